@@ -1,0 +1,130 @@
+"""Run simulators: ``python -m keyform.simulators {ontap,vsp,vault,all} [options]``.
+
+``all`` starts ONTAP, VSP One Object and two Vault clusters (``vault-a``, ``vault-b``)
+on loopback, prints where each listens and its credentials, optionally writes the
+same as JSON (``--endpoints-file``), and serves until interrupted.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import logging
+import os
+import signal
+import sys
+import threading
+
+from keyform.simulators.common import Faults, RunningServer, Settings, serve
+
+SYSTEMS = {"ontap": "keyform.simulators.ontap", "vsp": "keyform.simulators.vsp", "vault": "keyform.simulators.vault"}
+
+# Ports of the embedded default: the example stacks' environment defaults point here.
+DEFAULT_PORTS = {"ontap": 8601, "vsp": 8602, "vault-a": 8603, "vault-b": 8604}
+
+
+def _system_module(kind: str):
+    return importlib.import_module(SYSTEMS[kind])
+
+
+def build_settings(kind: str, name: str, port: int, state_path: str | None, faults: Faults) -> Settings:
+    """Settings for one instance; credentials come from the system's defaults or ``KEYFORM_SIM_<NAME>_*``."""
+    defaults = dict(_system_module(kind).DEFAULT_CREDENTIALS)
+    prefix = "KEYFORM_SIM_" + name.upper().replace("-", "_") + "_"
+    for key in ("username", "password", "token"):
+        defaults[key] = os.environ.get(prefix + key.upper(), defaults.get(key, ""))
+    if kind == "vault" and not os.environ.get(prefix + "TOKEN"):
+        defaults["token"] = f"{defaults['token']}-{name}"
+    return Settings(name=name, port=port, state_path=state_path, faults=faults, **defaults)
+
+
+def start(kind: str, settings: Settings) -> RunningServer:
+    return serve(_system_module(kind).create_app, settings)
+
+
+def describe(kind: str, running: RunningServer) -> dict:
+    s = running.settings
+    entry = {"system": kind, "url": s.url + _system_module(kind).BASE_PATH}
+    entry.update({k: getattr(s, k) for k in ("username", "password", "token") if getattr(s, k)})
+    return entry
+
+
+def _faults_from(args) -> Faults:
+    return Faults(
+        latency_ms=args.latency_ms,
+        error_rate=args.error_rate,
+        throttle_rate=args.throttle_rate,
+        retry_after=args.retry_after,
+        fail_jobs=args.fail_jobs,
+    )
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="python -m keyform.simulators", description=__doc__.splitlines()[0])
+    parser.add_argument("system", choices=[*SYSTEMS, "all"])
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (loopback by default)")
+    parser.add_argument("--port", type=int, help="port (single system; 0 picks a free one)")
+    parser.add_argument("--name", help="instance name (single system), e.g. vault-a")
+    parser.add_argument("--state", help="keep objects in this JSON file (single system)")
+    parser.add_argument("--state-dir", help="keep each system's objects in DIR/<name>.json (all)")
+    parser.add_argument("--endpoints-file", help="write the endpoints and credentials as JSON here")
+    parser.add_argument("--latency-ms", type=int, default=0, help="fault: added latency per request")
+    parser.add_argument("--error-rate", type=float, default=0.0, help="fault: share of 500/503 answers")
+    parser.add_argument("--throttle-rate", type=float, default=0.0, help="fault: share of 429 answers")
+    parser.add_argument("--retry-after", type=int, default=1, help="Retry-After seconds sent with 429")
+    parser.add_argument("--fail-jobs", action="store_true", help="fault: asynchronous jobs fail (ONTAP)")
+    parser.add_argument("--quiet", action="store_true", help="do not log requests")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.WARNING if args.quiet else logging.INFO, format="%(asctime)s %(name)s %(message)s"
+    )
+    if args.system == "all":
+        plan = [("ontap", "ontap"), ("vsp", "vsp"), ("vault", "vault-a"), ("vault", "vault-b")]
+    else:
+        plan = [(args.system, args.name or args.system)]
+
+    running: list[tuple[str, RunningServer]] = []
+    try:
+        for kind, name in plan:
+            if args.system == "all":
+                port = DEFAULT_PORTS[name] if args.port is None else 0
+                state = os.path.join(args.state_dir, f"{name}.json") if args.state_dir else None
+            else:
+                port = args.port if args.port is not None else DEFAULT_PORTS.get(name, 0)
+                state = args.state
+            settings = build_settings(kind, name, port, state, _faults_from(args))
+            settings.host = args.host
+            running.append((kind, start(kind, settings)))
+    except OSError as exc:
+        for _, server in running:
+            server.stop()
+        print(f"error: cannot listen: {exc}. Is another simulator running? Pick free ports with --port 0.", file=sys.stderr)
+        return 2
+
+    endpoints = {server.settings.name: describe(kind, server) for kind, server in running}
+    for name, entry in endpoints.items():
+        creds = ", ".join(f"{k} {entry[k]}" for k in ("username", "password", "token") if k in entry)
+        print(f"{name:8} {entry['url']:40} {creds}", flush=True)
+    if args.endpoints_file:
+        tmp = args.endpoints_file + ".tmp"
+        with open(tmp, "w", encoding="utf-8") as handle:
+            json.dump(endpoints, handle, indent=2)
+        os.replace(tmp, args.endpoints_file)
+    print("ready", flush=True)
+
+    stop = threading.Event()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(sig, lambda *_: stop.set())
+    stop.wait()
+    for _, server in running:
+        server.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
