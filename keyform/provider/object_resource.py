@@ -1,0 +1,323 @@
+"""Resource ``rest_object``: a JSON object with a create/read/update/destroy lifecycle.
+
+Lifecycle order: schema → validate → plan → create → read → update → delete → import.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Optional
+from urllib.parse import unquote
+
+from tf import types as t
+from tf.schema import Schema
+from tf.types import Unknown
+from tf.utils import Diagnostics
+
+from keyform.client import jsonpath
+from keyform.client.templates import render_path, render_value
+from keyform.provider import jsondata
+from keyform.provider.common import (
+    DEFAULT_OMIT_KEYS,
+    POLLING_DESCRIPTION,
+    attr,
+    applied_secret_digest,
+    plan_secret_digest,
+    polling_config,
+    report,
+    sanitized_json,
+    string,
+)
+
+METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
+TEMPLATE_HELP = "Placeholders: `{path}`, `{id}`, `{data.<key>}`, `{response.<key>}`."
+
+# Attributes that only tell the provider how to talk to the API: changing them calls nothing.
+BEHAVIOUR = (
+    "id_attribute", "id_template", "create_method", "create_path", "read_method", "read_path", "read_body",
+    "read_selector", "update_method", "update_path", "update_body", "update_sends", "destroy_method",
+    "destroy_path", "destroy_body", "force_new_keys", "response_omit_keys", "polling",
+)
+COMPUTED = ("id", "response", "write_only_data_hash")
+
+
+class ObjectResource:
+    write_only_attributes = frozenset({"write_only_data"})
+
+    def __init__(self, provider):
+        self.provider = provider
+
+    # ------------------------------------------------------------------ schema
+    @classmethod
+    def get_name(cls) -> str:
+        return "object"
+
+    @classmethod
+    def get_schema(cls) -> Schema:
+        return Schema(
+            version=0,
+            description="A JSON object on a REST API with a create/read/update/destroy lifecycle. Only the keys "
+            "written in `data` are managed and compared; fields the server adds never show as drift.",
+            attributes=[
+                string("path", "Collection path, relative to the provider's base_url (e.g. `/security/key-managers`). "
+                       "Changing it replaces the object.", required=True),
+                string("data", "The object, as JSON (`jsonencode({...})`). Only these keys are compared with the server.",
+                       required=True),
+                string("write_only_data", "JSON merged into create and update bodies and never stored: passwords, "
+                       "passphrases, tokens. State keeps only a salted digest, so a change still plans an update.",
+                       optional=True, sensitive=True),
+                string("id_attribute", "Path into the create response that holds the id (`uuid`, `records/0/uuid`). "
+                       "Default: `id`, else `uuid`.", optional=True),
+                string("id_template", "Build the id instead of reading it, for APIs that answer 201/204 without one "
+                       "(e.g. `{data.server}`). " + TEMPLATE_HELP, optional=True),
+                string("create_method", "Method of the create call (default `POST`).", optional=True),
+                string("create_path", "Path of the create call (default `{path}`). " + TEMPLATE_HELP, optional=True),
+                string("read_method", "Method of the read call (default `GET`; `POST` for RPC-style reads).", optional=True),
+                string("read_path", "Path of the read call (default `{path}/{id}`). " + TEMPLATE_HELP, optional=True),
+                string("read_body", "JSON body template of the read call (e.g. `{\"name\": \"{data.name}\"}`).", optional=True),
+                string("read_selector", "Path into the read response where the object is (e.g. `records/0`); "
+                       "if absent there, the object is gone.", optional=True),
+                string("update_method", "Method of the update call (default `PATCH`).", optional=True),
+                string("update_path", "Path of the update call (default `{path}/{id}`). " + TEMPLATE_HELP, optional=True),
+                string("update_body", "JSON template merged into every update body (e.g. `{\"uuid\": \"{id}\"}`).", optional=True),
+                string("update_sends", "`changed` (default): only the changed keys of `data`; `all`: all of `data`.", optional=True),
+                string("destroy_method", "Method of the destroy call (default `DELETE`).", optional=True),
+                string("destroy_path", "Path of the destroy call (default `{path}/{id}`). " + TEMPLATE_HELP, optional=True),
+                string("destroy_body", "JSON body template of the destroy call.", optional=True),
+                attr("force_new_keys", t.List(t.String()), "Keys of `data` (paths like `svm/name`) whose change "
+                     "replaces the object instead of updating it.", optional=True),
+                attr("response_omit_keys", t.List(t.String()), "Keys removed from `response` at any depth, besides "
+                     "the keys of write_only_data (default: " + ", ".join(DEFAULT_OMIT_KEYS) + ").", optional=True),
+                attr("polling", t.Map(t.String()), POLLING_DESCRIPTION, optional=True),
+                string("id", "The object's id.", computed=True),
+                string("response", "The last response, as JSON, without write-only and sensitive keys.", computed=True),
+                string("write_only_data_hash", "Salted digest of write_only_data (never the value).", computed=True,
+                       sensitive=True),
+            ],
+        )
+
+    # ---------------------------------------------------------------- validate
+    def validate_config(self, diags: Diagnostics, config: dict) -> None:
+        for name in ("data", "write_only_data", "read_body", "update_body", "destroy_body"):
+            try:
+                jsondata.parse_object(config.get(name), name)
+            except jsondata.JsonAttributeError as exc:
+                diags.add_error(f"Invalid {name}", str(exc), path=[name])
+        for name in ("create_method", "read_method", "update_method", "destroy_method"):
+            value = config.get(name)
+            if isinstance(value, str) and value.upper() not in METHODS:
+                diags.add_error(f"Invalid {name}", f"'{value}' is not one of {', '.join(METHODS)}.", path=[name])
+        sends = config.get("update_sends")
+        if isinstance(sends, str) and sends not in ("changed", "all"):
+            diags.add_error("Invalid update_sends", f"'{sends}' must be 'changed' or 'all'.", path=["update_sends"])
+        if config.get("polling") not in (None, Unknown):
+            polling_config(diags, config["polling"])
+
+    # -------------------------------------------------------------------- plan
+    def plan_change(self, diags: Diagnostics, prior: Optional[dict], proposed: dict, config: dict):
+        planned = dict(proposed)
+        planned["write_only_data"] = None  # write-only: never in plan or state
+        try:
+            digest = plan_secret_digest(config.get("write_only_data"), (prior or {}).get("write_only_data_hash"))
+        except jsondata.JsonAttributeError as exc:
+            diags.add_error("Invalid write_only_data", str(exc), path=["write_only_data"])
+            return planned, []
+        planned["write_only_data_hash"] = digest
+        if prior is None:
+            planned["id"] = Unknown
+            planned["response"] = Unknown
+            return planned, []
+
+        planned["id"] = prior.get("id")
+        if _same_json(planned.get("data"), prior.get("data")):
+            planned["data"] = prior.get("data")  # same keys and values: keep the stored text, no diff
+        changed = [k for k in planned if k not in COMPUTED and k != "write_only_data" and planned[k] != prior.get(k)]
+        if not changed and digest == prior.get("write_only_data_hash"):
+            return dict(prior, write_only_data=None), []
+        replace = []
+        if "path" in changed:
+            replace.append("path")
+        if "data" in changed and self._force_new_changed(planned, prior):
+            replace.append("data")
+        api_changed = "data" in changed or digest != prior.get("write_only_data_hash")
+        planned["response"] = Unknown if (api_changed or replace) else prior.get("response")
+        if replace:
+            planned["id"] = Unknown
+        return planned, replace
+
+    @staticmethod
+    def _force_new_changed(planned: dict, prior: dict) -> bool:
+        keys = planned.get("force_new_keys") or []
+        if not keys:
+            return False
+        if planned.get("data") is Unknown:
+            return True
+        new, old = json.loads(planned["data"]), json.loads(prior["data"])
+        missing = object()
+        return any(jsonpath.lookup(new, k, missing) != jsonpath.lookup(old, k, missing) for k in keys)
+
+    # ------------------------------------------------------------------ create
+    def create(self, diags: Diagnostics, planned: dict, config: dict) -> Optional[dict]:
+        client = self.provider.require_client(diags)
+        if client is None:
+            return None
+        polling = polling_config(diags, planned.get("polling"))
+        try:
+            data = jsondata.parse_object(planned["data"], "data")
+            secret = jsondata.parse_object(config.get("write_only_data"), "write_only_data") or {}
+            scope = {"path": planned["path"], "data": data}
+            url_path = render_path(planned.get("create_path") or "{path}", scope)
+            method = (planned.get("create_method") or "POST").upper()
+            response = client.request(method, url_path, jsondata.deep_merge(data, secret), polling=polling)
+        except Exception as exc:  # noqa: BLE001 - mapped to a diagnostic by report()
+            report(diags, exc, "Could not create the object", self.provider.redact)
+            return None
+        try:
+            object_id = self._id_from(planned, data, response.body)
+        except Exception as exc:  # noqa: BLE001
+            report(diags, exc, "The object was created, but its id could not be determined", self.provider.redact)
+            diags.add_error(
+                "Object created but not tracked",
+                f"{method} {url_path} succeeded, so the object exists on the appliance but is not in Terraform's "
+                "state. Set id_attribute or id_template, then `terraform import` it (or delete it by hand).",
+            )
+            return None
+        return dict(planned, id=str(object_id), response=self._response_json(planned, response.body, secret),
+                    write_only_data_hash=applied_secret_digest(config.get("write_only_data"), planned.get("write_only_data_hash")))
+
+    @staticmethod
+    def _id_from(planned: dict, data: dict, body: Any) -> Any:
+        if planned.get("id_template"):
+            return render_value(planned["id_template"], {"path": planned["path"], "data": data, "response": body or {}})
+        if planned.get("id_attribute"):
+            return jsonpath.lookup(body, planned["id_attribute"])
+        for candidate in ("id", "uuid"):
+            if isinstance(body, dict) and candidate in body:
+                return body[candidate]
+        raise jsonpath.PathError("id (or uuid)", "id; set id_attribute or id_template")
+
+    def _response_json(self, state: dict, body: Any, secret: Any) -> Optional[str]:
+        omit = set(state.get("response_omit_keys") or DEFAULT_OMIT_KEYS) | jsondata.key_names(secret or {})
+        return sanitized_json(body, omit)
+
+    # -------------------------------------------------------------------- read
+    def read(self, diags: Diagnostics, current: dict) -> Optional[dict]:
+        client = self.provider.require_client(diags)
+        if client is None:
+            return current
+        try:
+            found = self._fetch(client, current)
+        except Exception as exc:  # noqa: BLE001
+            report(diags, exc, "Could not read the object", self.provider.redact)
+            return current
+        if found is None:
+            return None  # gone: Terraform plans it again
+        stored = current.get("data")
+        if stored is None:  # just imported: adopt everything the server shows
+            data_text = jsondata.canonical(found)
+        else:
+            desired = json.loads(stored)
+            projected = jsondata.project(desired, found)
+            data_text = stored if projected == desired else jsondata.canonical(projected)
+        return dict(current, data=data_text, response=self._response_json(current, found, None))
+
+    def _fetch(self, client, state: dict) -> Any:
+        data = json.loads(state["data"]) if state.get("data") else {}
+        scope = {"path": state["path"], "id": state["id"], "data": data}
+        url_path = render_path(state.get("read_path") or "{path}/{id}", scope)
+        body = render_value(jsondata.parse_object(state.get("read_body"), "read_body"), scope)
+        response = client.request((state.get("read_method") or "GET").upper(), url_path, body, allow_not_found=True)
+        if response.status == 404:
+            return None
+        found = response.body
+        if state.get("read_selector"):
+            found = jsonpath.lookup(found, state["read_selector"], None)
+        return found
+
+    # ------------------------------------------------------------------ update
+    def update(self, diags: Diagnostics, prior: dict, planned: dict, config: dict) -> Optional[dict]:
+        new_state = dict(planned)
+        new_state["write_only_data_hash"] = applied_secret_digest(
+            config.get("write_only_data"), planned.get("write_only_data_hash"))
+        secret_changed = planned.get("write_only_data_hash") != prior.get("write_only_data_hash")
+        if planned.get("data") == prior.get("data") and not secret_changed:
+            new_state["response"] = prior.get("response")
+            return new_state  # only provider-side settings changed
+        client = self.provider.require_client(diags)
+        if client is None:
+            return None
+        polling = polling_config(diags, planned.get("polling"))
+        try:
+            new, old = json.loads(planned["data"]), json.loads(prior["data"])
+            secret = jsondata.parse_object(config.get("write_only_data"), "write_only_data") or {}
+            scope = {"path": planned["path"], "id": prior["id"], "data": new,
+                     "response": json.loads(prior["response"]) if prior.get("response") else {}}
+            if (planned.get("update_sends") or "changed") == "all":
+                body = dict(new)
+            else:
+                body = {k: v for k, v in new.items() if k not in old or not jsondata.equal(v, old[k])}
+            template = render_value(jsondata.parse_object(planned.get("update_body"), "update_body") or {}, scope)
+            body = jsondata.deep_merge(jsondata.deep_merge(template, body), secret)
+            url_path = render_path(planned.get("update_path") or "{path}/{id}", scope)
+            response = client.request((planned.get("update_method") or "PATCH").upper(), url_path, body, polling=polling)
+        except Exception as exc:  # noqa: BLE001
+            report(diags, exc, "Could not update the object", self.provider.redact)
+            return None
+        body = response.body if isinstance(response.body, dict) and response.body else None
+        new_state["response"] = self._response_json(planned, body, secret) if body else prior.get("response")
+        return new_state
+
+    # ------------------------------------------------------------------ delete
+    def delete(self, diags: Diagnostics, prior: dict) -> None:
+        client = self.provider.require_client(diags)
+        if client is None:
+            return
+        polling = polling_config(diags, prior.get("polling"))
+        try:
+            data = json.loads(prior["data"]) if prior.get("data") else {}
+            scope = {"path": prior["path"], "id": prior["id"], "data": data,
+                     "response": json.loads(prior["response"]) if prior.get("response") else {}}
+            url_path = render_path(prior.get("destroy_path") or "{path}/{id}", scope)
+            body = render_value(jsondata.parse_object(prior.get("destroy_body"), "destroy_body"), scope)
+            client.request((prior.get("destroy_method") or "DELETE").upper(), url_path, body,
+                           polling=polling, allow_not_found=True)
+        except Exception as exc:  # noqa: BLE001
+            report(diags, exc, "Could not destroy the object", self.provider.redact)
+
+    # ------------------------------------------------------------------ import
+    def import_state(self, diags: Diagnostics, import_id: str) -> Optional[dict]:
+        """Import by object path (``/security/key-managers/<uuid>``) or by a JSON object of attributes
+        (``{"path": "/v1/kmip", "id": "...", "read_method": "POST", ...}``) for non-default reads."""
+        state = {a.name: None for a in self.get_schema().attributes}
+        text = import_id.strip()
+        if text.startswith("{"):
+            try:
+                given = json.loads(text)
+            except ValueError as exc:
+                diags.add_error("Invalid import id", f"It starts with '{{' but is not valid JSON: {exc.msg}.")
+                return None
+            unknown = set(given) - set(state) - {"id"}
+            if unknown or "path" not in given or "id" not in given:
+                diags.add_error("Invalid import id", "A JSON import id needs 'path' and 'id' and may set the "
+                                f"resource's attributes; unknown: {', '.join(sorted(unknown)) or 'none'}.")
+                return None
+            state.update({k: (jsondata.canonical(v) if isinstance(v, (dict, list)) and k != "force_new_keys" else v)
+                          for k, v in given.items()})
+        else:
+            collection, _, last = text.rstrip("/").rpartition("/")
+            if not collection or not last:
+                diags.add_error("Invalid import id", f"'{text}' is not an object path like /collection/<id>.")
+                return None
+            state.update(path=collection, id=unquote(last))
+        state["id"] = str(state["id"])
+        return state
+
+
+def _same_json(a: Any, b: Any) -> bool:
+    """Config ``data`` equals (for its keys) the stored ``data``: then the stored text is kept."""
+    if not isinstance(a, str) or not isinstance(b, str):
+        return False
+    try:
+        return jsondata.matches(json.loads(a), json.loads(b), strict=True)
+    except ValueError:
+        return False

@@ -1,0 +1,82 @@
+"""Serve the provider over go-plugin's gRPC handshake, quickly.
+
+Terraform starts a provider 3–5 times per command, so start-up cost is paid often.
+Unlike ``tf.runner.run_provider`` this server imports nothing it does not need
+(``cryptography`` only when its cached certificate must be renewed, see
+:mod:`keyform.provider.tls`), listens on a Unix socket in a fresh private (0700)
+directory (so other local users cannot reach the socket) and answers go-plugin's
+automatic TLS with its cached certificate. It does not demand Terraform's client
+certificate: go-plugin's P-521 client certificate is not one gRPC's TLS stack will
+present a request for, so the client would send none (measured: "PEER_DID_NOT_RETURN_A_CERTIFICATE").
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import sys
+import tempfile
+import threading
+
+MAGIC_COOKIE_KEY = "TF_PLUGIN_MAGIC_COOKIE"
+MAGIC_COOKIE_VALUE = "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2"
+
+
+def serve(provider) -> int:
+    if os.environ.get(MAGIC_COOKIE_KEY) != MAGIC_COOKIE_VALUE:
+        print(
+            "This is the keyform 'rest' Terraform provider. It is started by terraform, not by hand:\n"
+            "install it with `make provider` and run terraform or cdktf.",
+            file=sys.stderr,
+        )
+        return 1
+
+    from concurrent import futures
+
+    import grpc
+    from tf.gen import grpc_controller_pb2 as controller_pb
+    from tf.gen import grpc_controller_pb2_grpc as controller_rpc
+    from tf.gen import grpc_stdio_pb2_grpc as stdio_rpc
+    from tf.gen import tfplugin_pb2_grpc as rpc
+
+    from keyform.provider.servicer import Servicer
+
+    stopped = threading.Event()
+
+    class Controller(controller_rpc.GRPCControllerServicer):
+        def Shutdown(self, request, context):
+            stopped.set()
+            return controller_pb.Empty()
+
+    class Stdio(stdio_rpc.GRPCStdioServicer):
+        def StreamStdio(self, request, context):
+            return iter(())
+
+    servicer = Servicer(provider, on_stop=stopped.set)
+    # Terraform's default parallelism is 10: serve at least that many calls at once.
+    server = grpc.server(futures.ThreadPoolExecutor(max_workers=16))
+    rpc.add_ProviderServicer_to_server(servicer, server)
+    controller_rpc.add_GRPCControllerServicer_to_server(Controller(), server)
+    stdio_rpc.add_GRPCStdioServicer_to_server(Stdio(), server)
+
+    folder = tempfile.mkdtemp(prefix="keyform-provider-")
+    socket_path = os.path.join(folder, "plugin.sock")
+    try:
+        from keyform.provider.tls import identity
+
+        tls = identity()
+        credentials = grpc.ssl_server_credentials([(tls["key_pem"].encode(), tls["cert_pem"].encode())])
+        server.add_secure_port(f"unix://{socket_path}", credentials)
+        server.start()
+        # Terraform interrupts its whole process group on Ctrl-C; the provider ends when told to.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, lambda *_: stopped.set())
+        cert = tls["cert_der_b64"].rstrip("=")
+        sys.stdout.write(f"1|6|unix|{socket_path}|grpc|{cert}\n")
+        sys.stdout.flush()
+        stopped.wait()
+        server.stop(grace=0.2)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    return 0

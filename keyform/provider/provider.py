@@ -1,0 +1,149 @@
+"""The ``rest`` provider: configuration (every field also from the environment) and its types."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any, Optional
+
+from tf import types as t
+from tf.iface import Provider
+from tf.schema import Attribute, Schema
+from tf.types import Unknown
+from tf.utils import Diagnostics
+
+SOURCE = "keyform.local/keyform/rest"
+VERSION = "0.1.0"
+DEFAULT_ENV_PREFIX = "KEYFORM_REST_"
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    type: Any
+    description: str
+    sensitive: bool = False
+
+    @property
+    def env_suffix(self) -> str:
+        return self.name.upper()
+
+
+FIELDS = [
+    Field("base_url", t.String(), "Base URL of the API, e.g. `https://cluster1/api`."),
+    Field("headers", t.Map(t.String()), "Static headers sent with every request.", sensitive=True),
+    Field("username", t.String(), "User for HTTP basic auth, or for the OAuth2 password grant."),
+    Field("password", t.String(), "Password for HTTP basic auth or the OAuth2 password grant.", sensitive=True),
+    Field("bearer_token", t.String(), "Static bearer token (`Authorization: Bearer ...`).", sensitive=True),
+    Field("token_header", t.String(), "Name of a header carrying `token`, e.g. `X-Vault-Token`."),
+    Field("token", t.String(), "Value sent in `token_header`.", sensitive=True),
+    Field("oauth2_token_url", t.String(), "Token endpoint of an OAuth2 password grant (path or URL); its access token becomes the bearer token."),
+    Field("oauth2_client_id", t.String(), "Client id sent with the OAuth2 password grant."),
+    Field("csrf_path", t.String(), "Path GET to start a CSRF session (cookies kept); enables the CSRF flow."),
+    Field("csrf_cookie", t.String(), "Cookie holding the CSRF token (default `XSRF-TOKEN`)."),
+    Field("csrf_header", t.String(), "Header the CSRF token is echoed in (default `X-XSRF-TOKEN`)."),
+    Field("insecure", t.Bool(), "Skip TLS certificate verification (testing only)."),
+    Field("ca_cert_file", t.String(), "PEM file of CAs to trust for the API's certificate."),
+    Field("client_cert_file", t.String(), "PEM client certificate for mutual TLS."),
+    Field("client_key_file", t.String(), "PEM key of the client certificate."),
+    Field("timeout_seconds", t.Number(), "Timeout of one HTTP request (default 30)."),
+    Field("retry_max", t.Number(), "Retries on 429/502/503/504 and connection errors (default 4)."),
+    Field("retry_backoff_seconds", t.Number(), "Base of the exponential backoff between retries (default 0.5); `Retry-After` wins."),
+    Field("rate_limit_per_second", t.Number(), "At most this many requests a second (default: no limit)."),
+]
+
+ENV_PREFIX_DESCRIPTION = (
+    "Prefix of the environment variables read for any field not set here: `<prefix><FIELD>`, e.g. "
+    "`KEYFORM_REST_PASSWORD`. Give each aliased instance its own prefix (`ONTAP_`, `VAULT_A_`) to keep "
+    "their secrets apart. Default `KEYFORM_REST_`."
+)
+
+
+def _from_env(field: Field, raw: str) -> Any:
+    if isinstance(field.type, t.Bool):
+        return raw.strip().lower() in ("1", "true", "yes", "on")
+    if isinstance(field.type, t.Number):
+        return float(raw)
+    if isinstance(field.type, t.Map):
+        # NAME=value pairs separated by newlines or ';'
+        pairs = [p for chunk in raw.split("\n") for p in chunk.split(";") if "=" in p]
+        return {k.strip(): v.strip() for k, v in (p.split("=", 1) for p in pairs)}
+    return raw
+
+
+def resolve_settings(config: dict, environ=os.environ) -> dict:
+    """The effective provider settings: configuration first, then ``<env_prefix><FIELD>``."""
+    prefix = config.get("env_prefix") or DEFAULT_ENV_PREFIX
+    settings = {}
+    for field in FIELDS:
+        value = config.get(field.name)
+        if value is None and (prefix + field.env_suffix) in environ:
+            value = _from_env(field, environ[prefix + field.env_suffix])
+        settings[field.name] = value
+    return settings
+
+
+class RestProvider(Provider):
+    def __init__(self):
+        self.client = None
+        self.settings: dict = {}
+        self._secrets: list[str] = []
+
+    # -------------------------------------------------------------- identity
+    def get_model_prefix(self) -> str:
+        return "rest_"
+
+    def full_name(self) -> str:
+        return SOURCE
+
+    def get_provider_schema(self, diags: Diagnostics) -> Schema:
+        attributes = [
+            Attribute(f.name, f.type, description=f"{f.description} Env: `<env_prefix>{f.env_suffix}`.",
+                      optional=True, sensitive=f.sensitive)
+            for f in FIELDS
+        ]
+        attributes.append(Attribute("env_prefix", t.String(), description=ENV_PREFIX_DESCRIPTION, optional=True))
+        return Schema(
+            version=0,
+            attributes=attributes,
+            description="A generic REST provider for appliance APIs: CRUD objects, one-shot operations, lookups.",
+        )
+
+    def get_resources(self):
+        from keyform.provider.object_resource import ObjectResource
+        from keyform.provider.operation_resource import OperationResource
+
+        return [ObjectResource, OperationResource]
+
+    def get_data_sources(self):
+        from keyform.provider.object_data_source import ObjectDataSource
+
+        return [ObjectDataSource]
+
+    # ---------------------------------------------------------- configuration
+    def validate_config(self, diags: Diagnostics, config: dict):
+        if config.get("client_key_file") not in (None, Unknown) and config.get("client_cert_file") is None:
+            diags.add_error("client_key_file needs client_cert_file",
+                            "Set client_cert_file to the certificate that goes with the key.", path=["client_key_file"])
+
+    def configure_provider(self, diags: Diagnostics, config: dict):
+        if any(v is Unknown for v in config.values()):
+            diags.add_error("Provider configuration depends on values known only after apply",
+                            "Configure the rest provider from variables or literals, not from resource outputs.")
+            return
+        from keyform.provider.client_config import build_client
+
+        self.settings = resolve_settings(config)
+        self.client = build_client(diags, self.settings)
+        if self.client is not None:
+            self._secrets = self.client.config.secrets()
+
+    def redact(self, text: str) -> str:
+        from keyform.client.errors import redact
+
+        return redact(text, self._secrets)
+
+    def require_client(self, diags: Diagnostics):
+        if self.client is None and not diags.has_errors():
+            diags.add_error("The rest provider is not configured", "Set base_url in the provider block or its environment variable.")
+        return self.client

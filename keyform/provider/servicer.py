@@ -1,0 +1,209 @@
+"""The gRPC servicer: ``tf``'s ProviderServicer with the parts keyform needs done differently.
+
+Why not the stock servicer (``tf`` 1.2.0):
+
+- it cannot declare write-only attributes (Terraform >= 1.11), and never passes the
+  configuration to plan/apply, where write-only values live: :func:`_schema_pb` adds the
+  flag (protobuf keeps fields it does not know, so field 11 survives re-serialisation) and
+  :class:`Servicer` hands ``config`` to our resources;
+- its create plan never consults the resource, its update plan leaves computed values
+  known (defect 3: "inconsistent result after apply"), and it derives replacement only
+  from whole attributes, not from keys inside ``data`` (``force_new_keys``);
+- its JSON type re-encodes with spaces (defect 2): here state values are passed through
+  raw, so the JSON strings we write are exactly the compact, sorted strings we chose;
+- data sources do not encode values (defect 1): ours return JSON strings themselves;
+- an exception becomes "Exception calling application" (defect 6): here every failure
+  becomes a diagnostic, with secrets redacted.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from typing import Callable, Optional
+
+from tf.gen import tfplugin_pb2 as pb
+from tf.provider import ProviderServicer
+from tf.types import Unknown
+from tf.utils import Diagnostics, to_dynamic_value
+
+log = logging.getLogger("keyform.provider")
+
+_WRITE_ONLY_FIELD = b"\x58\x01"  # Schema.Attribute field 11 (write_only) = true, protobuf wire format
+
+
+def _schema_pb(klass) -> pb.Schema:
+    schema = klass.get_schema().to_pb()
+    write_only = getattr(klass, "write_only_attributes", frozenset())
+    if not write_only:
+        return schema
+    attributes = []
+    for attribute in schema.block.attributes:
+        if attribute.name in write_only:
+            patched = pb.Schema.Attribute()
+            patched.ParseFromString(attribute.SerializeToString() + _WRITE_ONLY_FIELD)
+            attribute = patched
+        attributes.append(attribute)
+    del schema.block.attributes[:]
+    schema.block.attributes.extend(attributes)
+    return schema
+
+
+def _unknown_hook(code: int, data: bytes):
+    # cty marks unknown values as msgpack extension 0, and (Terraform >= 1.6) refined
+    # unknowns ("known after apply, but not null") as extension 12: both are Unknown here.
+    return Unknown
+
+
+def read_dynamic_value(value: pb.DynamicValue):
+    import json
+
+    import msgpack
+
+    if value.msgpack:
+        return msgpack.unpackb(value.msgpack, ext_hook=_unknown_hook)
+    if value.json:
+        return json.loads(value.json)
+    return None
+
+
+def _guard(response_type):
+    """Turn any exception into an error diagnostic of ``response_type`` (defect 6)."""
+
+    def decorate(method):
+        def wrapper(self, request, context):
+            try:
+                return method(self, request, context)
+            except Exception as exc:  # noqa: BLE001 - the user must see a diagnostic, never a traceback
+                log.debug("%s failed:\n%s", method.__name__, traceback.format_exc())
+                diags = Diagnostics().add_error(
+                    "Internal error in the keyform rest provider",
+                    f"{type(exc).__name__}: {self.redact(str(exc))}. Please report this with TF_LOG=debug output.",
+                )
+                return response_type(diagnostics=diags.to_pb())
+
+        wrapper.__name__ = method.__name__
+        return wrapper
+
+    return decorate
+
+
+class Servicer(ProviderServicer):
+    def __init__(self, provider, on_stop: Optional[Callable[[], None]] = None):
+        super().__init__(provider)
+        self.on_stop = on_stop
+        self._schema_response = None
+
+    def redact(self, text: str) -> str:
+        return self.app.redact(text)
+
+    def _resource(self, type_name: str):
+        return self.app.new_resource(self._get_res_cls(type_name))
+
+    # ------------------------------------------------------------------ schema
+    def GetProviderSchema(self, request, context):
+        if self._schema_response is None:
+            diags = Diagnostics()
+            self._schema_response = pb.GetProviderSchema.Response(
+                provider=self.app.get_provider_schema(diags).to_pb(),
+                provider_meta=pb.Schema(version=0, block=pb.Schema.Block(version=0)),
+                resource_schemas={name: _schema_pb(k) for name, k in self._load_res_cls_map().items()},
+                data_source_schemas={name: _schema_pb(k) for name, k in self._load_ds_cls_map().items()},
+                diagnostics=diags.to_pb(),
+            )
+        return self._schema_response
+
+    # -------------------------------------------------------------- validation
+    @_guard(pb.ValidateResourceConfig.Response)
+    def ValidateResourceConfig(self, request, context):
+        diags = Diagnostics()
+        self._resource(request.type_name).validate_config(diags, read_dynamic_value(request.config) or {})
+        return pb.ValidateResourceConfig.Response(diagnostics=diags.to_pb())
+
+    @_guard(pb.ValidateDataResourceConfig.Response)
+    def ValidateDataResourceConfig(self, request, context):
+        diags = Diagnostics()
+        source = self.app.new_data_source(self._get_ds_cls(request.type_name))
+        source.validate_config(diags, read_dynamic_value(request.config) or {})
+        return pb.ValidateDataResourceConfig.Response(diagnostics=diags.to_pb())
+
+    @_guard(pb.ConfigureProvider.Response)
+    def ConfigureProvider(self, request, context):
+        return super().ConfigureProvider(request, context)
+
+    @_guard(pb.ValidateProviderConfig.Response)
+    def ValidateProviderConfig(self, request, context):
+        return super().ValidateProviderConfig(request, context)
+
+    @_guard(pb.UpgradeResourceState.Response)
+    def UpgradeResourceState(self, request, context):
+        # Our schemas are at version 0: state is taken as it is (no "Using default upgrade" noise).
+        import json
+
+        state = json.loads(request.raw_state.json) if request.raw_state.json else None
+        return pb.UpgradeResourceState.Response(upgraded_state=to_dynamic_value(state))
+
+    # --------------------------------------------------------------- lifecycle
+    @_guard(pb.ReadResource.Response)
+    def ReadResource(self, request, context):
+        diags = Diagnostics()
+        current = read_dynamic_value(request.current_state)
+        new_state = self._resource(request.type_name).read(diags, current)
+        return pb.ReadResource.Response(
+            new_state=to_dynamic_value(new_state), diagnostics=diags.to_pb(), private=request.private
+        )
+
+    @_guard(pb.PlanResourceChange.Response)
+    def PlanResourceChange(self, request, context):
+        diags = Diagnostics()
+        prior = read_dynamic_value(request.prior_state)
+        proposed = read_dynamic_value(request.proposed_new_state)
+        config = read_dynamic_value(request.config)
+        if proposed is None:  # destroy: nothing to plan
+            return pb.PlanResourceChange.Response(planned_state=request.proposed_new_state)
+        planned, replace = self._resource(request.type_name).plan_change(diags, prior, proposed, config or {})
+        from tf.utils import _to_attribute_path
+
+        return pb.PlanResourceChange.Response(
+            planned_state=to_dynamic_value(planned),
+            requires_replace=[_to_attribute_path([name]) for name in replace],
+            planned_private=request.prior_private,
+            diagnostics=diags.to_pb(),
+        )
+
+    @_guard(pb.ApplyResourceChange.Response)
+    def ApplyResourceChange(self, request, context):
+        diags = Diagnostics()
+        prior = read_dynamic_value(request.prior_state)
+        planned = read_dynamic_value(request.planned_state)
+        config = read_dynamic_value(request.config) or {}
+        resource = self._resource(request.type_name)
+        if prior is None:
+            new_state = resource.create(diags, planned, config)
+        elif planned is None:
+            resource.delete(diags, prior)
+            new_state = None
+        else:
+            new_state = resource.update(diags, prior, planned, config)
+        if diags.has_errors() and new_state is None and prior is not None and planned is not None:
+            new_state = prior  # a failed update leaves the object as it was
+        return pb.ApplyResourceChange.Response(new_state=to_dynamic_value(new_state), diagnostics=diags.to_pb())
+
+    @_guard(pb.ImportResourceState.Response)
+    def ImportResourceState(self, request, context):
+        diags = Diagnostics()
+        state = self._resource(request.type_name).import_state(diags, request.id)
+        imported = [] if state is None else [
+            pb.ImportResourceState.ImportedResource(type_name=request.type_name, state=to_dynamic_value(state))
+        ]
+        return pb.ImportResourceState.Response(imported_resources=imported, diagnostics=diags.to_pb())
+
+    @_guard(pb.ReadDataSource.Response)
+    def ReadDataSource(self, request, context):
+        diags = Diagnostics()
+        source = self.app.new_data_source(self._get_ds_cls(request.type_name))
+        state = source.read(diags, read_dynamic_value(request.config) or {})
+        return pb.ReadDataSource.Response(state=to_dynamic_value(state), diagnostics=diags.to_pb())
+
+    def StopProvider(self, request, context):
+        return pb.StopProvider.Response()

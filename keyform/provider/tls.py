@@ -1,0 +1,83 @@
+"""The provider's TLS identity for go-plugin's automatic mutual TLS.
+
+Terraform hands the plugin its client certificate in ``PLUGIN_CLIENT_CERT`` and expects
+the plugin's certificate (base64 DER) in the handshake line. Generating a key costs
+tens of milliseconds and importing ``cryptography`` as much again, so the certificate
+is cached (``~/.cache/keyform/provider-tls.json``, mode 0600) with its expiry written
+beside it: a launch with a valid cache imports nothing but ``json``.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import time
+from pathlib import Path
+
+VALID_DAYS = 30
+RENEW_BEFORE_SECONDS = 24 * 3600
+
+
+def _cache_path() -> Path:
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "keyform" / "provider-tls.json"
+
+
+def _generate() -> dict:
+    from datetime import datetime, timedelta, timezone
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(x509.NameOID.COMMON_NAME, "localhost")])
+    now = datetime.now(timezone.utc)
+    not_after = now + timedelta(days=VALID_DAYS)
+    cert = (
+        x509.CertificateBuilder()
+        .subject_name(name)
+        .issuer_name(name)
+        .public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(minutes=5))
+        .not_valid_after(not_after)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .add_extension(x509.SubjectAlternativeName([x509.DNSName("localhost")]), critical=False)
+        .add_extension(
+            x509.KeyUsage(digital_signature=True, content_commitment=False, key_encipherment=True,
+                          data_encipherment=False, key_agreement=True, key_cert_sign=True, crl_sign=False,
+                          encipher_only=False, decipher_only=False),
+            critical=True,
+        )
+        .add_extension(x509.ExtendedKeyUsage([x509.oid.ExtendedKeyUsageOID.SERVER_AUTH,
+                                              x509.oid.ExtendedKeyUsageOID.CLIENT_AUTH]), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    return {
+        "key_pem": key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                     serialization.NoEncryption()).decode(),
+        "cert_pem": cert.public_bytes(serialization.Encoding.PEM).decode(),
+        "cert_der_b64": base64.b64encode(cert.public_bytes(serialization.Encoding.DER)).decode(),
+        "not_after": not_after.timestamp(),
+    }
+
+
+def identity() -> dict:
+    """``key_pem``, ``cert_pem``, ``cert_der_b64``: from the cache while valid, else freshly made."""
+    path = _cache_path()
+    try:
+        cached = json.loads(path.read_text())
+        if cached["not_after"] - time.time() > RENEW_BEFORE_SECONDS:
+            return cached
+    except (OSError, ValueError, KeyError):
+        pass
+    made = _generate()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        json.dump(made, handle)
+    os.replace(tmp, path)
+    return made
