@@ -50,6 +50,6 @@ def serve(factory: AppFactory, settings: Settings) -> RunningServer:
     settings.port = server.server_port
     settings.url = f"http://{settings.host}:{settings.port}"
     server.app = factory(settings)
-    thread = threading.Thread(target=server.serve_forever, name=f"sim-{settings.name}", daemon=True)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, name=f"sim-{settings.name}", daemon=True)
     thread.start()
     return RunningServer(settings, server, thread)

@@ -1,0 +1,26 @@
+# The two commands of the README, and the steps they are made of.
+SHELL := /bin/bash
+ENV := source .keyform/env.sh &&
+
+.PHONY: run test test-quick setup provider bindings bench
+
+run: setup ## Deploy the example stacks to the embedded simulators and show what the appliances hold
+	@$(ENV) python -m keyform.main_job
+
+test: setup ## Run every test, end-to-end scenarios included
+	@$(ENV) python -m pytest
+
+test-quick: setup ## Every test but the slow end-to-end scenarios
+	@$(ENV) python -m pytest -m "not e2e"
+
+setup: ## Virtualenv, npm packages and the provider, installed idempotently
+	@scripts/setup.sh
+
+provider: setup ## (Re)install the rest provider into the local mirrors
+	@$(ENV) python -m keyform.provider.install
+
+bindings: setup ## Regenerate generated/ from the provider's schema (cdktf get)
+	@$(ENV) cdktf get --force
+
+bench: setup ## Run the benchmark (docs/bench.md, bench/results.json)
+	@$(ENV) python -m keyform.bench

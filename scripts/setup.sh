@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# Set up everything keyform needs, idempotently; fast when nothing changed.
+#   - checks Terraform (a prerequisite) and Python 3.11
+#   - .venv with the pinned Python dependencies (re-installed when pyproject.toml changes)
+#   - node_modules with the pinned cdktf CLI (re-installed when package-lock.json changes)
+#   - the 'rest' provider in local filesystem mirrors, and .keyform/env.sh for your shell
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$PWD
+say() { printf '[setup] %s\n' "$*" >&2; }
+die() { printf '[setup] error: %s\n' "$*" >&2; exit 1; }
+
+command -v terraform >/dev/null 2>&1 || die "terraform is not on PATH. keyform needs Terraform >= 1.11 \
+(write-only attributes). Install it (https://developer.hashicorp.com/terraform/install), then run this again."
+tf_version=$(terraform version 2>/dev/null | sed -n 's/^Terraform v\([0-9.]*\).*/\1/p' | head -1)
+case "$tf_version" in
+  1.1[1-9].*|1.[2-9][0-9].*|[2-9].*) ;;
+  *) die "Terraform $tf_version found; keyform needs >= 1.11 (write-only attributes). Upgrade terraform." ;;
+esac
+command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 || die "node and npm are needed for the cdktf CLI (Node 20)."
+
+python=${KEYFORM_PYTHON:-}
+if [ -z "$python" ]; then
+  for candidate in python3.11 python3; do
+    if command -v "$candidate" >/dev/null 2>&1 && "$candidate" -c 'import sys; sys.exit(sys.version_info[:2] != (3, 11))'; then
+      python=$candidate; break
+    fi
+  done
+fi
+[ -n "$python" ] || die "Python 3.11 is needed (python3.11 on PATH, or KEYFORM_PYTHON=/path/to/python3.11)."
+
+stamp() { sha256sum "$@" | sha256sum | cut -c1-16; }
+
+if [ ! -x .venv/bin/python ]; then
+  say "creating .venv"
+  "$python" -m venv .venv
+fi
+want=$(stamp pyproject.toml)
+if [ "$(cat .venv/.keyform-stamp 2>/dev/null)" != "$want" ]; then
+  say "installing Python dependencies (pinned in pyproject.toml)"
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+  echo "$want" > .venv/.keyform-stamp
+fi
+
+want=$(stamp package.json package-lock.json)
+if [ ! -x node_modules/.bin/cdktf ] || [ "$(cat node_modules/.keyform-stamp 2>/dev/null)" != "$want" ]; then
+  say "installing the cdktf CLI (pinned in package-lock.json)"
+  npm ci --no-audit --no-fund --loglevel=error >&2
+  echo "$want" > node_modules/.keyform-stamp
+fi
+
+.venv/bin/python -m keyform.provider.install >/dev/null
+
+mkdir -p .keyform
+cat > .keyform/env.sh <<ENV
+# Source this to use keyform's tools from your shell: . .keyform/env.sh
+export TF_CLI_CONFIG_FILE="$root/.keyform/terraformrc"
+export KEYFORM_PROVIDER_PYTHON="$root/.venv/bin/python"
+export PATH="$root/.venv/bin:$root/node_modules/.bin:\$PATH"
+export CHECKPOINT_DISABLE=1 DISABLE_VERSION_CHECK=1
+export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=1 JSII_SILENCE_SUPPORT_WARNING=1
+ENV
