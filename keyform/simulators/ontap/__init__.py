@@ -1,0 +1,79 @@
+"""Simulator of the NetApp ONTAP REST API for external and onboard key managers.
+
+Supported (base ``/api``, HTTP basic auth):
+GET /api/svm/svms, GET /api/svm/svms/{uuid};
+GET /api/security/certificates, GET /api/security/certificates/{uuid};
+GET|POST /api/security/key-managers, GET|PATCH|DELETE /api/security/key-managers/{uuid};
+GET|POST /api/security/key-managers/{uuid}/key-servers,
+GET|PATCH|DELETE /api/security/key-managers/{uuid}/key-servers/{server};
+GET /api/cluster/jobs, GET /api/cluster/jobs/{uuid};
+plus GET|PUT /_admin/faults (common) and GET|PUT /_admin/ontap (cluster conditions).
+"""
+
+from __future__ import annotations
+
+import hmac
+import os
+
+from flask import Flask, jsonify, request
+from werkzeug.exceptions import BadRequest
+
+from keyform.simulators.common import Settings, create_base_app
+from keyform.simulators.ontap import admin, certificates, key_managers, key_servers, svms
+from keyform.simulators.ontap.errors import OntapError, error_document, http_error_body
+from keyform.simulators.ontap.jobs import Jobs, register as register_jobs
+from keyform.simulators.ontap.store import Store
+
+DEFAULT_CREDENTIALS = {"username": "admin", "password": "ontap-sim-Passw0rd"}
+BASE_PATH = "/api"
+
+__all__ = ["BASE_PATH", "DEFAULT_CREDENTIALS", "create_app"]
+
+
+def _job_seconds(settings: Settings) -> float:
+    value = settings.extra.get("job_seconds", os.environ.get("KEYFORM_SIM_ONTAP_JOB_SECONDS", 0.3))
+    return max(0.0, float(value))
+
+
+def _authorized(settings: Settings) -> bool:
+    auth = request.authorization
+    if auth is None or auth.type != "basic":
+        return False
+    return hmac.compare_digest((auth.username or "").encode(), settings.username.encode()) and hmac.compare_digest(
+        (auth.password or "").encode(), settings.password.encode()
+    )
+
+
+def create_app(settings: Settings) -> Flask:
+    """The ONTAP simulator app; objects load from and save to ``settings.state_path``."""
+    app = create_base_app(settings, http_error_body)
+    store = Store(settings.state_path)
+    conditions = dict(admin.DEFAULTS)
+    conditions.update(admin.validate({k: v for k, v in settings.extra.items() if k in admin.DEFAULTS}))
+    jobs = Jobs(store, settings, _job_seconds(settings))
+    app.config["ONTAP_STORE"] = store
+    app.config["ONTAP_CONDITIONS"] = conditions
+
+    @app.before_request
+    def _authenticate():
+        if request.path.startswith(BASE_PATH + "/") or request.path == BASE_PATH:
+            if not _authorized(settings):
+                error = OntapError(6)
+                return jsonify(error.body()), 401, {"WWW-Authenticate": 'Basic realm="ONTAP"'}
+        return None
+
+    @app.errorhandler(OntapError)
+    def _ontap_error(exc: OntapError):
+        return jsonify(exc.body()), exc.status
+
+    @app.errorhandler(BadRequest)
+    def _bad_request(exc: BadRequest):
+        return jsonify(error_document("262179", f"Invalid JSON input: {exc.description}.")), 400
+
+    svms.register(app, store)
+    certificates.register(app, store)
+    key_managers.register(app, store, jobs, conditions)
+    key_servers.register(app, store, jobs, conditions)
+    register_jobs(app, store)
+    admin.register(app, conditions)
+    return app

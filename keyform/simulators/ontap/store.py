@@ -1,0 +1,151 @@
+"""The simulated cluster's objects: SVMs, certificates, key managers, jobs.
+
+Everything lives in one JSON document behind one lock and is written to the state file
+after every change, so a restarted simulator keeps its objects. Passwords and passphrases
+are kept only as salted SHA-256 hashes (``{"salt", "sha256"}``): the simulator needs only
+to compare them, never to return them.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import secrets
+import threading
+import uuid as uuidlib
+from typing import Optional
+
+from keyform.simulators.common import StateFile
+from keyform.simulators.ontap.errors import OntapError
+
+_NAMESPACE = uuidlib.UUID("6f1d3c62-4b8e-4f0e-9a53-0b9d6e1c7a10")
+
+SEED_SVMS = ("svm1", "svm2")
+
+# name, type, key pair id (client certificates sharing a key pair may replace each other), common name
+SEED_CERTIFICATES = (
+    ("kmip-client", "client", "kp-1", "ontap-sim-kmip-client"),
+    ("kmip-client-renewed", "client", "kp-1", "ontap-sim-kmip-client"),
+    ("kmip-client-other", "client", "kp-2", "ontap-sim-other-client"),
+    ("kmip-ca", "server_ca", "kp-ca-1", "KMIP Test CA"),
+    ("kmip-ca-2", "server_ca", "kp-ca-2", "KMIP Test CA 2"),
+)
+
+
+def stable_uuid(kind: str, name: str) -> str:
+    """The same uuid on every start for the seeded objects."""
+    return str(uuidlib.uuid5(_NAMESPACE, f"{kind}/{name}"))
+
+
+def hash_secret(value: str) -> dict:
+    salt = secrets.token_hex(16)
+    return {"salt": salt, "sha256": hashlib.sha256((salt + value).encode("utf-8")).hexdigest()}
+
+
+def secret_matches(stored: Optional[dict], value: str) -> bool:
+    if not stored:
+        return False
+    digest = hashlib.sha256((stored["salt"] + value).encode("utf-8")).hexdigest()
+    return hmac.compare_digest(digest, stored["sha256"])
+
+
+def fake_key_backup() -> str:
+    """An opaque onboard key backup block shaped like ONTAP's (random, carries no secret)."""
+    blob = base64.b64encode(b"NetApp Key Blob\x00" + secrets.token_bytes(176)).decode("ascii")
+    lines = [blob[i : i + 64] for i in range(0, len(blob), 64)]
+    return "\n".join(
+        ["--------------------------BEGIN BACKUP--------------------------", *lines,
+         "---------------------------END BACKUP---------------------------"]
+    )
+
+
+def _initial_document() -> dict:
+    svms = [{"uuid": stable_uuid("svm", name), "name": name} for name in SEED_SVMS]
+    certificates = [
+        {
+            "uuid": stable_uuid("certificate", name),
+            "name": name,
+            "type": kind,
+            "key_pair": key_pair,
+            "common_name": common_name,
+            "serial_number": hashlib.sha256(name.encode()).hexdigest()[:16].upper(),
+            "expiry_time": "2035-01-01T00:00:00+00:00",
+            "key_size": 2048,
+        }
+        for name, kind, key_pair, common_name in SEED_CERTIFICATES
+    ]
+    return {"version": 1, "svms": svms, "certificates": certificates, "key_managers": {}, "jobs": {}}
+
+
+class Store:
+    """In-memory model + persistence. Callers hold :attr:`lock` around read-modify-save sequences."""
+
+    def __init__(self, state_path: Optional[str]):
+        self.lock = threading.RLock()
+        self._file = StateFile(state_path)
+        self.doc = self._file.load(None) or _initial_document()
+        for job in self.doc["jobs"].values():
+            if job["state"] in ("queued", "running"):
+                job.update(state="failure", message="Job was interrupted by a restart of the cluster.", code=1)
+        self.save()
+
+    def save(self) -> None:
+        with self.lock:
+            self._file.save(self.doc)
+
+    # SVMs
+    def svms(self) -> list[dict]:
+        return self.doc["svms"]
+
+    def svm(self, uuid: Optional[str] = None, name: Optional[str] = None) -> Optional[dict]:
+        for svm in self.doc["svms"]:
+            if (uuid is not None and svm["uuid"] == uuid) or (name is not None and svm["name"] == name):
+                return svm
+        return None
+
+    # certificates
+    def certificates(self) -> list[dict]:
+        return self.doc["certificates"]
+
+    def certificate(self, uuid: Optional[str] = None, name: Optional[str] = None) -> Optional[dict]:
+        for cert in self.doc["certificates"]:
+            if (uuid is not None and cert["uuid"] == uuid) or (name is not None and cert["name"] == name):
+                return cert
+        return None
+
+    # key managers
+    def key_managers(self) -> list[dict]:
+        return list(self.doc["key_managers"].values())
+
+    def key_manager(self, uuid: str) -> Optional[dict]:
+        return self.doc["key_managers"].get(uuid)
+
+    def require_key_manager(self, uuid: str) -> dict:
+        manager = self.key_manager(uuid)
+        if manager is None:
+            raise OntapError(4, target="uuid")
+        return manager
+
+    def manager_for(self, svm_uuid: Optional[str]) -> Optional[dict]:
+        """The key manager of an SVM, or of the cluster when ``svm_uuid`` is None."""
+        for manager in self.doc["key_managers"].values():
+            if manager.get("svm_uuid") == svm_uuid:
+                return manager
+        return None
+
+    def add_key_manager(self, manager: dict) -> None:
+        self.doc["key_managers"][manager["uuid"]] = manager
+
+    def delete_key_manager(self, uuid: str) -> None:
+        self.doc["key_managers"].pop(uuid, None)
+
+    # jobs
+    def jobs(self) -> list[dict]:
+        return list(self.doc["jobs"].values())
+
+    def job(self, uuid: str) -> Optional[dict]:
+        return self.doc["jobs"].get(uuid)
+
+    def put_job(self, job: dict) -> None:
+        self.doc["jobs"][job["uuid"]] = job
