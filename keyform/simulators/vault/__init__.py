@@ -1,0 +1,69 @@
+"""Simulator of HashiCorp Vault Enterprise DR replication (``/v1/sys/replication/dr/...``).
+
+One app is one cluster; two apps (``vault-a``, ``vault-b``) form a DR replication
+set over real HTTP. Modules mirror the API tree:
+
+- :mod:`.status`          GET  /v1/sys/replication/dr/status
+- :mod:`.primary`         POST /v1/sys/replication/dr/primary/{enable,demote,disable,secondary-token,revoke-secondary}
+- :mod:`.secondary`       POST /v1/sys/replication/dr/secondary/{enable,promote,update-primary,disable}
+- :mod:`.operation_token` GET|PUT|DELETE .../secondary/generate-operation-token/attempt, PUT .../update,
+                          POST .../secondary/operation-token/delete
+- :mod:`.internal`        the cluster-to-cluster calls (activation, heartbeats), :mod:`.peering` makes them
+- :mod:`.cluster`/:mod:`.registry` the state machine, persisted with the common ``StateFile``
+
+Simulator only: ``GET /_admin/unseal-keys`` (with ``X-Vault-Token``) answers the
+cluster's unseal key shares like ``sys/init`` did (``keys``, ``keys_base64``,
+``secret_shares``, ``secret_threshold``); :func:`unseal_keys` gives the same in-process.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from flask import Flask, jsonify
+
+from keyform.simulators.common import Settings, StateFile, create_base_app
+from keyform.simulators.vault import internal, keys, operation_token, params, primary, secondary, status
+from keyform.simulators.vault.cluster import Cluster, live_cluster
+from keyform.simulators.vault.envelope import VaultError, error_body, error_response
+
+DEFAULT_CREDENTIALS = {"token": "vault-sim-root"}
+BASE_PATH = "/v1"
+
+__all__ = ["BASE_PATH", "DEFAULT_CREDENTIALS", "create_app", "decode_operation_token", "unseal_keys"]
+
+decode_operation_token = keys.decode_operation_token
+
+
+def create_app(settings: Settings) -> Flask:
+    """A Flask app serving one Vault cluster's DR replication API."""
+    app = create_base_app(settings, error_body)
+    cluster = Cluster(settings)
+    app.extensions["vault_cluster"] = cluster
+    app.register_error_handler(VaultError, error_response)
+
+    status.register(app, cluster)
+    primary.register(app, cluster)
+    secondary.register(app, cluster)
+    operation_token.register(app, cluster)
+    internal.register(app, cluster)
+
+    @app.get("/_admin/unseal-keys")
+    def admin_unseal_keys():
+        params.require_token(settings)
+        return jsonify(keys.describe_key_set(cluster.key_set()))
+
+    return app
+
+
+def unseal_keys(settings: Settings) -> dict:
+    """The unseal key shares of the cluster run with ``settings``: ``keys`` (hex), ``keys_base64``,
+    ``secret_shares``, ``secret_threshold``. A running cluster answers its current set (a
+    secondary's is its primary's); else the state file's, else the configured/default set."""
+    cluster: Optional[Cluster] = live_cluster(settings)
+    if cluster is not None:
+        key_set = cluster.key_set()
+    else:
+        state = StateFile(settings.state_path).load(None) or {}
+        key_set = state.get("key_set") or keys.key_set_from(settings.extra or {}, settings.name)
+    return keys.describe_key_set(key_set)

@@ -1,0 +1,265 @@
+"""One simulated Vault cluster: its DR replication state machine, persisted and thread-safe.
+
+Modes: ``disabled`` -> ``primary`` (``primary/enable``) or ``secondary``
+(``secondary/enable``, with a wipe); ``primary`` -> ``secondary`` (``demote``, no
+primary, state ``idle``) or ``disabled``; ``secondary`` -> ``primary``
+(``promote``) or ``disabled``. The primary-side bookkeeping of secondaries
+(activation tokens, registrations, heartbeats) lives in :mod:`.registry`; this
+module holds the state document and the mode transitions. Network calls are never
+made while the lock is held.
+"""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import threading
+import time
+import uuid
+import weakref
+from datetime import datetime, timezone
+from typing import Optional
+from urllib.parse import urlsplit
+
+from keyform.simulators.common import Settings, StateFile
+from keyform.simulators.vault import keys
+from keyform.simulators.vault.envelope import VaultError
+from keyform.simulators.vault.registry import PrimaryRegistry
+
+STATE_VERSION = 1
+
+_LIVE: "weakref.WeakValueDictionary[int, Cluster]" = weakref.WeakValueDictionary()
+
+
+def rfc3339(epoch: Optional[float]) -> str:
+    if not epoch:
+        return ""
+    return datetime.fromtimestamp(epoch, timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def merkle_root(cluster_id: str, wal: int) -> str:
+    return hashlib.sha1(f"{cluster_id}:{wal}".encode()).hexdigest()
+
+
+def default_cluster_addr(api_url: str) -> str:
+    """Vault's cluster port is the API port + 1 (8200 -> 8201), always TLS."""
+    parts = urlsplit(api_url or "http://127.0.0.1:8200")
+    port = (parts.port or 8200) + 1
+    return f"https://{parts.hostname}:{port}"
+
+
+class Cluster(PrimaryRegistry):
+    """The replication state of one cluster, saved to ``settings.state_path`` after each change."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+        self.lock = threading.RLock()
+        self._file = StateFile(settings.state_path)
+        state = self._file.load(None)
+        if not state or state.get("version") != STATE_VERSION:
+            state = self._fresh_state()
+        self.state = state
+        self._file.save(self.state)
+        _LIVE[id(settings)] = self
+
+    def _fresh_state(self) -> dict:
+        return {
+            "version": STATE_VERSION,
+            "name": self.settings.name,
+            "mode": "disabled",
+            "cluster_id": "",
+            "primary_cluster_addr": "",
+            "last_wal": 0,
+            "key_set": keys.key_set_from(self.settings.extra or {}, self.settings.name),
+            "wipes": 0,
+            "secondaries": {},
+            "link": None,
+            "known_primary_cluster_addrs": [],
+            "op_tokens": [],
+        }
+
+    def save(self) -> None:
+        with self.lock:
+            self._file.save(self.state)
+
+    @property
+    def mode(self) -> str:
+        return self.state["mode"]
+
+    @property
+    def api_address(self) -> str:
+        return self.settings.url
+
+    @property
+    def cluster_address(self) -> str:
+        return (self.settings.extra or {}).get("cluster_addr") or default_cluster_addr(self.settings.url)
+
+    def key_set(self) -> dict:
+        with self.lock:
+            return copy.deepcopy(self.state["key_set"])
+
+    def require_mode(self, mode: str, message: str) -> None:
+        if self.state["mode"] != mode:
+            raise VaultError(message)
+
+    # -- primary transitions -------------------------------------------------------------
+
+    def enable_primary(self, primary_cluster_addr: str) -> None:
+        with self.lock:
+            if self.mode == "primary":
+                raise VaultError("error enabling DR primary: this cluster is already a DR primary")
+            if self.mode == "secondary":
+                raise VaultError(
+                    "error enabling DR primary: this cluster is a DR secondary; it must be promoted instead"
+                )
+            # Enabling (again) after disabled always gives a new cluster ID.
+            self.state.update(
+                mode="primary",
+                cluster_id=str(uuid.uuid4()),
+                primary_cluster_addr=primary_cluster_addr or self.cluster_address,
+                last_wal=0,
+                secondaries={},
+                link=None,
+                known_primary_cluster_addrs=[],
+            )
+            self.save()
+
+    def demote(self) -> None:
+        with self.lock:
+            self.require_mode("primary", "error demoting DR primary: this cluster is not a DR primary")
+            self.state.update(
+                mode="secondary",
+                secondaries={},
+                link=None,
+                known_primary_cluster_addrs=[],
+                last_remote_wal=self.state["last_wal"],
+            )
+            self.save()
+
+    def disable_primary(self) -> None:
+        with self.lock:
+            self.require_mode("primary", "error disabling DR primary: this cluster is not a DR primary")
+            self.state.update(mode="disabled", secondaries={}, link=None, known_primary_cluster_addrs=[])
+            self.save()
+
+    # -- secondary transitions -----------------------------------------------------------
+
+    def check_can_enable_secondary(self) -> None:
+        with self.lock:
+            if self.mode == "primary":
+                raise VaultError(
+                    "error enabling DR secondary: this cluster is a DR primary; demote or disable it first"
+                )
+            if self.mode == "secondary":
+                raise VaultError(
+                    "error enabling DR secondary: this cluster is already a DR secondary; use update-primary"
+                )
+
+    def become_secondary(self, package: dict, primary_api_addr: str, *, wipe: bool) -> None:
+        """Adopt what the primary answered at activation (cluster ID, key set, WAL)."""
+        with self.lock:
+            if wipe:
+                self.check_can_enable_secondary()
+                self.state["wipes"] = self.state.get("wipes", 0) + 1
+                self.state["op_tokens"] = []
+            else:
+                self.require_mode("secondary", "error updating primary: this cluster is not a DR secondary")
+            now = time.time()
+            self.state.update(
+                mode="secondary",
+                cluster_id=package["cluster_id"],
+                key_set={
+                    "keys_base64": list(package["key_set"]["keys_base64"]),
+                    "threshold": int(package["key_set"]["threshold"]),
+                },
+                secondaries={},
+                known_primary_cluster_addrs=[package["primary_cluster_addr"]],
+                last_remote_wal=int(package["last_wal"]),
+                link={
+                    "primary_api_addr": primary_api_addr,
+                    "primary_cluster_addr": package["primary_cluster_addr"],
+                    "secondary_id": package["secondary_id"],
+                    "link_secret": package["link_secret"],
+                    "connected": True,
+                    "last_heartbeat": now,
+                },
+            )
+            self.save()
+
+    def clear_primary(self) -> None:
+        with self.lock:
+            self.require_mode("secondary", "error updating primary: this cluster is not a DR secondary")
+            self.state.update(link=None, known_primary_cluster_addrs=[])
+            self.save()
+
+    def promote(self, primary_cluster_addr: str) -> None:
+        with self.lock:
+            self.require_mode("secondary", "error promoting DR secondary: this cluster is not a DR secondary")
+            self.state.update(
+                mode="primary",
+                primary_cluster_addr=primary_cluster_addr or self.cluster_address,
+                last_wal=int(self.state.get("last_remote_wal", 0)) + 1,
+                secondaries={},
+                link=None,
+                known_primary_cluster_addrs=[],
+            )
+            self.save()
+
+    def disable_secondary(self) -> None:
+        with self.lock:
+            self.require_mode("secondary", "error disabling DR secondary: this cluster is not a DR secondary")
+            self.state.update(mode="disabled", link=None, known_primary_cluster_addrs=[])
+            self.save()
+
+    def link(self) -> Optional[dict]:
+        with self.lock:
+            link = self.state.get("link") if self.mode == "secondary" else None
+            return copy.deepcopy(link) if link else None
+
+    def record_heartbeat(self, secondary_id: str, answer: Optional[dict]) -> None:
+        """The outcome of a heartbeat to the primary: its WAL when it answered, else disconnected."""
+        with self.lock:
+            link = self.state.get("link")
+            if self.mode != "secondary" or not link or link["secondary_id"] != secondary_id:
+                return
+            link["connected"] = answer is not None
+            if answer is not None:
+                link["last_heartbeat"] = time.time()
+                link["primary_cluster_addr"] = answer.get("primary_cluster_addr", link["primary_cluster_addr"])
+                self.state["last_remote_wal"] = int(answer.get("last_wal", self.state.get("last_remote_wal", 0)))
+            self.save()
+
+    def answer_probe(self, secondary_id: str, link_secret: str, cluster_id: str) -> None:
+        """A primary asks whether this cluster still streams from it; 400 unless it does."""
+        with self.lock:
+            link = self.state.get("link")
+            if (
+                self.mode != "secondary"
+                or not link
+                or link["secondary_id"] != secondary_id
+                or link["link_secret"] != link_secret
+                or self.state["cluster_id"] != cluster_id
+            ):
+                raise VaultError("this cluster is not a DR secondary of the asking primary")
+
+    # -- DR operation tokens -------------------------------------------------------------
+
+    def add_operation_token(self, token: str) -> None:
+        with self.lock:
+            self.state["op_tokens"].append(keys.sha256(token))
+            self.save()
+
+    def check_operation_token(self, token: str) -> None:
+        with self.lock:
+            if not token or keys.sha256(token) not in self.state["op_tokens"]:
+                raise VaultError("invalid DR operation token")
+
+    def delete_operation_token(self, token: str) -> None:
+        with self.lock:
+            self.check_operation_token(token)
+            self.state["op_tokens"].remove(keys.sha256(token))
+            self.save()
+
+
+def live_cluster(settings: Settings) -> Optional[Cluster]:
+    return _LIVE.get(id(settings))
