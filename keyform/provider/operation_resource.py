@@ -1,7 +1,10 @@
 """Resource ``rest_operation``: a call that is not CRUD (promote a KMIP server, enable DR replication).
 
 It runs on create, runs again when anything that shapes the call changes (``triggers``
-included), and makes an optional call on destroy. Its ``outputs`` pick values from the
+included), and makes an optional call on destroy. Both calls can be made conditional on
+the appliance's live state (``condition_path`` + ``run_when``/``destroy_when``): a role
+change such as "promote this DR secondary" is then a no-op where the cluster already
+has that role, so one declaration converges from any starting point. Its ``outputs`` pick values from the
 response; with ``sensitive_outputs`` they land in a sensitive map and are removed from
 ``response``.
 """
@@ -33,7 +36,10 @@ from keyform.provider.common import (
 )
 
 # Changing one of these runs the call again.
-CALL_SHAPING = ("path", "method", "body", "triggers", "expected_status", "outputs", "sensitive_outputs")
+CALL_SHAPING = ("path", "method", "body", "triggers", "expected_status", "outputs", "sensitive_outputs",
+                "condition_path", "run_when")
+CONDITION_HELP = ("Map of path (into the `condition_path` answer) → expected text; `a|b` accepts either, "
+                  "`!a` anything but `a`. All must hold")
 COMPUTED = ("id", "response", "output_values", "sensitive_output_values", "write_only_data_hash")
 
 
@@ -66,6 +72,12 @@ class OperationResource:
                        "Placeholders: `{id}`, `{response.<key>}`.", optional=True),
                 string("destroy_body", "JSON body template of the destroy call.", optional=True),
                 attr("polling", t.Map(t.String()), POLLING_DESCRIPTION, optional=True),
+                string("condition_path", "Path read (GET) before the call and before the destroy call, to "
+                       "evaluate `run_when` and `destroy_when` (e.g. `/sys/replication/dr/status`).", optional=True),
+                attr("run_when", t.Map(t.String()), CONDITION_HELP + " for the call to be made; otherwise the "
+                     "run is recorded as skipped.", optional=True),
+                attr("destroy_when", t.Map(t.String()), CONDITION_HELP + " for the destroy call to be made.",
+                     optional=True),
                 attr("outputs", t.Map(t.String()), "Values to pick from the response: name → path "
                      "(e.g. `token = \"wrap_info/token\"`).", optional=True),
                 attr("sensitive_outputs", t.Bool(), "Put the picked values in `sensitive_output_values` (and "
@@ -90,6 +102,10 @@ class OperationResource:
                 diags.add_error(f"Invalid {name}", str(exc), path=[name])
         if config.get("polling") not in (None, Unknown):
             polling_config(diags, config["polling"])
+        for name in ("run_when", "destroy_when"):
+            if config.get(name) and not config.get("condition_path"):
+                diags.add_error(f"{name} needs condition_path",
+                                "Name the path whose answer the conditions are checked against.", path=[name])
 
     def plan_change(self, diags: Diagnostics, prior: Optional[dict], proposed: dict, config: dict):
         planned = dict(proposed, write_only_data=None)
@@ -125,6 +141,12 @@ class OperationResource:
         polling = polling_config(diags, planned.get("polling"))
         method = (planned.get("method") or "POST").upper()
         try:
+            unmet = self._unmet(client, planned, "run_when")
+            if unmet:
+                return dict(planned, id=uuid.uuid4().hex, response=jsondata.canonical({"skipped": unmet}),
+                            output_values=None, sensitive_output_values=None,
+                            write_only_data_hash=applied_secret_digest(config.get("write_only_data"),
+                                                                       planned.get("write_only_data_hash")))
             body = jsondata.parse_object(planned.get("body"), "body")
             secret = jsondata.parse_object(config.get("write_only_data"), "write_only_data")
             if secret:
@@ -154,6 +176,8 @@ class OperationResource:
         if client is None:
             return
         try:
+            if self._unmet(client, prior, "destroy_when"):
+                return
             scope = {"id": prior.get("id"), "path": prior.get("path"),
                      "response": json.loads(prior["response"]) if prior.get("response") else {}}
             url_path = render_path(prior["destroy_path"], scope)
@@ -163,12 +187,34 @@ class OperationResource:
         except Exception as exc:  # noqa: BLE001
             report(diags, exc, "The destroy call of the operation failed", self.provider.redact)
 
+    @staticmethod
+    def _unmet(client, state: dict, conditions_name: str) -> Optional[str]:
+        """Why the conditions in ``state[conditions_name]`` do not hold now, or None when they do."""
+        conditions = state.get(conditions_name) or {}
+        if not conditions:
+            return None
+        answer = client.request("GET", state["condition_path"]).body
+        for path, expected in conditions.items():
+            actual = _as_text(jsonpath.lookup(answer, path, None))
+            if not condition_holds(actual, expected):
+                return f"{path} is '{actual}', the {conditions_name} condition wants '{expected}'"
+        return None
+
     def import_state(self, diags: Diagnostics, import_id: str) -> None:
         diags.add_error("rest_operation cannot be imported", "An operation is a call, not an object: declare it and apply.")
         return None
 
 
+def condition_holds(actual: str, expected: str) -> bool:
+    """``a|b``: actual is one of them; ``!a``: actual is not ``a``."""
+    if expected.startswith("!"):
+        return actual not in expected[1:].split("|")
+    return actual in expected.split("|")
+
+
 def _as_text(value: Any) -> str:
+    if value is None:
+        return ""
     return value if isinstance(value, str) else json.dumps(value, sort_keys=True, separators=(",", ":"))
 
 
