@@ -58,5 +58,6 @@ export TF_CLI_CONFIG_FILE="$root/.keyform/terraformrc"
 export KEYFORM_PROVIDER_PYTHON="$root/.venv/bin/python"
 export PATH="$root/.venv/bin:$root/node_modules/.bin:\$PATH"
 export CHECKPOINT_DISABLE=1 DISABLE_VERSION_CHECK=1
-export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=1 JSII_SILENCE_SUPPORT_WARNING=1
+# jsii names the Node major versions whose end-of-life notice it should not print.
+export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=$(node -p 'process.versions.node.split(".")[0]') JSII_SILENCE_SUPPORT_WARNING=1
 ENV

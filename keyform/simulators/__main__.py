@@ -1,7 +1,8 @@
 """Run simulators: ``python -m keyform.simulators {ontap,vsp,vault,all} [options]``.
 
-``all`` starts ONTAP, VSP One Object and two Vault clusters (``vault-a``, ``vault-b``)
-on loopback, prints where each listens and its credentials, optionally writes the
+``all`` starts the embedded default on loopback: ONTAP, VSP One Object and two Vault
+clusters (``vault-a``, ``vault-b``) for the per-system example stacks, plus a second VSP One
+Object system (``site-vsp``) and DR pair (``vault-c``, ``vault-d``) for the site stack; prints where each listens and its credentials, optionally writes the
 same as JSON (``--endpoints-file``), and serves until interrupted.
 """
 
@@ -21,7 +22,10 @@ from keyform.simulators.common import Faults, RunningServer, Settings, serve
 SYSTEMS = {"ontap": "keyform.simulators.ontap", "vsp": "keyform.simulators.vsp", "vault": "keyform.simulators.vault"}
 
 # Ports of the embedded default: the example stacks' environment defaults point here.
-DEFAULT_PORTS = {"ontap": 8601, "vsp": 8602, "vault-a": 8603, "vault-b": 8604}
+DEFAULT_PORTS = {"ontap": 8601, "vsp": 8602, "vault-a": 8603, "vault-b": 8604, "site-vsp": 8605, "vault-c": 8606,
+                 "vault-d": 8607}
+ALL = [("ontap", "ontap"), ("vsp", "vsp"), ("vault", "vault-a"), ("vault", "vault-b"), ("vsp", "site-vsp"),
+       ("vault", "vault-c"), ("vault", "vault-d")]
 
 
 def _system_module(kind: str):
@@ -44,9 +48,16 @@ def start(kind: str, settings: Settings) -> RunningServer:
 
 
 def describe(kind: str, running: RunningServer) -> dict:
+    """The endpoints-file entry of one simulator; a Vault cluster's also carries its unseal key
+    shares (``unseal_keys``, base64) and ``unseal_threshold`` (main() prints neither)."""
     s = running.settings
-    entry = {"system": kind, "url": s.url + _system_module(kind).BASE_PATH}
+    module = _system_module(kind)
+    entry = {"system": kind, "url": s.url + module.BASE_PATH}
     entry.update({k: getattr(s, k) for k in ("username", "password", "token") if getattr(s, k)})
+    if kind == "vault":
+        key_set = module.unseal_keys(s)
+        entry["unseal_keys"] = list(key_set["keys_base64"])
+        entry["unseal_threshold"] = key_set["secret_threshold"]
     return entry
 
 
@@ -84,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         level=logging.WARNING if args.quiet else logging.INFO, format="%(asctime)s %(name)s %(message)s"
     )
     if args.system == "all":
-        plan = [("ontap", "ontap"), ("vsp", "vsp"), ("vault", "vault-a"), ("vault", "vault-b")]
+        plan = ALL
     else:
         plan = [(args.system, args.name or args.system)]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+import uuid
 
 from keyform.simulators.vault import unseal_keys
 from tests.simulators.test_vault_support import pair, vaults  # noqa: F401 (fixture)
@@ -121,11 +122,12 @@ def test_failover_and_failback(vaults):
     demoted = a.status()["data"]
     assert demoted["state"] == "idle" and demoted["cluster_id"] == cluster_id
 
-    # Fail back: A follows B, authorised by an operation token generated on A.
+    # Fail back: A follows B, authorised by an operation token generated on A (op_b, registered
+    # with A while A was primary, would do too: see test_vault_operation_token_set.py).
     op_a = a.operation_token(shares)
     token = b.secondary_token("a")
     assert "invalid DR operation token" in a.error(
-        "POST", "/secondary/update-primary", {"dr_operation_token": op_b, "token": token}
+        "POST", "/secondary/update-primary", {"dr_operation_token": str(uuid.uuid4()), "token": token}
     )
     a.ok("POST", "/secondary/update-primary", {"dr_operation_token": op_a, "token": token})
     following = a.status()["data"]

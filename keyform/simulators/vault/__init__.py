@@ -8,7 +8,9 @@ set over real HTTP. Modules mirror the API tree:
 - :mod:`.secondary`       POST /v1/sys/replication/dr/secondary/{enable,promote,update-primary,disable}
 - :mod:`.operation_token` GET|PUT|DELETE .../secondary/generate-operation-token/attempt, PUT .../update,
                           POST .../secondary/operation-token/delete
-- :mod:`.internal`        the cluster-to-cluster calls (activation, heartbeats), :mod:`.peering` makes them
+- :mod:`.internal`        the cluster-to-cluster calls (activation, heartbeats, operation-token
+                          registration and push), :mod:`.peering` makes them; DR operation tokens
+                          are valid across the replication set (hashes kept by the primary)
 - :mod:`.cluster`/:mod:`.registry` the state machine, persisted with the common ``StateFile``
 
 Simulator only: ``GET /_admin/unseal-keys`` (with ``X-Vault-Token``) answers the

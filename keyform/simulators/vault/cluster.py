@@ -7,12 +7,20 @@ primary, state ``idle``) or ``disabled``; ``secondary`` -> ``primary``
 (activation tokens, registrations, heartbeats) lives in :mod:`.registry`; this
 module holds the state document and the mode transitions. Network calls are never
 made while the lock is held.
+
+DR operation tokens are valid across the replication set, like Vault's DR operation
+batch tokens: ``op_tokens`` holds the SHA-256 hashes valid on this cluster (on a
+primary: the set's), ``op_tokens_revoked`` the hashes deleted set-wide (never valid
+again, whatever a union brings), and a secondary keeps in ``op_tokens_unsent`` the
+registrations and deletions its primary has not acknowledged yet (sent again with
+each heartbeat). Sets are merged by union, minus the revoked hashes.
 """
 
 from __future__ import annotations
 
 import copy
 import hashlib
+import re
 import threading
 import time
 import uuid
@@ -27,6 +35,7 @@ from keyform.simulators.vault.envelope import VaultError
 from keyform.simulators.vault.registry import PrimaryRegistry
 
 STATE_VERSION = 1
+_HASH = re.compile(r"[0-9a-f]{64}")
 
 _LIVE: "weakref.WeakValueDictionary[int, Cluster]" = weakref.WeakValueDictionary()
 
@@ -58,7 +67,7 @@ class Cluster(PrimaryRegistry):
         state = self._file.load(None)
         if not state or state.get("version") != STATE_VERSION:
             state = self._fresh_state()
-        self.state = state
+        self.state = self._upgrade(state)
         self._file.save(self.state)
         _LIVE[id(settings)] = self
 
@@ -76,7 +85,16 @@ class Cluster(PrimaryRegistry):
             "link": None,
             "known_primary_cluster_addrs": [],
             "op_tokens": [],
+            "op_tokens_revoked": [],
+            "op_tokens_unsent": {"register": [], "revoke": []},
         }
+
+    def _upgrade(self, state: dict) -> dict:
+        """Fill in the keys added after a state file was written (same version, no wipe)."""
+        state.setdefault("op_tokens", [])
+        state.setdefault("op_tokens_revoked", [])
+        state.setdefault("op_tokens_unsent", {"register": [], "revoke": []})
+        return state
 
     def save(self) -> None:
         with self.lock:
@@ -122,6 +140,8 @@ class Cluster(PrimaryRegistry):
                 link=None,
                 known_primary_cluster_addrs=[],
             )
+            # A new replication set (new cluster ID): no operation token of an earlier set.
+            self._reset_operation_tokens()
             self.save()
 
     def demote(self) -> None:
@@ -161,7 +181,7 @@ class Cluster(PrimaryRegistry):
             if wipe:
                 self.check_can_enable_secondary()
                 self.state["wipes"] = self.state.get("wipes", 0) + 1
-                self.state["op_tokens"] = []
+                self._reset_operation_tokens()
             else:
                 self.require_mode("secondary", "error updating primary: this cluster is not a DR secondary")
             now = time.time()
@@ -184,6 +204,7 @@ class Cluster(PrimaryRegistry):
                     "last_heartbeat": now,
                 },
             )
+            self._merge_operation_tokens(package.get("op_tokens") or [], package.get("op_tokens_revoked") or [])
             self.save()
 
     def clear_primary(self) -> None:
@@ -203,6 +224,8 @@ class Cluster(PrimaryRegistry):
                 link=None,
                 known_primary_cluster_addrs=[],
             )
+            # The promoted cluster's sets are now the replication set's: nothing left to send.
+            self.state["op_tokens_unsent"] = {"register": [], "revoke": []}
             self.save()
 
     def disable_secondary(self) -> None:
@@ -216,8 +239,11 @@ class Cluster(PrimaryRegistry):
             link = self.state.get("link") if self.mode == "secondary" else None
             return copy.deepcopy(link) if link else None
 
-    def record_heartbeat(self, secondary_id: str, answer: Optional[dict]) -> None:
-        """The outcome of a heartbeat to the primary: its WAL when it answered, else disconnected."""
+    def record_heartbeat(self, secondary_id: str, answer: Optional[dict], sent: Optional[dict] = None) -> None:
+        """The outcome of a heartbeat to the primary: its WAL when it answered, else disconnected.
+
+        An answer also carries the primary's operation-token sets (adopted) and acknowledges
+        the registrations and deletions ``sent`` with the heartbeat."""
         with self.lock:
             link = self.state.get("link")
             if self.mode != "secondary" or not link or link["secondary_id"] != secondary_id:
@@ -227,26 +253,91 @@ class Cluster(PrimaryRegistry):
                 link["last_heartbeat"] = time.time()
                 link["primary_cluster_addr"] = answer.get("primary_cluster_addr", link["primary_cluster_addr"])
                 self.state["last_remote_wal"] = int(answer.get("last_wal", self.state.get("last_remote_wal", 0)))
+                self._adopt_answer(answer, sent)
             self.save()
+
+    def _check_link(self, secondary_id: str, link_secret: str, cluster_id: str) -> None:
+        link = self.state.get("link")
+        if (
+            self.mode != "secondary"
+            or not link
+            or link["secondary_id"] != secondary_id
+            or not link_secret
+            or link["link_secret"] != link_secret
+            or self.state["cluster_id"] != cluster_id
+        ):
+            raise VaultError("this cluster is not a DR secondary of the asking primary")
 
     def answer_probe(self, secondary_id: str, link_secret: str, cluster_id: str) -> None:
         """A primary asks whether this cluster still streams from it; 400 unless it does."""
         with self.lock:
-            link = self.state.get("link")
-            if (
-                self.mode != "secondary"
-                or not link
-                or link["secondary_id"] != secondary_id
-                or link["link_secret"] != link_secret
-                or self.state["cluster_id"] != cluster_id
-            ):
-                raise VaultError("this cluster is not a DR secondary of the asking primary")
+            self._check_link(secondary_id, link_secret, cluster_id)
 
     # -- DR operation tokens -------------------------------------------------------------
 
-    def add_operation_token(self, token: str) -> None:
+    def _reset_operation_tokens(self) -> None:
+        self.state.update(op_tokens=[], op_tokens_revoked=[], op_tokens_unsent={"register": [], "revoke": []})
+
+    def _merge_operation_tokens(self, tokens, revoked) -> bool:
+        """Union ``tokens`` and ``revoked`` (hashes) into this cluster's sets; a revoked hash stays out.
+        True when something changed. The caller holds the lock and saves."""
+        gone = set(self.state["op_tokens_revoked"]) | set(hashes(revoked))
+        valid = (set(self.state["op_tokens"]) | set(hashes(tokens))) - gone
+        unsent = self.state["op_tokens_unsent"]
+        changed = valid != set(self.state["op_tokens"]) or gone != set(self.state["op_tokens_revoked"])
+        self.state["op_tokens"] = sorted(valid)
+        self.state["op_tokens_revoked"] = sorted(gone)
+        unsent["register"] = [h for h in unsent["register"] if h not in gone]
+        return changed
+
+    def _adopt_answer(self, answer: dict, sent: Optional[dict]) -> None:
+        """The primary answered: drop what it acknowledged from the unsent lists, adopt its sets."""
+        unsent = self.state["op_tokens_unsent"]
+        for kind in ("register", "revoke"):
+            done = set((sent or {}).get(kind) or [])
+            unsent[kind] = [h for h in unsent[kind] if h not in done]
+        self._merge_operation_tokens(answer.get("op_tokens") or [], answer.get("op_tokens_revoked") or [])
+
+    def operation_token_sets(self) -> dict:
         with self.lock:
-            self.state["op_tokens"].append(keys.sha256(token))
+            return {
+                "op_tokens": list(self.state["op_tokens"]),
+                "op_tokens_revoked": list(self.state["op_tokens_revoked"]),
+            }
+
+    def unsent_operation_tokens(self) -> Optional[dict]:
+        """A linked secondary's registrations and deletions not yet acknowledged by its primary."""
+        with self.lock:
+            unsent = self.state["op_tokens_unsent"]
+            if self.mode != "secondary" or not self.state.get("link"):
+                return None
+            return {"register": list(unsent["register"]), "revoke": list(unsent["revoke"])}
+
+    def record_operation_token_answer(self, secondary_id: str, sent: dict, answer: Optional[dict]) -> None:
+        """The primary's answer to a registration: acknowledged, and its sets adopted (None: retry later)."""
+        with self.lock:
+            link = self.state.get("link")
+            if answer is None or self.mode != "secondary" or not link or link["secondary_id"] != secondary_id:
+                return
+            self._adopt_answer(answer, sent)
+            self.save()
+
+    def receive_operation_tokens(self, secondary_id: str, link_secret: str, cluster_id: str,
+                                 tokens, revoked) -> None:
+        """The primary pushes the replication set's operation-token sets to this secondary."""
+        with self.lock:
+            self._check_link(secondary_id, link_secret, cluster_id)
+            if self._merge_operation_tokens(tokens, revoked):
+                self.save()
+
+    def add_operation_token(self, token: str) -> None:
+        """A generated token: valid here at once; a secondary also queues it for its primary."""
+        digest = keys.sha256(token)
+        with self.lock:
+            if digest not in self.state["op_tokens"]:
+                self.state["op_tokens"] = sorted({*self.state["op_tokens"], digest})
+            if self.mode == "secondary":
+                self.state["op_tokens_unsent"]["register"].append(digest)
             self.save()
 
     def check_operation_token(self, token: str) -> None:
@@ -255,10 +346,24 @@ class Cluster(PrimaryRegistry):
                 raise VaultError("invalid DR operation token")
 
     def delete_operation_token(self, token: str) -> None:
+        """Revoke a token set-wide: here at once; a secondary queues the deletion for its primary."""
         with self.lock:
             self.check_operation_token(token)
-            self.state["op_tokens"].remove(keys.sha256(token))
+            digest = keys.sha256(token)
+            self._merge_operation_tokens([], [digest])
+            if self.mode == "secondary":
+                self.state["op_tokens_unsent"]["register"] = [
+                    h for h in self.state["op_tokens_unsent"]["register"] if h != digest
+                ]
+                self.state["op_tokens_unsent"]["revoke"].append(digest)
             self.save()
+
+
+def hashes(values) -> list[str]:
+    """The well-formed SHA-256 hex digests among ``values`` (what peers send is not trusted)."""
+    if not isinstance(values, (list, tuple, set)):
+        return []
+    return [v for v in values if isinstance(v, str) and _HASH.fullmatch(v)]
 
 
 def live_cluster(settings: Settings) -> Optional[Cluster]:

@@ -12,6 +12,13 @@ in Vault; they answer bare documents (no envelope), as the API doc shows. Like
 Vault's root generation, the attempt lives in memory only and is cleared once it
 completes; the token is returned once, as ``base64(uuid bytes XOR otp)``.
 Vault also accepts POST wherever it accepts PUT.
+
+A token is valid across the replication set, like Vault's DR operation batch
+tokens: the secondary that generated it registers its hash with its primary
+(:func:`share_with_primary`), which tells its other secondaries
+(:func:`share_with_secondaries`); a deletion travels the same way. When the primary
+cannot be reached the token still works where it was generated, and the
+registration rides on the next heartbeat (see :mod:`.status`).
 """
 
 from __future__ import annotations
@@ -22,11 +29,32 @@ from typing import Optional
 
 from flask import Flask
 
-from keyform.simulators.vault import keys, params
+from keyform.simulators.vault import keys, params, peering
 from keyform.simulators.vault.cluster import Cluster
 from keyform.simulators.vault.envelope import VaultError, no_content, raw
 
 PREFIX = "/v1/sys/replication/dr/secondary"
+
+
+def share_with_primary(cluster: Cluster) -> None:
+    """A linked secondary sends its unacknowledged registrations/deletions to its primary (best effort)."""
+    unsent = cluster.unsent_operation_tokens()
+    link = cluster.link()
+    if not unsent or not link or not (unsent["register"] or unsent["revoke"]):
+        return
+    answer = peering.register_operation_tokens(link, cluster.state["cluster_id"], unsent)
+    cluster.record_operation_token_answer(link["secondary_id"], unsent, answer)
+
+
+def share_with_secondaries(cluster: Cluster, exclude: str = "") -> None:
+    """A primary sends the set's operation-token sets to its registered secondaries (best effort);
+    one that misses it adopts them with its next heartbeat."""
+    targets = [t for t in cluster.links_to_check() if t["secondary_id"] != exclude]
+    if not targets:
+        return
+    sets = cluster.operation_token_sets()
+    for target in targets:
+        peering.push_operation_tokens(target, sets)
 
 
 class Generation:
@@ -128,11 +156,18 @@ def register(app: Flask, cluster: Cluster) -> None:
     @app.route(f"{PREFIX}/generate-operation-token/update", methods=["PUT", "POST"])
     def generate_operation_token_update():
         data = params.body()
-        return raw(generation.update(params.string(data, "key"), params.string(data, "nonce")))
+        document = generation.update(params.string(data, "key"), params.string(data, "nonce"))
+        if document["complete"]:
+            share_with_primary(cluster)
+        return raw(document)
 
     @app.route(f"{PREFIX}/operation-token/delete", methods=["PUT", "POST"])
     def operation_token_delete():
         params.require_token(settings)
         data = params.body()
         cluster.delete_operation_token(params.string(data, "dr_operation_token", required=True))
+        if cluster.mode == "primary":
+            share_with_secondaries(cluster)
+        else:
+            share_with_primary(cluster)
         return no_content()

@@ -7,6 +7,12 @@
   (``POST .../internal/heartbeat``), done at each status read of the secondary.
 - ``probe``: the primary checks a registered secondary still streams from it
   (``POST .../internal/probe``), done at each status read of the primary.
+- ``register_operation_tokens``: a secondary registers the hashes of the DR operation
+  tokens it generated, and deletes revoked ones, with its primary
+  (``POST .../internal/operation-tokens``); its unacknowledged ones also ride on each
+  heartbeat. The answers of both carry the replication set's sets.
+- ``push_operation_tokens``: the primary sends the set's sets to a secondary when
+  they changed (``POST .../internal/operation-tokens/push``).
 
 Tokens and secrets travel only in request bodies; error messages never carry them.
 """
@@ -51,17 +57,40 @@ def activate(primary_api_addr: str, token: str, secondary: dict, expected_cluste
     )
 
 
-def heartbeat(link: dict, cluster_id: str) -> Optional[dict]:
-    """The primary's answer, or ``None`` when it is unreachable or refuses the link."""
+def _link_payload(link: dict, cluster_id: str) -> dict:
+    return {"secondary_id": link["secondary_id"], "link_secret": link["link_secret"], "cluster_id": cluster_id}
+
+
+def heartbeat(link: dict, cluster_id: str, unsent: Optional[dict] = None) -> Optional[dict]:
+    """The primary's answer, or ``None`` when it is unreachable or refuses the link.
+    ``unsent`` (``register``/``revoke`` hash lists) is handed over with the heartbeat."""
+    payload = _link_payload(link, cluster_id)
+    if unsent and (unsent.get("register") or unsent.get("revoke")):
+        payload.update(op_tokens_register=unsent.get("register") or [], op_tokens_revoke=unsent.get("revoke") or [])
     try:
-        return _post(
-            link["primary_api_addr"],
-            "heartbeat",
-            {"secondary_id": link["secondary_id"], "link_secret": link["link_secret"], "cluster_id": cluster_id},
-            "primary",
-        )
+        return _post(link["primary_api_addr"], "heartbeat", payload, "primary")
     except VaultError:
         return None
+
+
+def register_operation_tokens(link: dict, cluster_id: str, unsent: dict) -> Optional[dict]:
+    """The primary's sets after registering ``unsent``, or ``None`` when it cannot be reached or refuses."""
+    payload = _link_payload(link, cluster_id)
+    payload.update(op_tokens_register=unsent.get("register") or [], op_tokens_revoke=unsent.get("revoke") or [])
+    try:
+        return _post(link["primary_api_addr"], "operation-tokens", payload, "primary")
+    except VaultError:
+        return None
+
+
+def push_operation_tokens(target: dict, sets: dict) -> bool:
+    payload = {k: target[k] for k in ("secondary_id", "link_secret", "cluster_id")}
+    payload.update(op_tokens=sets["op_tokens"], op_tokens_revoked=sets["op_tokens_revoked"])
+    try:
+        _post(target["api_address"], "operation-tokens/push", payload, "secondary")
+    except VaultError:
+        return False
+    return True
 
 
 def probe(target: dict) -> bool:

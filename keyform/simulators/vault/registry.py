@@ -3,6 +3,9 @@
 An entry per secondary id: the hash of its activation token, when it expires,
 whether it was used or revoked, and once registered the secondary's addresses,
 the link secret both sides share for heartbeats and the last heartbeat seen.
+The primary also keeps the DR operation-token hashes of its replication set: its
+secondaries register (and delete) theirs, and receive the set at activation and
+with each heartbeat answer.
 A mixin of :class:`.cluster.Cluster` (it uses ``self.state``, ``self.lock``, ``self.save``).
 """
 
@@ -104,6 +107,8 @@ class PrimaryRegistry:
                 "link_secret": link_secret,
                 "key_set": self.state["key_set"],
                 "last_wal": self.state["last_wal"],
+                "op_tokens": list(self.state["op_tokens"]),
+                "op_tokens_revoked": list(self.state["op_tokens_revoked"]),
             }
 
     def _linked(self, secondary_id: str, link_secret: str, cluster_id: str) -> Optional[dict]:
@@ -125,7 +130,22 @@ class PrimaryRegistry:
                 "cluster_id": self.state["cluster_id"],
                 "last_wal": self.state["last_wal"],
                 "primary_cluster_addr": self.state["primary_cluster_addr"],
+                "op_tokens": list(self.state["op_tokens"]),
+                "op_tokens_revoked": list(self.state["op_tokens_revoked"]),
             }
+
+    def accept_operation_tokens(self, secondary_id: str, link_secret: str, cluster_id: str,
+                                register, revoke) -> tuple[dict, bool]:
+        """A linked secondary registers generated operation tokens and deletes revoked ones (hashes).
+        Answers the set's sets and whether they changed (then the other secondaries are told)."""
+        with self.lock:
+            self._linked(secondary_id, link_secret, cluster_id)
+            changed = self._merge_operation_tokens(register, revoke)
+            if changed:
+                self.save()
+            sets = {"op_tokens": list(self.state["op_tokens"]),
+                    "op_tokens_revoked": list(self.state["op_tokens_revoked"])}
+            return sets, changed
 
     def links_to_check(self) -> list[dict]:
         """Registered secondaries the primary should probe: id, address and link secret."""

@@ -7,7 +7,10 @@ Supported:
   ca_file, ca_path} -> 204 (``token: ""`` forgets the primary)
 - POST /v1/sys/replication/dr/secondary/disable         -> 204
 
-All need ``X-Vault-Token``. Activation calls the primary over HTTP (see
+All need ``X-Vault-Token``. ``dr_operation_token`` is any operation token of the
+replication set (generated on any of its secondaries, see :mod:`.operation_token`);
+the secondary adopts the primary's operation-token sets at activation and
+update-primary. Activation calls the primary over HTTP (see
 :mod:`.peering`); ``ca_file``/``ca_path`` are accepted and ignored (the
 simulators talk plain HTTP on loopback).
 """
@@ -16,7 +19,7 @@ from __future__ import annotations
 
 from flask import Flask
 
-from keyform.simulators.vault import keys, params, peering
+from keyform.simulators.vault import keys, operation_token, params, peering
 from keyform.simulators.vault.cluster import Cluster
 from keyform.simulators.vault.envelope import VaultError, no_content, respond
 
@@ -76,6 +79,8 @@ def register(app: Flask, cluster: Cluster) -> None:
             return no_content()
         package, primary_api_addr = _handshake(cluster, data, expected_cluster_id=cluster.state["cluster_id"])
         cluster.become_secondary(package, primary_api_addr, wipe=False)
+        # Hand the new primary what this cluster generated or deleted that no primary acknowledged.
+        operation_token.share_with_primary(cluster)
         return no_content()
 
     @app.route(f"{PREFIX}/disable", methods=WRITE)

@@ -7,7 +7,9 @@ The ``data`` fields are repeated at the top level next to the envelope, with
 ``mode`` there spelled ``dr-primary``/``dr-secondary`` (``disabled`` stays), as in
 the doc's sample. Before answering, the cluster checks its links: a secondary
 sends a heartbeat to its primary, a primary probes its registered secondaries,
-so ``connection_status``, ``last_heartbeat`` and ``state`` are current.
+so ``connection_status``, ``last_heartbeat`` and ``state`` are current. The
+heartbeat also hands over the DR operation-token registrations the primary has not
+acknowledged yet and brings back the replication set's operation-token sets.
 """
 
 from __future__ import annotations
@@ -66,8 +68,9 @@ def status_data(cluster: Cluster) -> dict:
 def refresh_links(cluster: Cluster) -> None:
     link = cluster.link()
     if link:
-        answer = peering.heartbeat(link, cluster.state["cluster_id"])
-        cluster.record_heartbeat(link["secondary_id"], answer)
+        unsent = cluster.unsent_operation_tokens()
+        answer = peering.heartbeat(link, cluster.state["cluster_id"], unsent)
+        cluster.record_heartbeat(link["secondary_id"], answer, unsent)
     for target in cluster.links_to_check():
         cluster.record_probe(target["secondary_id"], target["link_secret"], peering.probe(target))
 

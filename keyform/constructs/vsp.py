@@ -1,0 +1,116 @@
+"""Hitachi VSP One Object: KMIP servers in a group with exactly one primary.
+
+Supported: POST /mapi/v1/kmip/{add_server,get_server,update_server,delete_server,promote_server} (seed 000).
+The declared primary is created first and the others after it, so on a fresh system it is
+primary from the start (the first server added becomes primary). Changing which server is
+primary plans a ``promote_server`` call, not a delete and re-create; on destroy the primary
+goes last, because only secondaries can be deleted.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from constructs import Construct
+
+from generated.rest.object_resource import ObjectResource
+from generated.rest.operation import Operation
+from generated.rest.provider import RestProvider
+from keyform.constructs.errors import KeyformConfigError
+from keyform.constructs.topology import KMIP_DEFAULT_PORT, Topology
+
+KMIP_PROTOCOLS = ("V1_3", "V1_4", "V2_0", "V2_1", "V3_0")
+MAX_NAME = 63
+
+
+def canonical(value) -> str:
+    return json.dumps(value, sort_keys=True, separators=(",", ":"))
+
+
+@dataclass(frozen=True)
+class KmipServer:
+    name: str
+    host: str
+    port: int = KMIP_DEFAULT_PORT
+    tls12: bool = True
+    protocol: str = "V1_4"
+    ciphers: Sequence[str] = ()
+
+    def data(self) -> dict:
+        data = {"name": self.name, "host": self.host, "port": self.port, "isTLS12Enabled": self.tls12,
+                "kmipProtocol": self.protocol}
+        if self.ciphers:
+            data["httpsCiphers"] = ",".join(self.ciphers)
+        return data
+
+
+class VspKmipServers(Construct):
+    """The KMIP servers of one VSP One Object system; ``servers`` maps name → resource, ``promotion``
+    is the ``promote_server`` call that makes ``primary`` the primary."""
+
+    def __init__(self, scope: Construct, id: str, *, provider: RestProvider, servers: Sequence[KmipServer], primary: str):
+        super().__init__(scope, id)
+        self._validate(self.node.path, servers, primary)
+        ordered = sorted(servers, key=lambda s: s.name != primary)  # the primary first
+        self.servers: dict[str, ObjectResource] = {}
+        first = None
+        for server in ordered:
+            resource = ObjectResource(
+                self, f"kmip_server_{_slug(server.name)}", provider=provider, path="/v1/kmip", data=canonical(server.data()),
+                create_path="/v1/kmip/add_server", id_attribute="uuid",
+                read_method="POST", read_path="/v1/kmip/get_server", read_body=canonical({"name": "{data.name}"}),
+                update_method="POST", update_path="/v1/kmip/update_server", update_body=canonical({"uuid": "{id}"}),
+                destroy_method="POST", destroy_path="/v1/kmip/delete_server", destroy_body=canonical({"name": "{data.name}"}),
+                force_new_keys=["name"], depends_on=[first] if first is not None else None,
+            )
+            first = first or resource
+            self.servers[server.name] = resource
+        self.promotion = Operation(
+            self, "primary", provider=provider, path="/v1/kmip/promote_server", body=canonical({"name": primary}),
+            triggers={"primary": primary}, depends_on=list(self.servers.values()),
+        )
+
+    @staticmethod
+    def _validate(path: str, servers: Sequence[KmipServer], primary: str) -> None:
+        if not servers:
+            raise KeyformConfigError(path, "servers", "is empty", "declare at least one KMIP server")
+        for i, server in enumerate(servers):
+            where = f"servers[{i}]"
+            if not server.name or not server.name.strip():
+                raise KeyformConfigError(path, f"{where}.name", "is empty", "give each KMIP server a name")
+            if len(server.name) > MAX_NAME:
+                raise KeyformConfigError(path, f"{where}.name", f"'{server.name[:20]}...' is {len(server.name)} characters long",
+                                         f"use at most {MAX_NAME} characters")
+            if not server.host or any(c.isspace() for c in server.host):
+                raise KeyformConfigError(path, f"{where}.host", f"'{server.host}' is not a host name or address",
+                                         "give e.g. 'kms1.example.com'")
+            if not isinstance(server.port, int) or not 1 <= server.port <= 65535:
+                raise KeyformConfigError(path, f"{where}.port", f"{server.port} is out of range", "use 1-65535 (KMIP: 5696)")
+            if server.protocol not in KMIP_PROTOCOLS:
+                raise KeyformConfigError(path, f"{where}.protocol", f"'{server.protocol}' is not a KMIP protocol of VSP One Object",
+                                         f"use one of {', '.join(KMIP_PROTOCOLS)}")
+            for cipher in server.ciphers:
+                if not re.fullmatch(r"[A-Z0-9_]+", cipher):
+                    raise KeyformConfigError(path, f"{where}.ciphers", f"'{cipher}' is not a cipher suite name",
+                                             "list names like TLS_AES_256_GCM_SHA384, one per item")
+        if primary not in {s.name for s in servers}:
+            raise KeyformConfigError(path, "primary", f"'{primary}' is not one of the declared servers",
+                                     "name one of: " + ", ".join(s.name for s in servers))
+        topology = Topology(path)
+        for server in servers:
+            if server.name == primary:
+                topology.add_primary(server.name)
+            else:
+                topology.add_secondary(server.name)
+        names = [s.name for s in servers]
+        duplicate = next((n for n in names if names.count(n) > 1), None)
+        if duplicate:
+            raise KeyformConfigError(path, "servers", f"the name '{duplicate}' is used twice", "give each KMIP server a unique name")
+        topology.validate("KMIP server", exactly_one_primary=True)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9]+", "_", text).strip("_")

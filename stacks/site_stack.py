@@ -1,0 +1,37 @@
+"""A whole site in one stack: the SVM key manager, the VSP KMIP servers and the DR pair of the site."""
+
+from __future__ import annotations
+
+from cdktf import TerraformStack
+from constructs import Construct
+
+from keyform.constructs import (KeyServer, KmipServer, OntapKeyManager, VaultCluster, VaultDrReplication,
+                                VspKmipServers, ontap_provider, secret, vault_provider, vsp_provider)
+from stacks.endpoints import api_addr, setting
+
+
+class SiteStack(TerraformStack):
+    def __init__(self, scope: Construct, id: str):
+        super().__init__(scope, id)
+        ontap = ontap_provider(self, "site-ontap", setting("KEYFORM_SITE_ONTAP_BASE_URL"),
+                               setting("KEYFORM_SITE_ONTAP_USERNAME"))
+        password = secret(self, "kmip_password", "KMIP password of the site's key servers")
+        OntapKeyManager(
+            self, "key_manager", provider=ontap, svm="svm2", client_certificate="kmip-client",
+            server_ca_certificates=["kmip-ca", "kmip-ca-2"],
+            key_servers=[KeyServer("kms-site.example.com", secondaries=["kms-site-dr.example.com"],
+                                   username="kmip", password=password)],
+        )
+        vsp = vsp_provider(self, "site-vsp", setting("KEYFORM_SITE_VSP_BASE_URL"), setting("KEYFORM_SITE_VSP_USERNAME"))
+        host = setting("KEYFORM_KMIP_HOST")
+        VspKmipServers(self, "kmip", provider=vsp, primary="site-kms-1",
+                       servers=[KmipServer("site-kms-1", host, 5696), KmipServer("site-kms-2", host, 5697)])
+        clusters = {}
+        for name in ("vault-c", "vault-d"):
+            base_url = setting(f"KEYFORM_SITE_{name.upper().replace('-', '_')}_BASE_URL")
+            clusters[name] = VaultCluster(name, vault_provider(self, f"site-{name}", base_url), api_addr(base_url))
+        primary = setting("KEYFORM_SITE_VAULT_DR_PRIMARY")
+        VaultDrReplication(
+            self, "dr", primary=clusters[primary], secondaries=[c for n, c in clusters.items() if n != primary],
+            operation_token=secret(self, "dr_operation_token", "DR operation token of the site's DR set", required=False),
+        )

@@ -1,0 +1,27 @@
+"""Example: Vault DR replication, a primary and a secondary; set KEYFORM_VAULT_DR_PRIMARY=vault-b to fail over."""
+
+from __future__ import annotations
+
+from cdktf import TerraformStack
+from constructs import Construct
+
+from keyform.constructs import VaultCluster, VaultDrReplication, secret, vault_provider
+from stacks.endpoints import api_addr, setting
+
+
+class VaultDrStack(TerraformStack):
+    def __init__(self, scope: Construct, id: str, *, clusters=("vault-a", "vault-b"), prefix: str = "KEYFORM_",
+                 primary_setting: str = "KEYFORM_VAULT_DR_PRIMARY"):
+        super().__init__(scope, id)
+        members = {}
+        for name in clusters:
+            env = name.upper().replace("-", "_")
+            base_url = setting(f"{prefix}{env}_BASE_URL")
+            members[name] = VaultCluster(name, vault_provider(self, name, base_url), api_addr(base_url))
+        primary = setting(primary_setting)
+        token = secret(self, "dr_operation_token", "DR operation token, needed to promote or re-point a cluster",
+                       required=False)
+        self.replication = VaultDrReplication(
+            self, "dr", primary=members[primary], operation_token=token,
+            secondaries=[cluster for name, cluster in members.items() if name != primary],
+        )
