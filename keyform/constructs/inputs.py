@@ -1,5 +1,8 @@
-"""Secrets enter as sensitive inputs: a ``TerraformVariable`` marked sensitive, set by ``TF_VAR_<name>``.
+"""Secrets enter as sensitive inputs: a ``TerraformVariable`` set by ``TF_VAR_<name>``.
 
+The variable is ``sensitive`` (masked in output) and ``ephemeral`` (Terraform >= 1.10: never
+written to a plan file or state; usable only where nothing is persisted, such as the
+provider's write-only attributes). cdktf 0.21 has no ``ephemeral`` option, hence the override.
 A literal string is refused: it would be written into ``cdk.tf.json`` in clear.
 """
 
@@ -17,8 +20,10 @@ def secret(scope: Construct, name: str, description: str, required: bool = True)
     """A sensitive string variable. With ``required=False`` it defaults to "" (e.g. a DR operation
     token needed only when a failover is declared)."""
     extra: dict[str, Any] = {} if required else {"default": ""}
-    return TerraformVariable(scope, name, type="string", sensitive=True, nullable=False,
-                             description=f"{description} (sensitive; set TF_VAR_{name})", **extra)
+    variable = TerraformVariable(scope, name, type="string", sensitive=True, nullable=False,
+                                 description=f"{description} (sensitive; set TF_VAR_{name})", **extra)
+    variable.add_override("ephemeral", True)
+    return variable
 
 
 def require_secret(value: Any, construct_path: str, field: str) -> TerraformVariable:

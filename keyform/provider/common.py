@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from tf import types as t
 from tf.schema import Attribute
@@ -116,6 +116,34 @@ def applied_secret_digest(config_text: Any, planned_digest: Any) -> Any:
     if config_text is None:
         return None
     return jsondata.secret_digest(jsondata.parse_object(config_text, "write_only_data"))
+
+
+def write_only_redactor(provider, config: dict) -> Callable[[str], str]:
+    """Redaction for diagnostics of a call that sent ``write_only_data``: an API may echo a value it
+    was sent (``password 'x' is too weak``), so those values are masked as well as the provider's secrets."""
+    from keyform.client.errors import redact
+
+    secrets = _scalars(_parsed(config.get("write_only_data")))
+    return lambda text: provider.redact(redact(text, secrets))
+
+
+def _parsed(text: Any) -> Any:
+    if not isinstance(text, str):
+        return None
+    try:
+        return json.loads(text)
+    except ValueError:
+        return None
+
+
+def _scalars(value: Any) -> list[str]:
+    if isinstance(value, dict):
+        return [s for item in value.values() for s in _scalars(item)]
+    if isinstance(value, list):
+        return [s for item in value for s in _scalars(item)]
+    if value is None or isinstance(value, bool):
+        return []
+    return [str(value)]
 
 
 def report(diags: Diagnostics, exc: Exception, summary: str, redact, path: Optional[list] = None) -> None:

@@ -27,6 +27,7 @@ from keyform.provider.common import (
     report,
     sanitized_json,
     string,
+    write_only_redactor,
 )
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
@@ -170,12 +171,13 @@ class ObjectResource:
             method = (planned.get("create_method") or "POST").upper()
             response = client.request(method, url_path, jsondata.deep_merge(data, secret), polling=polling)
         except Exception as exc:  # noqa: BLE001 - mapped to a diagnostic by report()
-            report(diags, exc, "Could not create the object", self.provider.redact)
+            report(diags, exc, "Could not create the object", write_only_redactor(self.provider, config))
             return None
         try:
             object_id = self._id_from(planned, data, response.body)
         except Exception as exc:  # noqa: BLE001
-            report(diags, exc, "The object was created, but its id could not be determined", self.provider.redact)
+            report(diags, exc, "The object was created, but its id could not be determined",
+                   write_only_redactor(self.provider, config))
             diags.add_error(
                 "Object created but not tracked",
                 f"{method} {url_path} succeeded, so the object exists on the appliance but is not in Terraform's "
@@ -261,7 +263,7 @@ class ObjectResource:
             url_path = render_path(planned.get("update_path") or "{path}/{id}", scope)
             response = client.request((planned.get("update_method") or "PATCH").upper(), url_path, body, polling=polling)
         except Exception as exc:  # noqa: BLE001
-            report(diags, exc, "Could not update the object", self.provider.redact)
+            report(diags, exc, "Could not update the object", write_only_redactor(self.provider, config))
             return None
         body = response.body if isinstance(response.body, dict) and response.body else None
         new_state["response"] = self._response_json(planned, body, secret) if body else prior.get("response")

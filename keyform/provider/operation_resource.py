@@ -33,6 +33,7 @@ from keyform.provider.common import (
     report,
     sanitized_json,
     string,
+    write_only_redactor,
 )
 
 # Changing one of these runs the call again.
@@ -155,7 +156,8 @@ class OperationResource:
             response = client.request(method, planned["path"], body, expected=expected, polling=polling)
             picked = {name: _as_text(jsonpath.lookup(response.body, path)) for name, path in (planned.get("outputs") or {}).items()}
         except Exception as exc:  # noqa: BLE001
-            report(diags, exc, f"The operation {method} {planned['path']} failed", self.provider.redact)
+            report(diags, exc, f"The operation {method} {planned['path']} failed",
+                   write_only_redactor(self.provider, config))
             return None
         sensitive = bool(planned.get("sensitive_outputs"))
         omit = set(planned.get("response_omit_keys") or DEFAULT_OMIT_KEYS) | jsondata.key_names(secret or {})

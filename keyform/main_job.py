@@ -1,0 +1,124 @@
+"""The main job: deploy the example stacks to the embedded simulators, show what the appliances
+hold, and prove that ``cdktf diff`` then has nothing to do.
+
+``python -m keyform.main_job`` (what ``make run`` runs). Steps, each announced:
+start the simulators → ``cdktf deploy`` every stack → read the appliances back → ``cdktf diff``
+every stack → stop the simulators (always, also on error or Ctrl-C).
+Simulator objects and Terraform state are kept under ``.keyform/run`` and the project, so a
+second run changes nothing; ``--fresh`` starts both from empty.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import secrets
+import shutil
+import sys
+import time
+from pathlib import Path
+
+from keyform.ops import cdktf_cli
+from keyform.ops.simulators_process import SimulatorsFailed, SimulatorsProcess, stack_environment
+from keyform.ops.summary import Appliance, summarize
+
+PROJECT = Path(__file__).resolve().parents[1]
+STACKS = ("ontap", "vsp", "vault-dr", "site")
+STEPS = 5
+
+
+def step(number: int, text: str) -> None:
+    print(f"[{number}/{STEPS}] {text}", flush=True)
+
+
+def show(line: str) -> None:
+    print(f"      {line.rstrip()}", flush=True)
+
+
+def demo_secrets(run_dir: Path) -> dict:
+    """Inputs the example stacks need as sensitive variables, made once per run directory (mode 0600)."""
+    path = run_dir / "demo-secrets.json"
+    if path.exists():
+        return json.loads(path.read_text())
+    values = {"TF_VAR_kmip_password": "kmip-" + secrets.token_urlsafe(12)}
+    fd = os.open(path, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as handle:
+        json.dump(values, handle)
+    return values
+
+
+def appliances(endpoints: dict) -> list[Appliance]:
+    kinds = {"ontap": "ontap", "vsp": "vsp", "site-vsp": "vsp"}
+    return [
+        Appliance(kinds.get(name, "vault"), name, entry["url"], entry.get("username", ""),
+                  entry.get("password", ""), entry.get("token", ""))
+        for name, entry in endpoints.items()
+    ]
+
+
+def fresh_start(project_dir: Path, run_dir: Path) -> None:
+    shutil.rmtree(run_dir / "sim-state", ignore_errors=True)
+    for stack in STACKS:
+        for suffix in ("", ".backup"):
+            (project_dir / f"terraform.{stack}.tfstate{suffix}").unlink(missing_ok=True)
+
+
+def run(project_dir: Path, run_dir: Path, free_ports: bool, fresh: bool) -> int:
+    run_dir.mkdir(parents=True, exist_ok=True)
+    if fresh:
+        fresh_start(project_dir, run_dir)
+    started = time.monotonic()
+    step(1, "starting the embedded simulators (ONTAP, VSP One Object x2, Vault x4)")
+    with SimulatorsProcess(run_dir, free_ports=free_ports) as endpoints:
+        for name, entry in endpoints.items():
+            show(f"{name:9} {entry['url']}")
+        env = {**stack_environment(endpoints), **demo_secrets(run_dir)}
+
+        step(2, f"cdktf deploy {' '.join(STACKS)}")
+        deploy = cdktf_cli.run(["deploy", *STACKS, "--auto-approve", "--skip-provider-lock"], project_dir, env,
+                               lambda line: show(line.strip()))
+        if deploy.returncode != 0:
+            print("error: cdktf deploy failed; its last lines:", file=sys.stderr)
+            print("\n".join(deploy.output.splitlines()[-25:]), file=sys.stderr)
+            return 1
+
+        step(3, "what the appliances hold now")
+        for line in summarize(appliances(endpoints)):
+            show(line)
+
+        step(4, "cdktf diff, stack by stack (expecting no changes)")
+        drifted = []
+        for stack in STACKS:
+            diff = cdktf_cli.run(["diff", stack, "--skip-provider-lock"], project_dir, env)
+            clean = diff.returncode == 0 and cdktf_cli.no_changes(diff.output)
+            show(f"{stack:9} {'no changes' if clean else 'CHANGES PENDING (see cdktf diff ' + stack + ')'}")
+            if not clean:
+                drifted.append(stack)
+    step(5, f"simulators stopped; done in {time.monotonic() - started:.0f} s")
+    if drifted:
+        print(f"error: cdktf diff still has changes for {', '.join(drifted)}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m keyform.main_job", description=__doc__.splitlines()[0])
+    parser.add_argument("--project-dir", type=Path, default=PROJECT, help="where cdktf.json and main.py are")
+    parser.add_argument("--run-dir", type=Path, help="simulator state and logs (default <project>/.keyform/run)")
+    parser.add_argument("--free-ports", action="store_true", help="let the simulators pick free ports")
+    parser.add_argument("--fresh", action="store_true", help="start from empty appliances and empty Terraform state")
+    args = parser.parse_args(argv)
+    run_dir = args.run_dir or args.project_dir / ".keyform" / "run"
+    try:
+        return run(args.project_dir, run_dir, args.free_ports, args.fresh)
+    except SimulatorsFailed as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted; simulators stopped", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
