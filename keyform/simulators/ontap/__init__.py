@@ -22,7 +22,7 @@ from keyform.simulators.common import Settings, create_base_app
 from keyform.simulators.ontap import admin, certificates, key_managers, key_servers, svms
 from keyform.simulators.ontap.errors import OntapError, error_document, http_error_body
 from keyform.simulators.ontap.jobs import Jobs, register as register_jobs
-from keyform.simulators.ontap.store import Store
+from keyform.simulators.ontap.store import SEED_SVMS, Store
 
 DEFAULT_CREDENTIALS = {"username": "admin", "password": "ontap-sim-Passw0rd"}
 BASE_PATH = "/api"
@@ -47,7 +47,7 @@ def _authorized(settings: Settings) -> bool:
 def create_app(settings: Settings) -> Flask:
     """The ONTAP simulator app; objects load from and save to ``settings.state_path``."""
     app = create_base_app(settings, http_error_body)
-    store = Store(settings.state_path)
+    store = Store(settings.state_path, tuple((settings.extra or {}).get("svms") or SEED_SVMS))
     conditions = dict(admin.DEFAULTS)
     conditions.update(admin.validate({k: v for k, v in settings.extra.items() if k in admin.DEFAULTS}))
     jobs = Jobs(store, settings, _job_seconds(settings))

@@ -60,8 +60,8 @@ def fake_key_backup() -> str:
     )
 
 
-def _initial_document() -> dict:
-    svms = [{"uuid": stable_uuid("svm", name), "name": name} for name in SEED_SVMS]
+def _initial_document(svm_names=SEED_SVMS) -> dict:
+    svms = [{"uuid": stable_uuid("svm", name), "name": name} for name in svm_names]
     certificates = [
         {
             "uuid": stable_uuid("certificate", name),
@@ -81,10 +81,11 @@ def _initial_document() -> dict:
 class Store:
     """In-memory model + persistence. Callers hold :attr:`lock` around read-modify-save sequences."""
 
-    def __init__(self, state_path: Optional[str]):
+    def __init__(self, state_path: Optional[str], svm_names=SEED_SVMS):
+        """``svm_names``: the SVMs a new cluster has (``settings.extra["svms"]``; default svm1, svm2)."""
         self.lock = threading.RLock()
         self._file = StateFile(state_path)
-        self.doc = self._file.load(None) or _initial_document()
+        self.doc = self._file.load(None) or _initial_document(svm_names)
         for job in self.doc["jobs"].values():
             if job["state"] in ("queued", "running"):
                 job.update(state="failure", message="Job was interrupted by a restart of the cluster.", code=1)

@@ -1,0 +1,1 @@
+"""The benchmark: ``python -m keyform.bench``. Splits each cost into fixed + per-object parts."""

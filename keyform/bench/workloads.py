@@ -1,0 +1,155 @@
+"""The timed workloads: synth of N key servers, terraform plan/apply of N rest_objects, the requests baseline.
+
+The terraform workloads use N ONTAP key servers as ``rest_object``s, spread four per key
+manager (ONTAP's limit) over SVMs the simulator is seeded with; the key managers are made
+beforehand over HTTP, so a run times exactly N objects.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+
+import requests
+
+from keyform.provider.install import cli_config
+from keyform.provider.provider import SOURCE
+
+PROJECT = Path(__file__).resolve().parents[2]
+PER_MANAGER = 4
+
+
+def svm_names(n: int) -> list[str]:
+    return [f"bench{i}" for i in range((n + PER_MANAGER - 1) // PER_MANAGER)]
+
+
+def key_servers(n: int) -> list[tuple[int, str]]:
+    """(manager index, server address) for N key servers."""
+    return [(i // PER_MANAGER, f"kms{i}.bench.example:5696") for i in range(n)]
+
+
+# ----------------------------------------------------------------------- synth
+def time_synth(n: int) -> float:
+    """Seconds for the construct library's ``App.synth`` of N key servers (no CLI)."""
+    from cdktf import App, TerraformStack
+
+    from keyform.constructs import KeyServer, OntapKeyManager, ontap_provider
+
+    outdir = tempfile.mkdtemp(prefix="keyform-bench-synth-")
+    try:
+        started = time.perf_counter()
+        app = App(outdir=outdir)
+        stack = TerraformStack(app, "bench")
+        provider = ontap_provider(stack, "ontap", "http://127.0.0.1:1/api")
+        servers = key_servers(n)
+        for manager, svm in enumerate(svm_names(n)):
+            OntapKeyManager(stack, f"km{manager}", provider=provider, svm=svm, client_certificate="kmip-client",
+                            server_ca_certificates=["kmip-ca"],
+                            key_servers=[KeyServer(address) for m, address in servers if m == manager])
+        app.synth()
+        return time.perf_counter() - started
+    finally:
+        shutil.rmtree(outdir, ignore_errors=True)
+
+
+# ------------------------------------------------------------------- appliance
+class OntapTarget:
+    """The ONTAP simulator the terraform workloads and the baseline talk to."""
+
+    def __init__(self, url: str, password: str):
+        self.url, self.password = url, password
+        self.session = requests.Session()
+        self.session.auth = ("admin", password)
+        self.managers: list[str] = []
+
+    def create_managers(self, n: int) -> None:
+        for svm in svm_names(n)[len(self.managers):]:
+            response = self.session.post(f"{self.url}/security/key-managers", json={
+                "svm": {"name": svm}, "external": {"client_certificate": {"name": "kmip-client"},
+                                                   "server_ca_certificates": [{"name": "kmip-ca"}]}})
+            response.raise_for_status()
+            self.managers.append(response.json()["uuid"])
+
+    def clear_key_servers(self) -> None:
+        for uuid in self.managers:
+            records = self.session.get(f"{self.url}/security/key-managers/{uuid}/key-servers").json()["records"]
+            for record in records:
+                self.session.delete(f"{self.url}/security/key-managers/{uuid}/key-servers/{record['server']}")
+
+    def baseline(self, n: int) -> tuple[float, float]:
+        """Seconds for N creates and for N reads, sequential, one session: the hand-written lower bound."""
+        self.clear_key_servers()
+        started = time.perf_counter()
+        for manager, address in key_servers(n):
+            self.session.post(f"{self.url}/security/key-managers/{self.managers[manager]}/key-servers",
+                              json={"server": address, "secondary_key_servers": []}).raise_for_status()
+        created = time.perf_counter() - started
+        started = time.perf_counter()
+        for manager, address in key_servers(n):
+            self.session.get(f"{self.url}/security/key-managers/{self.managers[manager]}/key-servers/{address}").raise_for_status()
+        read = time.perf_counter() - started
+        self.clear_key_servers()
+        return created, read
+
+
+# ------------------------------------------------------------------- terraform
+class TerraformWorkdir:
+    """A directory with N ``rest_object``s and a CLI config naming the provider mirror."""
+
+    def __init__(self, target: OntapTarget, n: int):
+        self.target, self.n = target, n
+        self.path = Path(tempfile.mkdtemp(prefix=f"keyform-bench-tf{n}-"))
+        mirror = PROJECT / ".keyform" / "plugins"
+        (self.path / "terraformrc").write_text(cli_config(mirror))
+        self.env = {**os.environ, "TF_CLI_CONFIG_FILE": str(self.path / "terraformrc"), "CHECKPOINT_DISABLE": "1",
+                    "KEYFORM_PROVIDER_PYTHON": os.environ.get("KEYFORM_PROVIDER_PYTHON") or _python(),
+                    "KEYFORM_REST_PASSWORD": target.password, "TF_IN_AUTOMATION": "1"}
+        resources = {
+            f"ks{i}": {
+                "path": f"/security/key-managers/{target.managers[manager]}/key-servers",
+                "data": json.dumps({"server": address, "secondary_key_servers": []}, separators=(",", ":")),
+                "id_template": "{data.server}",
+            }
+            for i, (manager, address) in enumerate(key_servers(n))
+        }
+        config = {
+            "terraform": {"required_providers": {"rest": {"source": SOURCE}}},
+            "provider": {"rest": {"base_url": target.url, "username": "admin"}},
+            "resource": {"rest_object": resources},
+        }
+        (self.path / "main.tf.json").write_text(json.dumps(config))
+        self.terraform("init", "-input=false")
+
+    def terraform(self, *args: str) -> float:
+        """Seconds for one terraform command, which must exit 0 (a plan: with nothing to change)."""
+        started = time.perf_counter()
+        result = subprocess.run(["terraform", *args, "-no-color"], cwd=self.path, env=self.env,
+                                capture_output=True, text=True)
+        elapsed = time.perf_counter() - started
+        if result.returncode != 0:
+            raise RuntimeError(f"terraform {' '.join(args)} exited {result.returncode}:\n"
+                               f"{(result.stdout + result.stderr)[-2000:]}")
+        return elapsed
+
+    def apply_from_empty(self) -> float:
+        self.target.clear_key_servers()
+        for name in ("terraform.tfstate", "terraform.tfstate.backup"):
+            (self.path / name).unlink(missing_ok=True)
+        return self.terraform("apply", "-auto-approve", "-input=false")
+
+    def plan_no_changes(self) -> float:
+        return self.terraform("plan", "-input=false", "-detailed-exitcode")
+
+    def remove(self) -> None:
+        shutil.rmtree(self.path, ignore_errors=True)
+
+
+def _python() -> str:
+    import sys
+
+    return sys.executable
