@@ -212,6 +212,8 @@ class RestClient:
 
     def _error(self, method: str, url: str, response: Response) -> ApiError:
         text = redact(api_message(response.body, str(response.body or "")), self.config.secrets())
+        if response.status in RETRY_STATUSES and self.config.retry_max:
+            text += f" (still {response.status} after {self.config.retry_max} retries)"
         return ApiError(method, url, response.status, text, response.body)
 
 
