@@ -5,8 +5,8 @@ from __future__ import annotations
 from cdktf import TerraformStack
 from constructs import Construct
 
-from keyform.constructs import (KeyServer, KmipServer, OntapKeyManager, VaultCluster, VaultDrReplication,
-                                VspKmipServers, ontap_provider, secret, vault_provider, vsp_provider)
+from keyform.constructs import (KeyformConfigError, KeyServer, KmipServer, OntapKeyManager, VaultCluster,
+                                VaultDrReplication, VspKmipServers, ontap_provider, secret, vault_provider, vsp_provider)
 from stacks.endpoints import api_addr, setting
 
 
@@ -31,6 +31,9 @@ class SiteStack(TerraformStack):
             base_url = setting(f"KEYFORM_SITE_{name.upper().replace('-', '_')}_BASE_URL")
             clusters[name] = VaultCluster(name, vault_provider(self, f"site-{name}", base_url), api_addr(base_url))
         primary = setting("KEYFORM_SITE_VAULT_DR_PRIMARY")
+        if primary not in clusters:
+            raise KeyformConfigError(self.node.path, "KEYFORM_SITE_VAULT_DR_PRIMARY", f"'{primary}' is not one of the clusters",
+                                     f"set KEYFORM_SITE_VAULT_DR_PRIMARY to one of: {', '.join(clusters)}")
         VaultDrReplication(
             self, "dr", primary=clusters[primary], secondaries=[c for n, c in clusters.items() if n != primary],
             operation_token=secret(self, "dr_operation_token", "DR operation token of the site's DR set", required=False),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from cdktf import TerraformStack
 from constructs import Construct
 
-from keyform.constructs import VaultCluster, VaultDrReplication, secret, vault_provider
+from keyform.constructs import KeyformConfigError, VaultCluster, VaultDrReplication, secret, vault_provider
 from stacks.endpoints import api_addr, setting
 
 
@@ -19,6 +19,9 @@ class VaultDrStack(TerraformStack):
             base_url = setting(f"{prefix}{env}_BASE_URL")
             members[name] = VaultCluster(name, vault_provider(self, name, base_url), api_addr(base_url))
         primary = setting(primary_setting)
+        if primary not in members:
+            raise KeyformConfigError(self.node.path, primary_setting, f"'{primary}' is not one of the clusters",
+                                     f"set {primary_setting} to one of: {', '.join(members)}")
         token = secret(self, "dr_operation_token", "DR operation token, needed to promote or re-point a cluster",
                        required=False)
         self.replication = VaultDrReplication(

@@ -104,6 +104,13 @@ class OntapKeyManager(Construct):
                 topology.add_secondary(str(Endpoint.parse(secondary, path, "secondary")), of=str(endpoint))
         topology.validate("key server", max_primaries=MAX_PRIMARIES, max_secondaries_per_primary=MAX_SECONDARIES,
                           secondaries_unique_per_primary_only=True)
+        seen: dict[str, str] = {}  # resource-name slug -> server: distinct servers must not share a construct id
+        for index, (endpoint, spec) in enumerate(servers):
+            other = seen.setdefault(_slug(str(endpoint)), str(endpoint))
+            if other != str(endpoint):
+                raise KeyformConfigError(path, f"key_servers[{index}].server",
+                                         f"{endpoint} and {other} would get the same resource name",
+                                         "declare servers that differ in more than punctuation")
 
     @staticmethod
     def _external(path, svm, client_certificate, server_ca_certificates) -> dict:

@@ -122,6 +122,10 @@ class VaultDrReplication(Construct):
             if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", name):
                 raise KeyformConfigError(path, "cluster name", f"'{name}' is not a usable secondary id",
                                          "use letters, digits, '.', '_' and '-'")
+        clash = next(((a, b) for i, a in enumerate(names) for b in names[:i] if _slug(a) == _slug(b)), None)
+        if clash:  # distinct names, one construct id
+            raise KeyformConfigError(path, "cluster name", f"'{clash[0]}' and '{clash[1]}' would get the same resource name",
+                                     "make the names differ in letters or digits")
         addrs = [primary.api_addr, *[c.api_addr for c in secondaries]]
         if len(set(addrs)) != len(addrs):
             raise KeyformConfigError(path, "api_addr", "two clusters share an API address", "give each cluster its own address")

@@ -109,6 +109,10 @@ class VspKmipServers(Construct):
         duplicate = next((n for n in names if names.count(n) > 1), None)
         if duplicate:
             raise KeyformConfigError(path, "servers", f"the name '{duplicate}' is used twice", "give each KMIP server a unique name")
+        clash = next(((a, b) for i, a in enumerate(names) for b in names[:i] if _slug(a) == _slug(b)), None)
+        if clash:  # distinct names, one construct id
+            raise KeyformConfigError(path, "servers", f"the names '{clash[0]}' and '{clash[1]}' would get the same resource name",
+                                     "make the names differ in letters or digits")
         topology.validate("KMIP server", exactly_one_primary=True)
 
 

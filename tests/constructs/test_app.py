@@ -1,0 +1,85 @@
+"""The app of main.py: a clean error when a stack is invalid, every stack valid for terraform, and
+``cdktf synth`` (the real CLI, in a copy of the project) producing all four stacks."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from tests.constructs.support import REPO, STACKS, tool_env
+
+
+def run(args, cwd, env, timeout=120) -> subprocess.CompletedProcess:
+    return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=timeout)
+
+
+@pytest.fixture(scope="module")
+def env(scratch, mirror) -> dict:
+    tmp = scratch / "tmp"
+    tmp.mkdir(exist_ok=True)
+    return tool_env(tmp, mirror)
+
+
+@pytest.mark.parametrize("settings, message", [
+    ({"KEYFORM_VSP_PRIMARY": "kms-z"},
+     "error: vsp/kmip: primary: 'kms-z' is not one of the declared servers. Fix: name one of: kms-a, kms-b, kms-c"),
+    ({"KEYFORM_KMIP_HOST": "kms host"},
+     "error: vsp/kmip: servers[0].host: 'kms host' is not a host name or address. Fix: give e.g. 'kms1.example.com'"),
+    ({"KEYFORM_VAULT_DR_PRIMARY": "vault-z"},
+     "error: vault-dr: KEYFORM_VAULT_DR_PRIMARY: 'vault-z' is not one of the clusters. "
+     "Fix: set KEYFORM_VAULT_DR_PRIMARY to one of: vault-a, vault-b"),
+    ({"KEYFORM_SITE_VAULT_DR_PRIMARY": "vault-a"},
+     "error: site: KEYFORM_SITE_VAULT_DR_PRIMARY: 'vault-a' is not one of the clusters. "
+     "Fix: set KEYFORM_SITE_VAULT_DR_PRIMARY to one of: vault-c, vault-d"),
+])
+def test_invalid_stack_gives_a_clean_error(scratch, env, settings, message):
+    outdir = scratch / "invalid-out"
+    result = run([sys.executable, str(REPO / "main.py")], cwd=scratch, env=dict(env, CDKTF_OUTDIR=str(outdir), **settings))
+    assert result.returncode == 1, result.stderr
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines()[-1] == message
+    assert not (outdir / "manifest.json").exists()
+
+
+def test_valid_app_exits_0(scratch, env):
+    outdir = scratch / "valid-out"
+    result = run([sys.executable, str(REPO / "main.py")], cwd=scratch, env=dict(env, CDKTF_OUTDIR=str(outdir)))
+    assert result.returncode == 0, result.stderr
+    assert "error" not in result.stderr.lower()
+    assert sorted(json.loads((outdir / "manifest.json").read_text())["stacks"]) == sorted(STACKS)
+
+
+@pytest.mark.parametrize("name", STACKS)
+def test_full_synth_passes_terraform_validate(example_synth, env, name):
+    directory, config = example_synth[name]
+    assert config["terraform"]["required_providers"] == {"rest": {"source": "keyform.local/keyform/rest", "version": "0.1.0"}}
+    init = run(["terraform", "init", "-input=false", "-backend=false", "-no-color"], directory, env)
+    assert init.returncode == 0, init.stdout + init.stderr
+    validate = run(["terraform", "validate", "-json", "-no-color"], directory, env)
+    report = json.loads(validate.stdout)
+    assert report["valid"] is True and report["error_count"] == 0, json.dumps(report["diagnostics"], indent=1)
+    assert report["warning_count"] == 0, json.dumps(report["diagnostics"], indent=1)
+
+
+def test_cdktf_synth_produces_every_stack(scratch, env, example_synth):
+    project = scratch / "project-synth"
+    project.mkdir()
+    for name in ("cdktf.json", "main.py"):
+        shutil.copy2(REPO / name, project / name)
+    for name in ("stacks", "generated"):
+        shutil.copytree(REPO / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    result = run([str(REPO / "node_modules" / ".bin" / "cdktf"), "synth"], project, env, timeout=300)
+    assert result.returncode == 0, result.stdout + result.stderr
+    out = project / "cdktf.out"
+    assert sorted(json.loads((out / "manifest.json").read_text())["stacks"]) == sorted(STACKS)
+    for name in STACKS:
+        synthesized = json.loads((out / "stacks" / name / "cdk.tf.json").read_text())
+        in_process = json.loads(json.dumps(example_synth[name][1]))
+        # local state next to the project; otherwise the same as main.build in-process (what the other tests check)
+        assert synthesized["terraform"].pop("backend") == {"local": {"path": str(project / f"terraform.{name}.tfstate")}}
+        in_process["terraform"].pop("backend")
+        assert synthesized == in_process, name

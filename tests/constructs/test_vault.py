@@ -1,0 +1,255 @@
+"""VaultDrReplication: DR replication between clusters, the activation token inside Terraform, failover."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from cdktf import TerraformStack
+
+from keyform.constructs import VaultCluster, VaultDrReplication, secret, vault_provider
+from tests.constructs.support import has_resource, logical_id, raises_config_error, ref, resource, synth
+
+PATH = "test/dr"
+DR = "/sys/replication/dr"
+STATUS = f"{DR}/status"
+
+
+def clusters(stack, *names: str) -> dict[str, VaultCluster]:
+    result = {}
+    for n, name in enumerate(names):
+        url = f"https://{name}.example.com:82{n:02d}"
+        result[name] = VaultCluster(name, vault_provider(stack, name, f"{url}/v1"), url)
+    return result
+
+
+def build(stack, primary="vault-a", names=("vault-a", "vault-b"), token=True, **kwargs) -> VaultDrReplication:
+    members = clusters(stack, *names)
+    op_token = secret(stack, "dr_operation_token", "DR operation token", required=False) if token else None
+    return VaultDrReplication(stack, "dr", primary=members[primary], operation_token=op_token,
+                              secondaries=[c for n, c in members.items() if n != primary], **kwargs)
+
+
+def token_ref(dr: VaultDrReplication, primary: str, secondary: str) -> str:
+    call = dr.calls[f"{primary}/secondary-token/{secondary}"]
+    return f'{ref(call)}.sensitive_output_values["token"]'
+
+
+# ------------------------------------------------------------------------------------ synthesis
+def test_one_provider_alias_per_cluster(stack):
+    dr = build(stack)
+    out = synth(stack)
+    assert out["provider"]["rest"] == [
+        {"alias": "vault-a", "base_url": "https://vault-a.example.com:8200/v1", "env_prefix": "KEYFORM_VAULT_A_",
+         "token_header": "X-Vault-Token"},
+        {"alias": "vault-b", "base_url": "https://vault-b.example.com:8201/v1", "env_prefix": "KEYFORM_VAULT_B_",
+         "token_header": "X-Vault-Token"},
+    ]
+    providers = {name: resource(out, call)["provider"] for name, call in dr.calls.items()}
+    assert providers == {
+        "vault-b/demote": "rest.vault-b",
+        "vault-a/promote": "rest.vault-a",
+        "vault-a/replication": "rest.vault-a",
+        "vault-a/secondary-token/vault-b": "rest.vault-a",
+        "vault-b/update-primary": "rest.vault-b",
+        "vault-b/replication": "rest.vault-b",
+    }
+    assert set(out["resource"]) == {"rest_operation"} and len(out["resource"]["rest_operation"]) == 6
+
+
+def test_calls_of_a_primary_and_a_secondary(stack):
+    dr = build(stack)
+    out = synth(stack)
+    c = dr.calls
+    common = {"body": "{}", "condition_path": STATUS, "triggers": {"primary": "vault-a"}}
+    token = f'rest_operation.{logical_id(c["vault-a/secondary-token/vault-b"])}.sensitive_output_values["token"]'
+    expected = {
+        "vault-b/demote": dict(common, path=f"{DR}/primary/demote", provider="rest.vault-b",
+                               run_when={"data/mode": "primary"}),
+        "vault-a/promote": dict(common, path=f"{DR}/secondary/promote", provider="rest.vault-a",
+                                run_when={"data/mode": "secondary"}, depends_on=[ref(c["vault-b/demote"])],
+                                write_only_data='${jsonencode({"dr_operation_token" = var.dr_operation_token})}'),
+        "vault-a/replication": dict(common, path=f"{DR}/primary/enable", provider="rest.vault-a",
+                                    run_when={"data/mode": "disabled"}, depends_on=[ref(c["vault-a/promote"])],
+                                    destroy_path=f"{DR}/primary/disable", destroy_when={"data/mode": "primary"}),
+        "vault-a/secondary-token/vault-b": {
+            "body": '{"id":"vault-b","ttl":"30m"}', "condition_path": STATUS, "provider": "rest.vault-a",
+            "path": f"{DR}/primary/secondary-token", "outputs": {"token": "wrap_info/token"}, "sensitive_outputs": True,
+            "destroy_path": f"{DR}/primary/revoke-secondary", "destroy_body": '{"id":"vault-b"}',
+            "destroy_when": {"data/mode": "primary"},
+            "depends_on": [ref(c["vault-a/replication"]), ref(c["vault-a/promote"])],
+        },
+        "vault-b/update-primary": dict(
+            common, path=f"{DR}/secondary/update-primary", provider="rest.vault-b",
+            run_when={"data/mode": "secondary", "data/primaries/0/api_address": "!https://vault-a.example.com:8200"},
+            depends_on=[ref(c["vault-a/secondary-token/vault-b"]), ref(c["vault-b/demote"])],
+            write_only_data=f'${{jsonencode({{"token" = {token}, "dr_operation_token" = var.dr_operation_token}})}}'),
+        "vault-b/replication": dict(common, path=f"{DR}/secondary/enable", provider="rest.vault-b",
+                                    run_when={"data/mode": "disabled"}, depends_on=[ref(c["vault-b/update-primary"])],
+                                    destroy_path=f"{DR}/secondary/disable", destroy_when={"data/mode": "secondary"},
+                                    write_only_data=f'${{jsonencode({{"token" = {token}}})}}'),
+    }
+    assert set(c) == set(expected)
+    for name, block in expected.items():
+        assert resource(out, c[name]) == block, name
+    assert has_resource(stack, c["vault-b/replication"], {
+        "path": f"{DR}/secondary/enable", "write_only_data": f'${{jsonencode({{"token" = {token}}})}}'})
+
+
+def test_dependency_chain(stack):
+    dr = build(stack, names=("vault-a", "vault-b", "vault-c"))
+    out = synth(stack)
+    c = dr.calls
+
+    def deps(name):
+        return resource(out, c[name]).get("depends_on", [])
+
+    assert deps("vault-a/promote") == [ref(c["vault-b/demote"]), ref(c["vault-c/demote"])]  # promote after the demotes
+    assert deps("vault-a/replication") == [ref(c["vault-a/promote"])]
+    for secondary in ("vault-b", "vault-c"):
+        token = c[f"vault-a/secondary-token/{secondary}"]
+        assert ref(c["vault-a/replication"]) in deps(f"vault-a/secondary-token/{secondary}")  # token after the primary's enable
+        assert deps(f"{secondary}/update-primary") == [ref(token), ref(c[f"{secondary}/demote"])]
+        assert deps(f"{secondary}/replication") == [ref(c[f"{secondary}/update-primary"])]
+        assert json.loads(resource(out, token)["body"]) == {"id": secondary, "ttl": "30m"}
+
+
+def test_activation_token_only_as_a_reference(stack):
+    dr = build(stack, names=("vault-a", "vault-b", "vault-c"))
+    out = synth(stack)
+    text = json.dumps(out)
+    refs = re.findall(r'sensitive_output_values\[\\"token\\"\]', text)
+    assert len(refs) == 4  # update-primary and enable, for each of the two secondaries
+    for name, call in dr.calls.items():
+        block = resource(out, call)
+        for key, value in block.items():
+            if "sensitive_output_values" in json.dumps(value):
+                assert key == "write_only_data", (name, key)
+        if name.endswith(("/update-primary", "/replication")) and not name.startswith("vault-a/"):
+            secondary = name.split("/")[0]
+            assert f'"token" = {token_ref(dr, "vault-a", secondary)}' in block["write_only_data"]
+    for name in ("vault-a/secondary-token/vault-b", "vault-a/secondary-token/vault-c"):
+        assert resource(out, dr.calls[name])["sensitive_outputs"] is True
+
+
+def test_failover_swaps_the_roles(app):
+    """Declaring vault-b primary: vault-a is demoted, vault-b promoted with the DR operation token,
+    vault-b issues the activation token and vault-a is re-pointed with update-primary."""
+    before_stack, after_stack = TerraformStack(app, "before"), TerraformStack(app, "after")
+    before, after = build(before_stack, primary="vault-a"), build(after_stack, primary="vault-b")
+    out = synth(after_stack)
+    c = after.calls
+    assert set(c) == {"vault-a/demote", "vault-b/promote", "vault-b/replication", "vault-b/secondary-token/vault-a",
+                      "vault-a/update-primary", "vault-a/replication"}
+    demote, promote = resource(out, c["vault-a/demote"]), resource(out, c["vault-b/promote"])
+    assert (demote["provider"], demote["path"], demote["run_when"]) == ("rest.vault-a", f"{DR}/primary/demote",
+                                                                        {"data/mode": "primary"})
+    assert (promote["provider"], promote["path"], promote["run_when"]) == ("rest.vault-b", f"{DR}/secondary/promote",
+                                                                           {"data/mode": "secondary"})
+    assert promote["write_only_data"] == '${jsonencode({"dr_operation_token" = var.dr_operation_token})}'
+    assert promote["depends_on"] == [ref(c["vault-a/demote"])]
+    update = resource(out, c["vault-a/update-primary"])
+    assert update["provider"] == "rest.vault-a"
+    assert update["run_when"] == {"data/mode": "secondary",
+                                  "data/primaries/0/api_address": "!https://vault-b.example.com:8201"}
+    assert update["write_only_data"] == (
+        f'${{jsonencode({{"token" = {token_ref(after, "vault-b", "vault-a")}, '
+        f'"dr_operation_token" = var.dr_operation_token}})}}')
+    token = resource(out, c["vault-b/secondary-token/vault-a"])
+    assert (token["provider"], token["body"]) == ("rest.vault-b", '{"id":"vault-a","ttl":"30m"}')
+    assert resource(out, c["vault-a/replication"])["path"] == f"{DR}/secondary/enable"
+    assert resource(out, c["vault-b/replication"])["path"] == f"{DR}/primary/enable"
+    # every call's trigger names the new primary, so each is planned again
+    assert {resource(out, call).get("triggers", {}).get("primary") for call in c.values()} - {None} == {"vault-b"}
+    # calls are named after the cluster, not the role: the same resources before and after
+    assert logical_id(before.calls["vault-a/replication"]) == logical_id(c["vault-a/replication"])
+    assert logical_id(before.calls["vault-b/replication"]) == logical_id(c["vault-b/replication"])
+
+
+def test_failover_of_three_updates_every_remaining_secondary(stack):
+    dr = build(stack, primary="vault-b", names=("vault-a", "vault-b", "vault-c"))
+    out = synth(stack)
+    for other in ("vault-a", "vault-c"):
+        update = resource(out, dr.calls[f"{other}/update-primary"])
+        assert update["provider"] == f"rest.{other}"
+        assert update["run_when"]["data/primaries/0/api_address"] == "!https://vault-b.example.com:8201"
+        assert update["depends_on"] == [ref(dr.calls[f"vault-b/secondary-token/{other}"]),
+                                        ref(dr.calls[f"{other}/demote"])]
+    assert resource(out, dr.calls["vault-b/promote"])["depends_on"] == [
+        ref(dr.calls["vault-a/demote"]), ref(dr.calls["vault-c/demote"])]
+
+
+def test_without_operation_token_no_variable_is_referenced(stack):
+    dr = build(stack, token=False)
+    out = synth(stack)
+    assert "variable" not in out
+    assert resource(out, dr.calls["vault-a/promote"])["write_only_data"] == '${jsonencode({"dr_operation_token" = ""})}'
+
+
+def test_operation_token_variable_is_sensitive_ephemeral_and_optional(stack):
+    build(stack)
+    assert synth(stack)["variable"]["dr_operation_token"] == {
+        "default": "", "description": "DR operation token (sensitive; set TF_VAR_dr_operation_token)",
+        "ephemeral": True, "nullable": False, "sensitive": True, "type": "string",
+    }
+
+
+def test_token_ttl(stack):
+    dr = build(stack, token_ttl="1h")
+    body = resource(synth(stack), dr.calls["vault-a/secondary-token/vault-b"])["body"]
+    assert json.loads(body) == {"id": "vault-b", "ttl": "1h"}
+
+
+# ----------------------------------------------------------------------------------- validation
+def test_primary_also_secondary(stack):
+    members = clusters(stack, "vault-a", "vault-b")
+    with raises_config_error(PATH, "Vault cluster vault-a", "is declared both primary and secondary",
+                             "declare it in one role only"):
+        VaultDrReplication(stack, "dr", primary=members["vault-a"], secondaries=[members["vault-b"], members["vault-a"]])
+
+
+def test_duplicate_cluster(stack):
+    members = clusters(stack, "vault-a", "vault-b")
+    with raises_config_error(PATH, "Vault cluster secondaries", "vault-b is listed twice", "list each secondary once"):
+        VaultDrReplication(stack, "dr", primary=members["vault-a"], secondaries=[members["vault-b"], members["vault-b"]])
+
+
+@pytest.mark.parametrize("name", ["vault b", "-vault", "vault/b", ""])
+def test_bad_cluster_name(stack, name):
+    members = clusters(stack, "vault-a")
+    other = VaultCluster(name, vault_provider(stack, "other", "https://other:8200/v1"), "https://other:8200")
+    with raises_config_error(PATH, "cluster name", f"'{name}' is not a usable secondary id",
+                             "use letters, digits, '.', '_' and '-'"):
+        VaultDrReplication(stack, "dr", primary=members["vault-a"], secondaries=[other])
+
+
+def test_cluster_names_that_differ_only_in_punctuation(stack):
+    members = clusters(stack, "vault-a", "vault_a")
+    with raises_config_error(PATH, "cluster name", "'vault_a' and 'vault-a' would get the same resource name",
+                             "make the names differ in letters or digits"):
+        VaultDrReplication(stack, "dr", primary=members["vault-a"], secondaries=[members["vault_a"]])
+
+
+def test_shared_api_addr(stack):
+    members = clusters(stack, "vault-a")
+    twin = VaultCluster("vault-b", vault_provider(stack, "vault-b", "https://b:8200/v1"), members["vault-a"].api_addr)
+    with raises_config_error(PATH, "api_addr", "two clusters share an API address", "give each cluster its own address"):
+        VaultDrReplication(stack, "dr", primary=members["vault-a"], secondaries=[twin])
+
+
+@pytest.mark.parametrize("ttl", ["30 minutes", "1d", "", "m30", "-5m"])
+def test_bad_ttl(stack, ttl):
+    with raises_config_error(PATH, "token_ttl", f"'{ttl}' is not a duration", "use e.g. '30m', '300s' or '1h'"):
+        build(stack, token_ttl=ttl)
+
+
+def test_literal_operation_token_refused(stack):
+    members = clusters(stack, "vault-a", "vault-b")
+    with raises_config_error(PATH, "operation_token",
+                             "is a literal string; secrets must not be written into the synthesized JSON",
+                             "pass keyform.constructs.secret(scope, name, description) and set TF_VAR_<name> when deploying"
+                             ) as caught:
+        VaultDrReplication(stack, "dr", primary=members["vault-a"], secondaries=[members["vault-b"]],
+                           operation_token="s.literal-dr-token")
+    assert "s.literal-dr-token" not in str(caught.value)
