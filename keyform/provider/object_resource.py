@@ -265,7 +265,14 @@ class ObjectResource:
         except Exception as exc:  # noqa: BLE001
             report(diags, exc, "Could not update the object", write_only_redactor(self.provider, config))
             return None
-        body = response.body if isinstance(response.body, dict) and response.body else None
+        # `response` was planned unknown: keep what the server holds now. The answer to an update is
+        # often empty or a job document, so read the object back; its answer is the fallback.
+        try:
+            found = self._fetch(client, dict(planned, id=prior["id"]))
+        except Exception:  # noqa: BLE001 - the update itself succeeded; the next refresh reads again
+            found = None
+        body = found if found is not None else (
+            response.body if isinstance(response.body, dict) and response.body else None)
         new_state["response"] = self._response_json(planned, body, secret) if body else prior.get("response")
         return new_state
 
