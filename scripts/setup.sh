@@ -38,7 +38,10 @@ fi
 want=$(stamp pyproject.toml)
 if [ "$(cat .venv/.keyform-stamp 2>/dev/null)" != "$want" ]; then
   say "installing Python dependencies (pinned in pyproject.toml)"
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]'
+  # compat mode: a plain path entry instead of an import-hook finder, 20 ms less at every
+  # Python start — and Terraform starts the provider 3-5 times per command.
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]' \
+    --config-settings editable_mode=compat
   echo "$want" > .venv/.keyform-stamp
 fi
 
@@ -58,6 +61,8 @@ export TF_CLI_CONFIG_FILE="$root/.keyform/terraformrc"
 export KEYFORM_PROVIDER_PYTHON="$root/.venv/bin/python"
 export PATH="$root/.venv/bin:$root/node_modules/.bin:\$PATH"
 export CHECKPOINT_DISABLE=1 DISABLE_VERSION_CHECK=1
+# cdktf's shared plugin cache would link the provider from whichever mirror installed it last.
+export CDKTF_DISABLE_PLUGIN_CACHE_ENV=1
 # jsii names the Node major versions whose end-of-life notice it should not print.
 export JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION=$(node -p 'process.versions.node.split(".")[0]') JSII_SILENCE_SUPPORT_WARNING=1
 ENV

@@ -69,7 +69,7 @@ class VspKmipServers(Construct):
             first = first or resource
             self.servers[server.name] = resource
         self.promotion = Operation(
-            self, "primary", provider=provider, path="/v1/kmip/promote_server", body=canonical({"name": primary}),
+            self, "promote", provider=provider, path="/v1/kmip/promote_server", body=canonical({"name": primary}),
             triggers={"primary": primary}, depends_on=list(self.servers.values()),
         )
 

@@ -18,6 +18,9 @@ QUIET_ENV = {
     "CI": "1",
     "FORCE_COLOR": "0",
     "NO_COLOR": "1",
+    # cdktf would point Terraform at a shared plugin cache whose entries link into whichever
+    # mirror installed the provider last (possibly a deleted temporary one).
+    "CDKTF_DISABLE_PLUGIN_CACHE_ENV": "1",
 }
 # Lines of cdktf's live view worth showing while it works.
 PROGRESS = re.compile(r"(Apply complete|Destroy complete|Plan:|No changes|Error|error|Warning)")

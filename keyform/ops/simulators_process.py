@@ -33,12 +33,16 @@ class SimulatorsProcess:
     def start(self) -> dict:
         self.run_dir.mkdir(parents=True, exist_ok=True)
         endpoints_file = self.run_dir / "endpoints.json"
-        endpoints_file.unlink(missing_ok=True)
+        earlier = self.run_dir / "endpoints.earlier.json"
+        if endpoints_file.exists():
+            os.replace(endpoints_file, earlier)
         command = [sys.executable, "-m", "keyform.simulators", "all", "--endpoints-file", str(endpoints_file)]
         if self.keep_state:
             command += ["--state-dir", str(self.run_dir / "sim-state")]
         if self.free_ports:
             command += ["--port", "0"]
+            if self.keep_state and earlier.exists():
+                command += ["--reuse-ports", str(earlier)]  # the kept state knows its peers by these ports
         log = open(self.log_path, "w", encoding="utf-8")
         self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
         log.close()

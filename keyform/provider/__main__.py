@@ -5,9 +5,14 @@ import sys
 
 def main() -> int:
     from keyform.provider.plugin_server import serve
-    from keyform.provider.provider import RestProvider
 
-    return serve(RestProvider())
+    def provider():
+        # Loaded on the first call, after the handshake: launch time is paid 3-5 times per command.
+        from keyform.provider.provider import RestProvider
+
+        return RestProvider()
+
+    return serve(provider)
 
 
 if __name__ == "__main__":

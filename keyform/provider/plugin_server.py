@@ -23,7 +23,7 @@ MAGIC_COOKIE_KEY = "TF_PLUGIN_MAGIC_COOKIE"
 MAGIC_COOKIE_VALUE = "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2"
 
 
-def serve(provider) -> int:
+def serve(provider_factory) -> int:
     if os.environ.get(MAGIC_COOKIE_KEY) != MAGIC_COOKIE_VALUE:
         print(
             "This is the keyform 'rest' Terraform provider. It is started by terraform, not by hand:\n"
@@ -53,7 +53,7 @@ def serve(provider) -> int:
         def StreamStdio(self, request, context):
             return iter(())
 
-    servicer = Servicer(provider, on_stop=stopped.set)
+    servicer = Servicer(provider_factory, on_stop=stopped.set)
     # Terraform's default parallelism is 10: serve at least that many calls at once.
     server = grpc.server(futures.ThreadPoolExecutor(max_workers=16))
     rpc.add_ProviderServicer_to_server(servicer, server)

@@ -16,6 +16,7 @@ import os
 import signal
 import sys
 import threading
+from urllib.parse import urlsplit
 
 from keyform.simulators.common import Faults, RunningServer, Settings, serve
 
@@ -80,6 +81,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--state", help="keep objects in this JSON file (single system)")
     parser.add_argument("--state-dir", help="keep each system's objects in DIR/<name>.json (all)")
     parser.add_argument("--endpoints-file", help="write the endpoints and credentials as JSON here")
+    parser.add_argument("--reuse-ports", metavar="FILE",
+                        help="with all --port 0: listen again on the ports of this earlier endpoints file, where free")
     parser.add_argument("--latency-ms", type=int, default=0, help="fault: added latency per request")
     parser.add_argument("--error-rate", type=float, default=0.0, help="fault: share of 500/503 answers")
     parser.add_argument("--throttle-rate", type=float, default=0.0, help="fault: share of 429 answers")
@@ -87,6 +90,18 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--fail-jobs", action="store_true", help="fault: asynchronous jobs fail (ONTAP)")
     parser.add_argument("--quiet", action="store_true", help="do not log requests")
     return parser
+
+
+def _earlier_ports(path: str | None) -> dict:
+    """``{name: port}`` of an earlier endpoints file; ``{}`` when there is none (or it is unreadable)."""
+    if not path or not os.path.exists(path):
+        return {}
+    try:
+        with open(path, encoding="utf-8") as handle:
+            entries = json.load(handle)
+        return {name: urlsplit(entry["url"]).port for name, entry in entries.items() if urlsplit(entry["url"]).port}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -99,18 +114,27 @@ def main(argv: list[str] | None = None) -> int:
     else:
         plan = [(args.system, args.name or args.system)]
 
+    # Kept state names the ports it was made with (a Vault secondary stores its primary's address),
+    # so free ports picked once are picked again.
+    earlier = _earlier_ports(args.reuse_ports) if args.system == "all" and args.port == 0 else {}
     running: list[tuple[str, RunningServer]] = []
     try:
         for kind, name in plan:
             if args.system == "all":
-                port = DEFAULT_PORTS[name] if args.port is None else 0
+                port = DEFAULT_PORTS[name] if args.port is None else earlier.get(name, 0)
                 state = os.path.join(args.state_dir, f"{name}.json") if args.state_dir else None
             else:
                 port = args.port if args.port is not None else DEFAULT_PORTS.get(name, 0)
                 state = args.state
             settings = build_settings(kind, name, port, state, _faults_from(args))
             settings.host = args.host
-            running.append((kind, start(kind, settings)))
+            try:
+                running.append((kind, start(kind, settings)))
+            except OSError:
+                if name not in earlier:
+                    raise
+                settings.port = 0  # the earlier port is taken now: any free one
+                running.append((kind, start(kind, settings)))
     except OSError as exc:
         for _, server in running:
             server.stop()

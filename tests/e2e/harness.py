@@ -1,0 +1,350 @@
+"""What the end-to-end scenarios share: a cdktf project per scenario, the CLI runs, state and secret scans,
+and plain-HTTP read-back of the simulators (``requests``, independent of keyform's own client).
+
+The environment for cdktf/Terraform is built from the repository, the way ``scripts/setup.sh`` writes
+``.keyform/env.sh`` (offline provider mirror via ``TF_CLI_CONFIG_FILE``, ``KEYFORM_PROVIDER_PYTHON``, the
+cdktf CLI from ``node_modules/.bin``), never taken from the caller's shell: inherited ``KEYFORM_*``,
+``TF_*`` and ``TF_VAR_*`` variables are dropped, so a developer's settings cannot leak into a scenario.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable, Optional
+
+import requests
+
+REPO = Path(__file__).resolve().parents[2]
+CDKTF = REPO / "node_modules" / ".bin" / "cdktf"
+TERRAFORMRC = REPO / ".keyform" / "terraformrc"
+SCENARIO_APP = Path(__file__).with_name("scenario_app.py")
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+DEFAULT_PORTS = range(8601, 8608)  # the embedded default simulators; scenarios never use them
+TIMEOUT = 300
+
+
+def unique(prefix: str) -> str:
+    """A secret made for this run only, so a scan for it means something."""
+    return f"{prefix}-{secrets.token_urlsafe(18)}"
+
+
+def _node_major() -> str:
+    try:
+        return subprocess.run(["node", "-p", "process.versions.node.split('.')[0]"], capture_output=True,
+                              text=True, timeout=30).stdout.strip() or "20"
+    except OSError:
+        return "20"
+
+
+def check_setup() -> None:
+    missing = [str(p) for p in (CDKTF, TERRAFORMRC) if not p.exists()]
+    if shutil.which("terraform") is None:
+        missing.append("terraform on PATH")
+    if missing:
+        raise AssertionError(f"the e2e scenarios need the project's set-up (make setup); missing: {', '.join(missing)}")
+
+
+def tool_env() -> dict:
+    """The environment cdktf, Terraform and the provider run with (cf. scripts/setup.sh → .keyform/env.sh)."""
+    check_setup()
+    dropped = ("KEYFORM_", "TF_", "E2E_", "CDKTF_")
+    env = {k: v for k, v in os.environ.items() if not k.startswith(dropped)}
+    venv_bin = REPO / ".venv" / "bin"
+    python = venv_bin / "python" if (venv_bin / "python").exists() else Path(sys.executable)
+    env.update({
+        "TF_CLI_CONFIG_FILE": str(TERRAFORMRC),
+        "KEYFORM_PROVIDER_PYTHON": str(python),
+        "PATH": os.pathsep.join([str(venv_bin), str(CDKTF.parent), env.get("PATH", "")]),
+        "PYTHONPATH": str(REPO),
+        "CHECKPOINT_DISABLE": "1",
+        "DISABLE_VERSION_CHECK": "1",
+        "JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION": _node_major(),
+        "JSII_SILENCE_SUPPORT_WARNING": "1",
+        # cdktf points Terraform at the shared ~/.terraform.d/plugin-cache, whose entries are links into
+        # whichever mirror installed the provider last (another checkout's, a test's temporary one):
+        # each scenario installs from the project's mirror into its own .terraform instead.
+        "CDKTF_DISABLE_PLUGIN_CACHE_ENV": "1",
+        "CI": "1",
+        "FORCE_COLOR": "0",
+        "NO_COLOR": "1",
+    })
+    return env
+
+
+@dataclass
+class Run:
+    command: list
+    returncode: int
+    output: str
+    seconds: float = 0.0
+
+    @property
+    def flat(self) -> str:
+        """The output with every run of whitespace made one space (Terraform wraps its diagnostics)."""
+        return " ".join(self.output.split())
+
+    def tail(self, lines: int = 80) -> str:
+        return "\n".join(self.output.splitlines()[-lines:])
+
+    def describe(self) -> str:
+        return (f"`{' '.join(map(str, self.command))}` exited {self.returncode} after {self.seconds:.1f} s; "
+                f"its output ends:\n{self.tail()}")
+
+
+def run_process(command: list, cwd: Path, env: dict, timeout: float = TIMEOUT) -> Run:
+    """Run to completion in its own process group; on a time-out that group (and only it) is killed."""
+    started = time.monotonic()
+    process = subprocess.Popen([str(c) for c in command], cwd=cwd, env=env, stdout=subprocess.PIPE,
+                               stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, text=True,
+                               start_new_session=True)
+    try:
+        output, _ = process.communicate(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        output, _ = process.communicate()
+        raise AssertionError(f"`{' '.join(map(str, command))}` did not end within {timeout:g} s:\n{ANSI.sub('', output)[-4000:]}")
+    result = Run(list(command), process.returncode, ANSI.sub("", output), time.monotonic() - started)
+    print(f"[e2e] {' '.join(map(str, command[1:3]))}: exit {result.returncode} in {result.seconds:.1f} s", flush=True)
+    return result
+
+
+def write_cdktf_json(folder: Path, bindings_here: bool = False) -> None:
+    """The repository's ``cdktf.json``, its app run by this Python; ``bindings_here=False`` points
+    ``codeMakerOutput`` at the repository's ``generated/`` (``cdktf synth`` checks that it exists)."""
+    config = json.loads((REPO / "cdktf.json").read_text())
+    config["app"] = f"{sys.executable} main.py"
+    if not bindings_here:
+        config["codeMakerOutput"] = str(REPO / config.get("codeMakerOutput", "generated"))
+    (folder / "cdktf.json").write_text(json.dumps(config, indent=2))
+
+
+class Project:
+    """A scenario's own cdktf project: ``cdktf.json``, the scenario app as ``main.py``, ``params.json``.
+
+    Every CLI output is kept in :attr:`outputs` for the secret scans.
+    """
+
+    def __init__(self, root: Path, env: dict):
+        self.root = root
+        root.mkdir(parents=True, exist_ok=True)
+        write_cdktf_json(root)
+        shutil.copyfile(SCENARIO_APP, root / "main.py")
+        self.env = {**tool_env(), **env}
+        self.outputs: list[str] = []
+
+    # ------------------------------------------------------------- parameters
+    def declare(self, **stacks: dict) -> None:
+        """Write ``params.json``: one entry per stack (``vault_dr=`` is the ``vault-dr`` stack)."""
+        params = {name.replace("_", "-"): value for name, value in stacks.items()}
+        (self.root / "params.json").write_text(json.dumps(params, indent=2))
+
+    # ------------------------------------------------------------- the CLI
+    def cdktf(self, *args: str, ok: Optional[bool] = True, timeout: float = TIMEOUT) -> Run:
+        """``cdktf <args>``; ``ok=True`` asserts exit 0, ``ok=False`` asserts a failure, ``None`` checks nothing."""
+        result = run_process([CDKTF, *args], self.root, self.env, timeout)
+        self.outputs.append(result.output)
+        if ok is True:
+            assert result.returncode == 0, result.describe()
+        elif ok is False:
+            assert result.returncode != 0, f"expected a failure, but {result.describe()}"
+        return result
+
+    def deploy(self, *stacks: str, ok: Optional[bool] = True) -> Run:
+        return self.cdktf("deploy", *stacks, "--auto-approve", "--skip-provider-lock", ok=ok)
+
+    def diff(self, stack: str) -> Run:
+        return self.cdktf("diff", stack, "--skip-provider-lock")
+
+    def destroy(self, *stacks: str) -> Run:
+        return self.cdktf("destroy", *stacks, "--auto-approve", "--skip-provider-lock")
+
+    def synth(self, ok: Optional[bool] = True) -> Run:
+        return self.cdktf("synth", ok=ok)
+
+    def plan_text(self, stack: str) -> str:
+        """What ``cdktf diff`` plans for ``stack`` (the whole output)."""
+        return self.diff(stack).output
+
+    def assert_no_changes(self, stack: str) -> None:
+        result = self.diff(stack)
+        assert "No changes" in result.output and "Plan:" not in result.output, \
+            f"cdktf diff {stack} is not clean:\n{result.tail(120)}"
+
+    # ------------------------------------------------------------- files
+    def synthesized(self, stack: str) -> str:
+        return (self.root / "cdktf.out" / "stacks" / stack / "cdk.tf.json").read_text()
+
+    def state_path(self, stack: str) -> Path:
+        return self.root / f"terraform.{stack}.tfstate"
+
+    def state(self, stack: str) -> dict:
+        return json.loads(self.state_path(stack).read_text())
+
+    def resources(self, stack: str, type_: Optional[str] = None) -> dict:
+        """``{construct path (or address): attributes}`` of the managed resources in the stack's state."""
+        found = {}
+        for resource in self.state(stack).get("resources", []):
+            if resource.get("mode") != "managed" or (type_ and resource["type"] != type_):
+                continue
+            for instance in resource.get("instances", []):
+                found[f"{resource['type']}.{resource['name']}"] = instance.get("attributes", {})
+        return found
+
+    def written_files(self) -> list[Path]:
+        """Every file the project holds now but the provider binaries: states, backups, plans, synth output."""
+        return [p for p in self.root.rglob("*")
+                if p.is_file() and "providers" not in p.relative_to(self.root).parts]
+
+    def assert_secrets_absent(self, secrets_: dict, extra: Iterable[tuple[str, str]] = ()) -> None:
+        """None of ``secrets_`` (label → value) appears in any written file or any CLI output."""
+        leaks = []
+        texts = [(f"output of CLI run {i + 1}", o) for i, o in enumerate(self.outputs)] + list(extra)
+        for path in self.written_files():
+            texts.append((str(path.relative_to(self.root)), path.read_bytes().decode("utf-8", "replace")))
+        for label, value in secrets_.items():
+            assert value and len(value) >= 8, f"secret {label} is too short to scan for"
+            leaks += [f"{label} in {where}" for where, text in texts if value in text]
+        assert not leaks, "secrets leaked: " + "; ".join(leaks)
+
+
+# ------------------------------------------------------------------ simulators over HTTP
+def assert_not_default_port(url: str) -> None:
+    port = int(url.rsplit(":", 1)[1].split("/")[0])
+    assert port not in DEFAULT_PORTS, f"{url} uses a port of the embedded default simulators"
+
+
+class Ontap:
+    def __init__(self, sim):
+        self.sim = sim
+        self.base = sim.url + "/api"
+        assert_not_default_port(sim.url)
+
+    def call(self, method: str, path: str, body: Optional[dict] = None, expect: int = 200) -> dict:
+        response = requests.request(method, self.base + path, json=body, timeout=10,
+                                    auth=(self.sim.settings.username, self.sim.settings.password))
+        assert response.status_code == expect, f"{method} {path}: {response.status_code} {response.text}"
+        return response.json() if response.content else {}
+
+    def key_managers(self) -> list[dict]:
+        return self.call("GET", "/security/key-managers?fields=*")["records"]
+
+    def key_servers(self, manager_uuid: str) -> dict:
+        """``{server: record}`` of a key manager's primary key servers."""
+        records = self.call("GET", f"/security/key-managers/{manager_uuid}/key-servers?fields=*")["records"]
+        return {r["server"]: r for r in records}
+
+    def password_matches(self, manager_uuid: str, server: str, password: str) -> bool:
+        """Whether the simulator holds ``password`` for the key server (it keeps only a salted hash)."""
+        from keyform.simulators.ontap.store import secret_matches
+
+        store = self.sim.server.app.config["ONTAP_STORE"]
+        with store.lock:
+            entry = next(e for e in store.key_manager(manager_uuid)["servers"] if e["server"] == server)
+            return secret_matches(entry.get("password"), password)
+
+
+class Vsp:
+    """The VSP One Object management API: OAuth2 password grant, then the CSRF session."""
+
+    def __init__(self, sim):
+        self.sim = sim
+        self.base = sim.url + "/mapi"
+        assert_not_default_port(sim.url)
+
+    def call(self, operation: str, body: Optional[dict] = None, expect: int = 200):
+        with requests.Session() as session:
+            token = session.post(f"{self.sim.url}/auth/realms/object/protocol/openid-connect/token", timeout=10,
+                                 data={"grant_type": "password", "username": self.sim.settings.username,
+                                       "password": self.sim.settings.password, "client_id": "vsp-object"})
+            assert token.status_code == 200, token.text
+            session.headers["Authorization"] = f"Bearer {token.json()['access_token']}"
+            session.get(f"{self.base}/v1/csrf", timeout=10).raise_for_status()
+            session.headers["X-XSRF-TOKEN"] = session.cookies["XSRF-TOKEN"]
+            response = session.post(f"{self.base}/v1/kmip/{operation}", json=body, timeout=10)
+        assert response.status_code == expect, f"{operation}: {response.status_code} {response.text}"
+        return response.json() if response.content else {}
+
+    def servers(self) -> dict:
+        return self.call("list_servers")["servers"]
+
+    def primary(self) -> str:
+        return next(name for name, s in self.servers().items() if s["isPrimary"])
+
+
+class Vault:
+    def __init__(self, sim):
+        self.sim = sim
+        self.base = sim.url + "/v1"
+        assert_not_default_port(sim.url)
+
+    def status(self) -> dict:
+        response = requests.get(f"{self.base}/sys/replication/dr/status", timeout=10,
+                                headers={"X-Vault-Token": self.sim.settings.token})
+        assert response.status_code == 200, response.text
+        return response.json()["data"]
+
+
+class KmipListener:
+    """Something listening on a loopback port, so VSP's live probe shows the KMIP server there online."""
+
+    def __init__(self):
+        self.socket = socket.create_server(("127.0.0.1", 0))
+        self.socket.settimeout(0.2)
+        self.port = self.socket.getsockname()[1]
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._accept, daemon=True, name=f"kmip-{self.port}")
+        self._thread.start()
+
+    def _accept(self) -> None:
+        while not self._stop.is_set():
+            try:
+                connection, _ = self.socket.accept()
+            except (socket.timeout, OSError):
+                continue
+            connection.close()
+
+    def close(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=5)
+        self.socket.close()
+
+
+def closed_port() -> int:
+    """A loopback port nothing listens on (bound, then released)."""
+    with socket.create_server(("127.0.0.1", 0)) as probe:
+        return probe.getsockname()[1]
+
+
+class RequestLog(logging.Handler):
+    """Counts the requests a simulator serves (its app logs "METHOD path status" for each)."""
+
+    def __init__(self, sim_name: str):
+        super().__init__(logging.INFO)
+        self.lines: list[str] = []
+        self.logger = logging.getLogger(f"keyform.simulators.{sim_name}")
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(record.getMessage())
+
+    def __enter__(self) -> "RequestLog":
+        self._level = self.logger.level
+        self.logger.setLevel(logging.INFO)
+        self.logger.addHandler(self)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.logger.removeHandler(self)
+        self.logger.setLevel(self._level)

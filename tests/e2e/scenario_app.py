@@ -1,0 +1,82 @@
+"""The cdktf app of an end-to-end scenario, copied into the scenario's project as ``main.py``.
+
+It builds stacks with ``keyform.constructs`` from ``params.json`` (next to it), which the test
+rewrites between deploys. Endpoints come from the environment (``E2E_<SYSTEM>_URL``); credentials
+are read by the provider from ``KEYFORM_<NAME>_PASSWORD`` / ``KEYFORM_<NAME>_TOKEN`` at run time.
+
+params.json::
+
+    {"ontap": {"svm": "svm1", "key_servers": [{"server": "kms1:5696", "secondaries": [...],
+                                               "timeout": 30, "username": "kmip"}]},
+     "vsp": {"primary": "kms-a", "servers": [{"name": "kms-a", "host": "127.0.0.1", "port": 5696}]},
+     "vault-dr": {"primary": "vault-a", "clusters": ["vault-a", "vault-b"]}}
+
+Each key present is one stack of that name.
+"""
+
+import json
+import os
+import sys
+from pathlib import Path
+
+from cdktf import App, TerraformOutput, TerraformStack
+from constructs import Construct
+
+from keyform.constructs import (KeyformConfigError, KeyServer, KmipServer, OntapKeyManager, VaultCluster,
+                                VaultDrReplication, VspKmipServers, ontap_provider, secret, vault_provider,
+                                vsp_provider)
+
+
+class OntapScenario(TerraformStack):
+    def __init__(self, scope: Construct, id: str, params: dict):
+        super().__init__(scope, id)
+        provider = ontap_provider(self, "ontap", os.environ["E2E_ONTAP_URL"])
+        password = secret(self, "kmip_password", "KMIP password of the key servers that need one")
+        servers = [
+            KeyServer(s["server"], secondaries=s.get("secondaries", ()), timeout=s.get("timeout"),
+                      username=s.get("username"), password=password if s.get("username") else None)
+            for s in params["key_servers"]
+        ]
+        manager = OntapKeyManager(self, "key_manager", provider=provider, svm=params.get("svm", "svm1"),
+                                  client_certificate="kmip-client", server_ca_certificates=["kmip-ca"],
+                                  key_servers=servers)
+        TerraformOutput(self, "key_manager_uuid", value=manager.key_manager.id)
+
+
+class VspScenario(TerraformStack):
+    def __init__(self, scope: Construct, id: str, params: dict):
+        super().__init__(scope, id)
+        provider = vsp_provider(self, "vsp", os.environ["E2E_VSP_URL"])
+        VspKmipServers(self, "kmip", provider=provider, primary=params["primary"],
+                       servers=[KmipServer(s["name"], s["host"], s["port"]) for s in params["servers"]])
+
+
+class VaultScenario(TerraformStack):
+    def __init__(self, scope: Construct, id: str, params: dict):
+        super().__init__(scope, id)
+        members = {}
+        for name in params["clusters"]:
+            base_url = os.environ[f"E2E_{name.upper().replace('-', '_')}_URL"]
+            members[name] = VaultCluster(name, vault_provider(self, name, base_url), base_url[: -len("/v1")])
+        token = secret(self, "dr_operation_token", "DR operation token", required=False)
+        primary = params["primary"]
+        VaultDrReplication(self, "dr", primary=members[primary], operation_token=token,
+                           secondaries=[c for n, c in members.items() if n != primary])
+
+
+STACKS = {"ontap": OntapScenario, "vsp": VspScenario, "vault-dr": VaultScenario}
+
+
+def build(app: App) -> App:
+    params = json.loads((Path(__file__).parent / "params.json").read_text())
+    for name, stack_params in params.items():
+        STACKS[name](app, name, stack_params)
+    return app
+
+
+if __name__ == "__main__":
+    try:
+        build(App()).synth()
+    except KeyformConfigError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        sys.exit(1)

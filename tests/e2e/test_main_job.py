@@ -1,0 +1,117 @@
+"""The main job (``make run``) end to end on a copy of the example project: every stack deployed from empty,
+the read-back summary, then a second run with nothing to do; no simulator left running (scenario 1)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+
+import pytest
+
+from tests.e2e.harness import DEFAULT_PORTS, REPO, run_process, tool_env, write_cdktf_json
+
+pytestmark = pytest.mark.e2e
+
+STACKS = ("ontap", "vsp", "vault-dr", "site")
+
+
+def leftover_processes(marker: str) -> list[int]:
+    found = subprocess.run(["pgrep", "-f", marker], capture_output=True, text=True)
+    return [int(pid) for pid in found.stdout.split()]
+
+
+def endpoints_shown(output: str) -> dict:
+    return dict(re.findall(r"^\s+(ontap|vsp|vault-[a-d]|site-vsp)\s+(http://\S+)$", output, re.M))
+
+
+def section(output: str, step: int) -> str:
+    """The lines of one announced step ``[n/5]``."""
+    match = re.search(rf"^\[{step}/5\].*?(?=^\[{step + 1}/5\]|\Z)", output, re.M | re.S)
+    assert match, f"step {step} is missing from:\n{output}"
+    return match.group(0)
+
+
+@pytest.fixture
+def example_project(tmp_path):
+    project = tmp_path / "project"
+    project.mkdir()
+    shutil.copyfile(REPO / "main.py", project / "main.py")
+    shutil.copytree(REPO / "stacks", project / "stacks", ignore=shutil.ignore_patterns("__pycache__"))
+    write_cdktf_json(project, bindings_here=True)
+    run_dir = tmp_path / "run"
+    yield project, run_dir
+    pids = leftover_processes(str(run_dir))
+    for pid in pids:  # started by this test's main job and left behind: end them, the test has failed already
+        try:
+            os.kill(pid, signal.SIGTERM)
+        except ProcessLookupError:
+            pass
+
+
+def main_job(project, run_dir, *flags: str):
+    command = [sys.executable, "-m", "keyform.main_job", "--free-ports", "--project-dir", str(project),
+               "--run-dir", str(run_dir), *flags]
+    return run_process(command, project.parent, tool_env(), timeout=600)
+
+
+def test_main_job_deploys_every_stack_then_has_nothing_to_do(example_project):
+    project, run_dir = example_project
+
+    first = main_job(project, run_dir, "--fresh")
+    assert first.returncode == 0, first.describe()
+    assert not leftover_processes(str(run_dir)), "the simulators outlived the main job"
+    endpoints = endpoints_shown(section(first.output, 1))
+    assert set(endpoints) == {"ontap", "vsp", "vault-a", "vault-b", "site-vsp", "vault-c", "vault-d"}
+    assert not [url for url in endpoints.values() if int(url.split(":")[2].split("/")[0]) in DEFAULT_PORTS]
+    for stack in STACKS:
+        assert re.search(rf"{stack}\s+Apply complete! Resources: \d+ added, 0 changed, 0 destroyed\.",
+                         first.output), f"{stack} was not applied:\n{first.tail()}"
+    summary = section(first.output, 3)
+    api = {name: url[: -len("/v1")] for name, url in endpoints.items() if name.startswith("vault")}
+    expected = [
+        r"ONTAP ontap \(.*\): 2 key manager\(s\)",
+        r"key manager for SVM svm1 \(external\)",
+        r"primary key server kms1\.example\.com:5696  secondaries: kms1-dr\.example\.com:5696, kms1-dr2\.example\.com:5696",
+        r"primary key server 10\.0\.0\.12:5697  secondaries: none",
+        r"key manager for SVM svm2 \(external\)",
+        r"primary key server kms-site\.example\.com:5696  secondaries: kms-site-dr\.example\.com:5696",
+        r"VSP One Object vsp \(.*\): 3 KMIP server\(s\)",
+        r"kms-a\s+PRIMARY\s+127\.0\.0\.1:5696", r"kms-b\s+secondary\s+127\.0\.0\.1:5697",
+        r"kms-c\s+secondary\s+127\.0\.0\.1:5698",
+        r"VSP One Object site-vsp \(.*\): 2 KMIP server\(s\)",
+        r"site-kms-1\s+PRIMARY\s+127\.0\.0\.1:5696", r"site-kms-2\s+secondary\s+127\.0\.0\.1:5697",
+        r"Vault vault-a \(.*\): DR primary, running; secondaries: vault-b \(connected\)",
+        rf"Vault vault-b \(.*\): DR secondary, stream-wals; primary: {re.escape(api['vault-a'])}$",
+        r"Vault vault-c \(.*\): DR primary, running; secondaries: vault-d \(connected\)",
+        rf"Vault vault-d \(.*\): DR secondary, stream-wals; primary: {re.escape(api['vault-c'])}$",
+    ]
+    missing = [line for line in expected if not re.search(line, summary, re.M)]
+    assert not missing, f"summary lines missing: {missing}\n{summary}"
+    assert "could not read back" not in summary
+    for stack in STACKS:
+        assert re.search(rf"^\s+{stack}\s+no changes$", section(first.output, 4), re.M), section(first.output, 4)
+
+    # the same run again, state kept: nothing to add or change anywhere, same endpoints
+    second = main_job(project, run_dir)
+    assert second.returncode == 0, second.describe()
+    assert not leftover_processes(str(run_dir)), "the simulators outlived the main job"
+    assert endpoints_shown(section(second.output, 1)) == endpoints
+    for stack in STACKS:
+        assert re.search(rf"{stack}\s+No changes\. Your infrastructure matches the configuration\.", second.output), \
+            f"{stack} planned changes:\n{second.tail()}"
+        assert re.search(rf"{stack}\s+Apply complete! Resources: 0 added, 0 changed, 0 destroyed\.", second.output), \
+            second.tail()
+        assert re.search(rf"^\s+{stack}\s+no changes$", section(second.output, 4), re.M), section(second.output, 4)
+    assert "Plan:" not in second.output
+    assert section(second.output, 3).count("PRIMARY") == 2
+
+    # the KMIP password the job generated is in no state file and was never shown
+    password = json.loads((run_dir / "demo-secrets.json").read_text())["TF_VAR_kmip_password"]
+    written = [p for p in project.rglob("*.tfstate*")] + list((project / "cdktf.out").rglob("*.json"))
+    assert [p for p in written if password in p.read_text()] == []
+    assert password not in first.output and password not in second.output
