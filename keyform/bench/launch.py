@@ -14,12 +14,11 @@ def launch_once() -> tuple[float, int]:
     """Seconds to the handshake line, and peak resident memory (KiB) of the provider process."""
     env = dict(os.environ, **{MAGIC_COOKIE_KEY: MAGIC_COOKIE_VALUE, "PLUGIN_PROTOCOL_VERSIONS": "6"})
     started = time.perf_counter()
-    process = subprocess.Popen([sys.executable, "-m", "keyform.provider"], stdout=subprocess.PIPE, env=env)
-    process.stdout.readline()
-    elapsed = time.perf_counter() - started
-    peak = _peak_kib(process.pid)
-    process.terminate()
-    process.wait()
+    with subprocess.Popen([sys.executable, "-m", "keyform.provider"], stdout=subprocess.PIPE, env=env) as process:
+        process.stdout.readline()
+        elapsed = time.perf_counter() - started
+        peak = _peak_kib(process.pid)
+        process.terminate()
     return elapsed, peak
 
 

@@ -1,0 +1,24 @@
+"""A small run of the benchmark (N=5, one repetition), so it cannot rot. Nothing here asserts speed."""
+
+import json
+
+from keyform.bench.__main__ import run
+from keyform.bench.fit import linear_fit
+
+
+def test_fit_recovers_fixed_and_per_object_cost():
+    fit = linear_fit([(10, 1.5), (100, 6.0), (500, 26.0)])
+    assert round(fit.fixed, 3) == 1.0 and round(fit.per_object, 4) == 0.05
+
+
+def test_benchmark_runs_and_writes_its_table(tmp_path):
+    result = run([5], 1, tmp_path, log=lambda *_: None)
+    table = (tmp_path / "results.md").read_text()
+    saved = json.loads((tmp_path / "results.json").read_text())
+    for label in ("synth (App.synth)", "terraform plan, no changes", "terraform apply from empty",
+                  "baseline: requests, N creates", "Provider launch (start → handshake)", "| budget | met |"):
+        assert label in table
+    for name in ("synth", "terraform_plan", "terraform_apply", "baseline_create", "baseline_read"):
+        assert saved["series"][name]["min"]["5"] > 0
+    assert saved["launch_s"]["min"] > 0 and saved["provider_peak_rss_mib"] > 10
+    assert result["machine"]["cpus"] >= 1
