@@ -154,5 +154,9 @@ def report(diags: Diagnostics, exc: Exception, summary: str, redact, path: Optio
         raise exc
 
 
-def json_text(value: Any) -> str:
+def as_text(value: Any) -> str:
+    """A value picked from a response, as a Terraform map(string) holds it: text as is, "" for null,
+    anything else as compact JSON."""
+    if value is None:
+        return ""
     return value if isinstance(value, str) else json.dumps(value, sort_keys=True, separators=(",", ":"))

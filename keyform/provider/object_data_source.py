@@ -7,12 +7,11 @@ from typing import Optional
 
 from tf import types as t
 from tf.schema import Schema
-from tf.types import Unknown
 from tf.utils import Diagnostics
 
 from keyform.client import jsonpath
 from keyform.provider import jsondata
-from keyform.provider.common import DEFAULT_OMIT_KEYS, attr, report, sanitized_json, string
+from keyform.provider.common import DEFAULT_OMIT_KEYS, as_text, attr, report, sanitized_json, string
 
 
 class ObjectDataSource:
@@ -64,7 +63,7 @@ class ObjectDataSource:
             found = response.body
             if config.get("items_path"):
                 found = self._select(jsonpath.lookup(found, config["items_path"]), config)
-            picked = {name: _as_text(jsonpath.lookup(found, path)) for name, path in (config.get("pick") or {}).items()}
+            picked = {name: as_text(jsonpath.lookup(found, path)) for name, path in (config.get("pick") or {}).items()}
         except LookupError as exc:
             diags.add_error("Nothing to read", self.provider.redact(str(exc)))
             return state
@@ -81,13 +80,8 @@ class ObjectDataSource:
             raise LookupError(f"'{config['items_path']}' is not a list in the response")
         wanted = config.get("match") or {}
         for item in items:
-            if all(str(_as_text(jsonpath.lookup(item, path, None))) == value for path, value in wanted.items()):
+            if all(as_text(jsonpath.lookup(item, path, None)) == value for path, value in wanted.items()):
                 return item
         condition = " and ".join(f"{k} = {v}" for k, v in wanted.items()) or "(no match given)"
         raise LookupError(f"no item of '{config['items_path']}' has {condition} ({len(items)} items looked at)")
 
-
-def _as_text(value) -> str:
-    if value is Unknown:
-        return value
-    return value if isinstance(value, str) else json.dumps(value, sort_keys=True, separators=(",", ":"))

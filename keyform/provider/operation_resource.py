@@ -24,6 +24,7 @@ from keyform.client import jsonpath
 from keyform.client.templates import render_path, render_value
 from keyform.provider import jsondata
 from keyform.provider.common import (
+    as_text,
     DEFAULT_OMIT_KEYS,
     POLLING_DESCRIPTION,
     attr,
@@ -154,7 +155,7 @@ class OperationResource:
                 body = jsondata.deep_merge(body or {}, secret)
             expected = tuple(int(s) for s in planned.get("expected_status") or ()) or None
             response = client.request(method, planned["path"], body, expected=expected, polling=polling)
-            picked = {name: _as_text(jsonpath.lookup(response.body, path)) for name, path in (planned.get("outputs") or {}).items()}
+            picked = {name: as_text(jsonpath.lookup(response.body, path)) for name, path in (planned.get("outputs") or {}).items()}
         except Exception as exc:  # noqa: BLE001
             report(diags, exc, f"The operation {method} {planned['path']} failed",
                    write_only_redactor(self.provider, config))
@@ -197,7 +198,7 @@ class OperationResource:
             return None
         answer = client.request("GET", state["condition_path"]).body
         for path, expected in conditions.items():
-            actual = _as_text(jsonpath.lookup(answer, path, None))
+            actual = as_text(jsonpath.lookup(answer, path, None))
             if not condition_holds(actual, expected):
                 return f"{path} is '{actual}', the {conditions_name} condition wants '{expected}'"
         return None
@@ -213,11 +214,6 @@ def condition_holds(actual: str, expected: str) -> bool:
         return actual not in expected[1:].split("|")
     return actual in expected.split("|")
 
-
-def _as_text(value: Any) -> str:
-    if value is None:
-        return ""
-    return value if isinstance(value, str) else json.dumps(value, sort_keys=True, separators=(",", ":"))
 
 
 def _same_json(a: Any, b: Any) -> bool:
