@@ -1,0 +1,109 @@
+"""Rendering: the classified stacks as Markdown for a pull-request comment.
+
+Layout: a verdict (dangerous or not), the dangerous operations, a summary table, then per
+stack and per appliance what is added, changed, replaced and removed; changes of Terraform's
+records alone fold into a ``<details>`` block. The text passes the :class:`Scrubber` last.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from keyform.plan_report.md import code, inline
+from keyform.plan_report.model import BOOKKEEPING, BUCKETS, StackResult
+
+MARKER = "<!-- keyform-plan-report -->"  # lets a pipeline find and update its earlier comment
+BUCKET_TITLES = {"added": "Added", "changed": "Changed", "replaced": "Replaced", "removed": "Removed"}
+WARN = "⚠️"
+
+
+@dataclass
+class Report:
+    stacks: list = field(default_factory=list)  # StackResult, in the order given
+
+    @property
+    def dangers(self) -> list:
+        return [e for s in self.stacks for e in s.dangers]
+
+    @property
+    def dangerous(self) -> bool:
+        return bool(self.dangers)
+
+
+def _line(event, with_warning: bool = True) -> str:
+    prefix = f"{WARN} " if event.danger and with_warning else ""
+    condition = f" _({event.condition})_" if event.condition else ""
+    return f"- {prefix}{event.text}{condition}"
+
+
+def _sorted(events):
+    return sorted(events, key=lambda e: (e.rank, e.text))
+
+
+def render(report: Report) -> str:
+    out: list[str] = [MARKER, "## keyform plan review", ""]
+    dangers = report.dangers
+    changed = [s for s in report.stacks if s.events]
+    if dangers:
+        out += ["> [!CAUTION]",
+                f"> **{len(dangers)} dangerous operation{'s' if len(dangers) != 1 else ''}** in this plan: "
+                "deploying it needs an approval.", ""]
+    elif changed:
+        out += ["> [!NOTE]", "> No dangerous operation in this plan.", ""]
+    else:
+        out += ["> [!NOTE]", "> No changes: the appliances already match the configuration.", ""]
+
+    if dangers:
+        out += [f"### {WARN} Dangerous operations", ""]
+        for stack in report.stacks:
+            for event in _sorted(stack.dangers):
+                condition = f" — {event.condition}" if event.condition else ""
+                out.append(f"- **{event.danger}**{condition} · stack {code(stack.stack)}, "
+                           f"{event.appliance.title} {code(event.appliance.name)}")
+        out.append("")
+
+    out += ["### Summary", "", "| Stack | Appliance | Added | Changed | Replaced | Removed | Dangerous |",
+            "|---|---|--:|--:|--:|--:|--:|"]
+    for stack in report.stacks:
+        if not stack.appliances:
+            out.append(f"| {code(stack.stack)} | — | no changes | | | | |")
+            continue
+        for appliance in stack.appliances:
+            counts = [str(stack.count(b, appliance)) for b in BUCKETS]
+            danger = sum(1 for e in stack.dangers if e.appliance.key == appliance.key)
+            out.append(f"| {code(stack.stack)} | {appliance.title} {code(appliance.name)} | " + " | ".join(counts)
+                       + f" | {f'**{danger}**' if danger else '0'} |")
+    out.append("")
+
+    for stack in report.stacks:
+        out += _stack_section(stack)
+
+    sources = ", ".join(f"{code(s.source)}" for s in report.stacks)
+    versions = sorted({s.terraform_version for s in report.stacks if s.terraform_version})
+    out += ["---",
+            "<sub>Secrets are never shown: passwords, tokens and other sensitive values are masked. Vault DR calls "
+            "are guarded by each cluster's live DR status, so a flagged call can turn out a no-op when applied. "
+            f"Plans: {sources}" + (f" (Terraform {', '.join(versions)})" if versions else "") + ".</sub>", ""]
+    return "\n".join(out)
+
+
+def _stack_section(stack: StackResult) -> list[str]:
+    out = [f"### Stack {code(stack.stack)}", ""]
+    for note in stack.notes:
+        out += [f"> {WARN} {inline(note)}", ""]
+    if not stack.events:
+        out += ["No changes.", ""]
+        return out
+    for appliance in stack.appliances:
+        events = [e for e in stack.events if e.appliance.key == appliance.key]
+        url = f" · {code(appliance.base_url)}" if appliance.base_url else ""
+        out += [f"#### {appliance.title} {code(appliance.name)}{url}", ""]
+        for bucket in BUCKETS:
+            mine = _sorted(e for e in events if e.bucket == bucket)
+            if mine:
+                out += [f"**{BUCKET_TITLES[bucket]}**", ""] + [_line(e) for e in mine] + [""]
+        quiet = _sorted(e for e in events if e.bucket == BOOKKEEPING)
+        if quiet:
+            out += [f"<details><summary>Bookkeeping only, no call to the appliance ({len(quiet)})</summary>", ""]
+            out += [_line(e) for e in quiet] + ["", "</details>", ""]
+    return out
