@@ -38,23 +38,22 @@ def run(args: Sequence[str], cwd: Path, env: dict, show: Optional[Callable[[str]
     binary = Path(__file__).resolve().parents[2] / "node_modules" / ".bin" / "cdktf"
     command = [str(binary) if binary.exists() else "cdktf", *args]
     full_env = {**os.environ, **QUIET_ENV, **env}
-    process = subprocess.Popen(command, cwd=cwd, env=full_env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                               stdin=subprocess.DEVNULL, text=True, bufsize=1)
     lines: list[str] = []
     seen: set[str] = set()
-    try:
-        for raw in process.stdout:
-            line = ANSI.sub("", raw).rstrip()
-            lines.append(line)
-            key = line.strip()
-            if show and key and PROGRESS.search(line) and key not in seen:
-                seen.add(key)
-                show(line)
-        process.wait(timeout=timeout)
-    finally:
-        if process.poll() is None:
-            process.kill()
-            process.wait()
+    with subprocess.Popen(command, cwd=cwd, env=full_env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                          stdin=subprocess.DEVNULL, text=True, bufsize=1) as process:
+        try:
+            for raw in process.stdout:
+                line = ANSI.sub("", raw).rstrip()
+                lines.append(line)
+                key = line.strip()
+                if show and key and PROGRESS.search(line) and key not in seen:
+                    seen.add(key)
+                    show(line)
+            process.wait(timeout=timeout)
+        finally:
+            if process.poll() is None:
+                process.kill()
     return Result(process.returncode, "\n".join(lines))
 
 

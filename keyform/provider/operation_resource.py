@@ -20,7 +20,7 @@ from tf.schema import Schema
 from tf.types import Unknown
 from tf.utils import Diagnostics
 
-from keyform.client import jsonpath
+from keyform.client import ApiError, jsonpath
 from keyform.client.templates import render_path, render_value
 from keyform.provider import jsondata
 from keyform.provider.common import (
@@ -185,8 +185,16 @@ class OperationResource:
                      "response": json.loads(prior["response"]) if prior.get("response") else {}}
             url_path = render_path(prior["destroy_path"], scope)
             body = render_value(jsondata.parse_object(prior.get("destroy_body"), "destroy_body"), scope)
-            client.request((prior.get("destroy_method") or "POST").upper(), url_path, body,
-                           polling=polling_config(diags, prior.get("polling")))
+            try:
+                client.request((prior.get("destroy_method") or "POST").upper(), url_path, body,
+                               polling=polling_config(diags, prior.get("polling")))
+            except ApiError:
+                # The check and the call are not atomic: another call of the same apply may have changed
+                # the appliance in between (a DR primary demoted while its old token is revoked). If the
+                # condition no longer holds, the destroy call is moot; otherwise the error stands.
+                if prior.get("destroy_when") and self._unmet(client, prior, "destroy_when"):
+                    return
+                raise
         except Exception as exc:  # noqa: BLE001
             report(diags, exc, "The destroy call of the operation failed", self.provider.redact)
 
