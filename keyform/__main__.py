@@ -6,9 +6,10 @@ from __future__ import annotations
 import argparse
 import sys
 
+from keyform.ops import dr_token_cli
 from keyform.plan_report import cli as plan_report_cli
 
-COMMANDS = (plan_report_cli,)
+COMMANDS = (plan_report_cli, dr_token_cli)
 
 
 def parser() -> argparse.ArgumentParser:
