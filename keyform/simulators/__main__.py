@@ -143,11 +143,15 @@ def main(argv: list[str] | None = None) -> int:
 
     endpoints = {server.settings.name: describe(kind, server) for kind, server in running}
     for name, entry in endpoints.items():
-        creds = ", ".join(f"{k} {entry[k]}" for k in ("username", "password", "token") if k in entry)
+        if args.endpoints_file:  # run by a program: credentials go to the private file, not to its logs
+            creds = f"credentials in {args.endpoints_file}"
+        else:
+            creds = ", ".join(f"{k} {entry[k]}" for k in ("username", "password", "token") if k in entry)
         print(f"{name:8} {entry['url']:40} {creds}", flush=True)
     if args.endpoints_file:
         tmp = args.endpoints_file + ".tmp"
-        with open(tmp, "w", encoding="utf-8") as handle:
+        fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
             json.dump(endpoints, handle, indent=2)
         os.replace(tmp, args.endpoints_file)
     print("ready", flush=True)
