@@ -27,13 +27,15 @@ def run(sizes: list[int], repeat: int, out: Path, log=print) -> dict:
     settings.extra = {"svms": workloads.svm_names(max(sizes))}
     server = start("ontap", settings)
     series = {name: Series(name, {}) for name in
-              ("synth", "terraform_plan", "terraform_apply", "baseline_create", "baseline_read")}
+              ("synth", "terraform_plan", "terraform_apply", "baseline_create", "baseline_read",
+               "floor_plan", "floor_apply")}
     peak = 0
+    profile: dict[str, dict[str, list[float]]] = {}
     try:
         target = workloads.OntapTarget(server.url + "/api", settings.password)
         target.create_managers(max(sizes))
         for n in sizes:
-            workdir = workloads.TerraformWorkdir(target, n)
+            workdir, floor = workloads.TerraformWorkdir(target, n), workloads.TerraformFloor(n)
             try:
                 for rep in range(repeat):
                     log(f"N={n} repetition {rep + 1}/{repeat}")
@@ -41,17 +43,23 @@ def run(sizes: list[int], repeat: int, out: Path, log=print) -> dict:
                     created, read = target.baseline(n)
                     series["baseline_create"].samples.setdefault(n, []).append(created)
                     series["baseline_read"].samples.setdefault(n, []).append(read)
+                    series["floor_apply"].samples.setdefault(n, []).append(floor.apply_from_empty())
+                    series["floor_plan"].samples.setdefault(n, []).append(floor.plan_no_changes())
+                    workdir.provider_times()
                     with ProviderMemory() as memory:
                         series["terraform_apply"].samples.setdefault(n, []).append(workdir.apply_from_empty())
+                        profile[f"apply N={n}"] = workdir.provider_times()
                         series["terraform_plan"].samples.setdefault(n, []).append(workdir.plan_no_changes())
+                        profile[f"plan N={n}"] = workdir.provider_times()
                     peak = max(peak, memory.peak_kib)
             finally:
                 target.clear_key_servers()
                 workdir.remove()
+                floor.remove()
         launches = [launch.launch_once()[0] for _ in range(max(5, repeat * 5))]
     finally:
         server.stop()
-    result = build(series, launches, peak, sizes)
+    result = build(series, launches, peak, sizes, profile)
     out.mkdir(parents=True, exist_ok=True)
     (out / "results.json").write_text(json.dumps(result, indent=2, default=str) + "\n")
     (out / "results.md").write_text(markdown(result))

@@ -29,7 +29,8 @@ def machine() -> dict:
             "terraform": terraform[0] if terraform else "?", "system": platform.platform()}
 
 
-def build(series: dict[str, Series], launch: list[float], peak_kib: int, sizes: list[int]) -> dict:
+def build(series: dict[str, Series], launch: list[float], peak_kib: int, sizes: list[int],
+          profile: dict | None = None) -> dict:
     fits = {name: fit_series(s) for name, s in series.items()}
     baseline_create = fits["baseline_create"].per_object
     result = {
@@ -43,6 +44,12 @@ def build(series: dict[str, Series], launch: list[float], peak_kib: int, sizes: 
         },
         "launch_s": {"min": min(launch), "median": median(launch)},
         "provider_peak_rss_mib": round(peak_kib / 1024, 1),
+        # Provider time by gRPC method in the last repetition of each run: calls, total s, ms per call.
+        "provider_calls": {
+            run: {method: {"calls": len(ms), "total_s": round(sum(ms) / 1000, 3), "ms_per_call": round(sum(ms) / len(ms), 2)}
+                  for method, ms in sorted(calls.items())}
+            for run, calls in (profile or {}).items()
+        },
     }
     result["apply_per_object_ratio_to_baseline"] = (
         fits["terraform_apply"].per_object / baseline_create if baseline_create > 0 else None)
@@ -67,7 +74,8 @@ def markdown(result: dict) -> str:
     ]
     names = {"synth": "synth (App.synth)", "terraform_plan": "terraform plan, no changes",
              "terraform_apply": "terraform apply from empty", "baseline_create": "baseline: requests, N creates",
-             "baseline_read": "baseline: requests, N reads"}
+             "baseline_read": "baseline: requests, N reads",
+             "floor_plan": "Terraform alone (terraform_data): plan", "floor_apply": "Terraform alone (terraform_data): apply"}
     for key, label in names.items():
         s = result["series"][key]
         cells = [f"{s['min'][n]:.2f} / {s['median'][n]:.2f}" for n in sizes]
@@ -83,4 +91,11 @@ def markdown(result: dict) -> str:
         "|---|---|",
         *[f"| {name} | {'yes' if ok else '**no**'} |" for name, ok in result["budgets"].items()],
     ]
-    return "\n".join(lines) + "\n"
+    largest = max(sizes)
+    for run in (f"apply N={largest}", f"plan N={largest}"):
+        calls = result["provider_calls"].get(run)
+        if calls:
+            busy = ", ".join(f"{m} {c['calls']}× {c['ms_per_call']:.1f} ms" for m, c in calls.items() if c["calls"] >= largest)
+            lines.append(f"\nWhere {run} goes: provider calls (up to 10 at once) {busy}.")
+    
+    return "\n".join(lines).rstrip() + "\n"

@@ -108,7 +108,8 @@ class TerraformWorkdir:
         (self.path / "terraformrc").write_text(cli_config(mirror))
         self.env = {**os.environ, "TF_CLI_CONFIG_FILE": str(self.path / "terraformrc"), "CHECKPOINT_DISABLE": "1",
                     "KEYFORM_PROVIDER_PYTHON": os.environ.get("KEYFORM_PROVIDER_PYTHON") or _python(),
-                    "KEYFORM_REST_PASSWORD": target.password, "TF_IN_AUTOMATION": "1"}
+                    "KEYFORM_REST_PASSWORD": target.password, "TF_IN_AUTOMATION": "1",
+                    "KEYFORM_PROVIDER_TIMINGS": str(self.path / "provider-times.txt")}
         resources = {
             f"ks{i}": {
                 "path": f"/security/key-managers/{target.managers[manager]}/key-servers",
@@ -147,6 +148,36 @@ class TerraformWorkdir:
 
     def remove(self) -> None:
         shutil.rmtree(self.path, ignore_errors=True)
+
+    def provider_times(self) -> dict[str, list[float]]:
+        """Milliseconds of each provider call since the last reset, by gRPC method."""
+        calls: dict[str, list[float]] = {}
+        path = self.path / "provider-times.txt"
+        if path.exists():
+            for line in path.read_text().splitlines():
+                method, ms = line.split()
+                calls.setdefault(method, []).append(float(ms))
+            path.unlink()
+        return calls
+
+
+class TerraformFloor(TerraformWorkdir):
+    """The same N objects as built-in ``terraform_data`` resources: what Terraform costs with no provider."""
+
+    def __init__(self, n: int):
+        self.n = n
+        self.path = Path(tempfile.mkdtemp(prefix=f"keyform-bench-floor{n}-"))
+        self.env = {**os.environ, "CHECKPOINT_DISABLE": "1", "TF_IN_AUTOMATION": "1"}
+        self.env.pop("TF_CLI_CONFIG_FILE", None)
+        config = {"resource": {"terraform_data": {
+            f"ks{i}": {"input": {"server": address}} for i, (_, address) in enumerate(key_servers(n))}}}
+        (self.path / "main.tf.json").write_text(json.dumps(config))
+        self.terraform("init", "-input=false")
+
+    def apply_from_empty(self) -> float:
+        for name in ("terraform.tfstate", "terraform.tfstate.backup"):
+            (self.path / name).unlink(missing_ok=True)
+        return self.terraform("apply", "-auto-approve", "-input=false")
 
 
 def _python() -> str:

@@ -23,6 +23,9 @@ Why not the stock servicer (``tf`` 1.2.0) in behaviour either:
 from __future__ import annotations
 
 import logging
+import os
+import threading
+import time
 import traceback
 from typing import Callable, Optional
 
@@ -71,11 +74,32 @@ def read_dynamic_value(value: pb.DynamicValue):
     return None
 
 
+class _CallTimes:
+    """With ``KEYFORM_PROVIDER_TIMINGS=FILE``, one line per call: ``<method> <milliseconds>`` (the benchmark
+    reads them to show how much of a Terraform run the provider itself takes)."""
+
+    def __init__(self):
+        path = os.environ.get("KEYFORM_PROVIDER_TIMINGS")
+        self.handle = open(path, "a", encoding="ascii", buffering=1) if path else None
+        self.lock = threading.Lock()
+
+    def record(self, method: str, started: float) -> None:
+        with self.lock:
+            self.handle.write(f"{method} {(time.perf_counter() - started) * 1000:.3f}\n")
+
+
+_times: Optional[_CallTimes] = None
+
+
 def _guard(response_type):
     """Turn any exception into an error diagnostic of ``response_type`` (defect 6)."""
 
     def decorate(method):
         def wrapper(self, request, context):
+            global _times
+            if _times is None:
+                _times = _CallTimes()
+            started = time.perf_counter()
             try:
                 return method(self, request, context)
             except Exception as exc:  # noqa: BLE001 - the user must see a diagnostic, never a traceback
@@ -85,6 +109,9 @@ def _guard(response_type):
                     f"{type(exc).__name__}: {self.redact(str(exc))}. Please report this with TF_LOG=debug output.",
                 )
                 return response_type(diagnostics=diags.to_pb())
+            finally:
+                if _times.handle is not None:
+                    _times.record(method.__name__, started)
 
         wrapper.__name__ = method.__name__
         return wrapper
