@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up everything keyform needs, idempotently; fast when nothing changed.
 #   - checks Terraform (a prerequisite) and Python 3.11
-#   - .venv with the pinned Python dependencies (re-installed when pyproject.toml changes)
+#   - .venv with the pinned Python dependencies (re-installed when pyproject.toml or requirements.lock change)
 #   - node_modules with the pinned cdktf CLI (re-installed when package-lock.json changes)
 #   - the 'rest' provider in local filesystem mirrors, and .keyform/env.sh for your shell
 set -euo pipefail
@@ -35,12 +35,13 @@ if [ ! -x .venv/bin/python ]; then
   say "creating .venv"
   "$python" -m venv .venv
 fi
-want=$(stamp pyproject.toml)
+want=$(stamp pyproject.toml requirements.lock)
 if [ "$(cat .venv/.keyform-stamp 2>/dev/null)" != "$want" ]; then
   say "installing Python dependencies (pinned in pyproject.toml)"
   # compat mode: a plain path entry instead of an import-hook finder, 20 ms less at every
   # Python start — and Terraform starts the provider 3-5 times per command.
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check -e '.[test]' \
+  # requirements.lock pins every transitive dependency too (regenerate: pip freeze --exclude-editable).
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[test]' \
     --config-settings editable_mode=compat
   echo "$want" > .venv/.keyform-stamp
 fi
