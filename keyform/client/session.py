@@ -91,7 +91,10 @@ class RestClient:
             session.headers["Authorization"] = f"Bearer {c.bearer_token}"
         if c.token_header and c.token:
             session.headers[c.token_header] = c.token
-        session.verify = c.ca_cert_file or not c.insecure
+        if c.insecure:
+            import urllib3
+
+            urllib3.disable_warnings(urllib3.exceptions.InsecureRequestWarning)  # asked for explicitly
         if c.client_cert_file:
             session.cert = (c.client_cert_file, c.client_key_file) if c.client_key_file else c.client_cert_file
         return session
@@ -146,8 +149,10 @@ class RestClient:
         self._limiter.wait()
         started = time.monotonic()
         try:
+            # verify is passed per request: requests lets REQUESTS_CA_BUNDLE/CURL_CA_BUNDLE override a session's.
             raw = self.session.request(
-                method, url, json=json_body, data=data, timeout=self.config.timeout_seconds, allow_redirects=False
+                method, url, json=json_body, data=data, timeout=self.config.timeout_seconds, allow_redirects=False,
+                verify=self.config.ca_cert_file or not self.config.insecure,
             )
         except requests.exceptions.RetryError as exc:
             raise TransportError(method, url, f"gave up after {self.config.retry_max} retries: {_reason(exc)}") from None
@@ -226,6 +231,10 @@ def _reason(exc: Exception) -> str:
             break
         cause = nxt
     text = str(cause)
+    if "CERTIFICATE_VERIFY_FAILED" in text or "certificate verify failed" in text:
+        detail = text.split("certificate verify failed:", 1)[-1].split("(_ssl", 1)[0].strip(" :")
+        return (f"TLS certificate verify failed: {detail}; set ca_cert_file to the CA that signed the appliance's "
+                "certificate (insecure = true only for tests)")
     if "Connection refused" in text or "Errno 111" in text:
         return "connection refused"
     if "Name or service not known" in text or "Temporary failure in name resolution" in text:
