@@ -75,7 +75,12 @@ def serve(provider_factory) -> int:
         cert = tls["cert_der_b64"].rstrip("=")
         sys.stdout.write(f"1|6|unix|{socket_path}|grpc|{cert}\n")
         sys.stdout.flush()
-        stopped.wait()
+        # Terraform ends us with a Shutdown call; if it dies without one (killed, crashed), our
+        # parent changes and we leave too rather than linger as an orphan.
+        parent = os.getppid()
+        while not stopped.wait(1.0):
+            if os.getppid() != parent:
+                break
         server.stop(grace=0.2)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
