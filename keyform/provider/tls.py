@@ -13,15 +13,15 @@ import base64
 import json
 import os
 import time
-from pathlib import Path
 
 VALID_DAYS = 30
 RENEW_BEFORE_SECONDS = 24 * 3600
 
 
-def _cache_path() -> Path:
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "keyform" / "provider-tls.json"
+def _cache_path() -> str:
+    # os.path, not pathlib: pathlib costs ~10 ms of imports at every launch.
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "keyform", "provider-tls.json")
 
 
 def _generate() -> dict:
@@ -68,14 +68,15 @@ def identity() -> dict:
     """``key_pem``, ``cert_pem``, ``cert_der_b64``: from the cache while valid, else freshly made."""
     path = _cache_path()
     try:
-        cached = json.loads(path.read_text())
+        with open(path, encoding="utf-8") as handle:
+            cached = json.load(handle)
         if cached["not_after"] - time.time() > RENEW_BEFORE_SECONDS:
             return cached
     except (OSError, ValueError, KeyError):
         pass
     made = _generate()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    tmp = f"{path}.{os.getpid()}.tmp"
     fd = os.open(tmp, os.O_CREAT | os.O_WRONLY | os.O_TRUNC, 0o600)
     with os.fdopen(fd, "w") as handle:
         json.dump(made, handle)
