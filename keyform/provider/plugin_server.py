@@ -51,7 +51,7 @@ def serve(provider_factory) -> int:
         def StreamStdio(self, request, context):
             return iter(())
 
-    servicer = Servicer(provider_factory, on_stop=stopped.set)
+    servicer = Servicer(provider_factory)
     # Terraform's default parallelism is 10: serve at least that many calls at once.
     server = grpc.server(futures.ThreadPoolExecutor(max_workers=16))
     rpc.add_ProviderServicer_to_server(servicer, server)

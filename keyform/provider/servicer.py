@@ -120,10 +120,10 @@ def _guard(response_type):
 
 
 class Servicer(ProviderServicer):
-    def __init__(self, provider_factory: Callable[[], object], on_stop: Optional[Callable[[], None]] = None):
+    def __init__(self, provider_factory: Callable[[], object]):
         self._factory = provider_factory
         self._app = None
-        self.on_stop = on_stop
+        self._app_lock = threading.Lock()  # gRPC calls arrive on many threads; build the provider once
         self._schema_response = None
         self._resources: Optional[dict] = None
         self._data_sources: Optional[dict] = None
@@ -131,7 +131,9 @@ class Servicer(ProviderServicer):
     @property
     def app(self):
         if self._app is None:
-            self._app = self._factory()
+            with self._app_lock:
+                if self._app is None:
+                    self._app = self._factory()
         return self._app
 
     def redact(self, text: str) -> str:
