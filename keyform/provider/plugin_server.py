@@ -74,7 +74,8 @@ def serve(provider_factory) -> int:
         sys.stdout.write(f"1|6|unix|{socket_path}|grpc|{cert}\n")
         sys.stdout.flush()
         # Terraform ends us with a Shutdown call; if it dies without one (killed, crashed), our
-        # parent changes and we leave too rather than linger as an orphan.
+        # parent changes and we leave too rather than linger as an orphan. The timed wait also lets
+        # a SIGTERM that landed on a gRPC thread reach its handler in the main thread.
         parent = os.getppid()
         while not stopped.wait(1.0):
             if os.getppid() != parent:

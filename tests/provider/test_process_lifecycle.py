@@ -38,3 +38,13 @@ def test_started_by_hand_it_says_what_it_is():
     done = subprocess.run([sys.executable, "-m", "keyform.provider"], capture_output=True, text=True, env=env, timeout=30)
     assert done.returncode == 1
     assert "This is the keyform 'rest' Terraform provider" in done.stderr and done.stdout == ""
+
+
+def test_sigterm_after_start_up_stops_the_provider_cleanly():
+    # Signals may land on a gRPC thread; the main thread must still notice within its wait interval.
+    with subprocess.Popen([sys.executable, "-m", "keyform.provider"], stdout=subprocess.PIPE, env=PLUGIN_ENV) as process:
+        socket_path = process.stdout.readline().decode().split("|")[3]
+        time.sleep(0.3)
+        process.terminate()
+        assert process.wait(timeout=5) == 0
+    assert not os.path.exists(os.path.dirname(socket_path))
