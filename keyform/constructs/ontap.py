@@ -7,8 +7,6 @@ Key-server calls run asynchronously (``return_timeout=0``) and the provider foll
 
 from __future__ import annotations
 
-import json
-import re
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
@@ -18,6 +16,7 @@ from constructs import Construct
 from generated.rest.object_resource import ObjectResource
 from generated.rest.provider import RestProvider
 from keyform.constructs.errors import KeyformConfigError
+from keyform.constructs.naming import canonical, slug
 from keyform.constructs.inputs import require_secret
 from keyform.constructs.topology import Endpoint, Topology
 
@@ -25,9 +24,6 @@ MAX_PRIMARIES = 4
 MAX_SECONDARIES = 3
 ASYNC = "?return_timeout=0"
 
-
-def canonical(value) -> str:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"))
 
 
 @dataclass(frozen=True)
@@ -106,7 +102,7 @@ class OntapKeyManager(Construct):
                           secondaries_unique_per_primary_only=True)
         seen: dict[str, str] = {}  # resource-name slug -> server: distinct servers must not share a construct id
         for index, (endpoint, spec) in enumerate(servers):
-            other = seen.setdefault(_slug(str(endpoint)), str(endpoint))
+            other = seen.setdefault(slug(str(endpoint)), str(endpoint))
             if other != str(endpoint):
                 raise KeyformConfigError(path, f"key_servers[{index}].server",
                                          f"{endpoint} and {other} would get the same resource name",
@@ -153,13 +149,10 @@ class OntapKeyManager(Construct):
             # ONTAP wants username and password together in a PATCH (65536845/65536846).
             extra["update_body"] = canonical({"username": "{data.username}"})
         return ObjectResource(
-            self, f"key_server_{_slug(str(endpoint))}", provider=provider,
+            self, f"key_server_{slug(str(endpoint))}", provider=provider,
             path=f"/security/key-managers/{self.key_manager.id}/key-servers",
             data=canonical(data), id_template="{data.server}", force_new_keys=["server"],
             create_path="{path}" + ASYNC, update_path="{path}/{id}" + ASYNC, destroy_path="{path}/{id}" + ASYNC,
             **extra,
         )
 
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9]+", "_", text).strip("_")

@@ -18,7 +18,6 @@ in a plan. (It is kept, sensitive, in the token call's state: it is single-use a
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from typing import Optional, Sequence
@@ -29,15 +28,13 @@ from constructs import Construct
 from generated.rest.operation import Operation
 from generated.rest.provider import RestProvider
 from keyform.constructs.errors import KeyformConfigError
+from keyform.constructs.naming import canonical, slug, slug_clash
 from keyform.constructs.inputs import require_secret
 from keyform.constructs.topology import Topology
 
 DR = "/sys/replication/dr"
 STATUS = f"{DR}/status"
 
-
-def canonical(value) -> str:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"))
 
 
 @dataclass(frozen=True)
@@ -76,7 +73,7 @@ class VaultDrReplication(Construct):
         )
         for cluster, demote in zip(secondaries, demotes):
             token = Operation(
-                self, f"{_slug(primary.name)}_token_for_{_slug(cluster.name)}", provider=primary.provider,
+                self, f"{slug(primary.name)}_token_for_{slug(cluster.name)}", provider=primary.provider,
                 path=f"{DR}/primary/secondary-token", body=canonical({"id": cluster.name, "ttl": token_ttl}),
                 outputs={"token": "wrap_info/token"}, sensitive_outputs=True,
                 destroy_path=f"{DR}/primary/revoke-secondary", destroy_body=canonical({"id": cluster.name}),
@@ -104,7 +101,7 @@ class VaultDrReplication(Construct):
         if destroy is not None:
             extra["destroy_path"], extra["destroy_when"] = destroy
         operation = Operation(
-            self, f"{_slug(cluster.name)}_{_slug(action)}", provider=cluster.provider, path=path, body="{}",
+            self, f"{slug(cluster.name)}_{slug(action)}", provider=cluster.provider, path=path, body="{}",
             triggers=triggers, condition_path=STATUS, run_when=run_when, depends_on=depends_on or None, **extra,
         )
         self.calls[f"{cluster.name}/{action}"] = operation
@@ -122,7 +119,7 @@ class VaultDrReplication(Construct):
             if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9._-]*", name):
                 raise KeyformConfigError(path, "cluster name", f"'{name}' is not a usable secondary id",
                                          "use letters, digits, '.', '_' and '-'")
-        clash = next(((a, b) for i, a in enumerate(names) for b in names[:i] if _slug(a) == _slug(b)), None)
+        clash = slug_clash(names)
         if clash:  # distinct names, one construct id
             raise KeyformConfigError(path, "cluster name", f"'{clash[0]}' and '{clash[1]}' would get the same resource name",
                                      "make the names differ in letters or digits")
@@ -134,6 +131,3 @@ class VaultDrReplication(Construct):
         if not re.fullmatch(r"\d+[smh]?", token_ttl):
             raise KeyformConfigError(path, "token_ttl", f"'{token_ttl}' is not a duration", "use e.g. '30m', '300s' or '1h'")
 
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9]+", "_", text).strip("_")

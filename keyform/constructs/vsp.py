@@ -9,7 +9,6 @@ goes last, because only secondaries can be deleted.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from typing import Sequence
@@ -20,14 +19,12 @@ from generated.rest.object_resource import ObjectResource
 from generated.rest.operation import Operation
 from generated.rest.provider import RestProvider
 from keyform.constructs.errors import KeyformConfigError
+from keyform.constructs.naming import canonical, slug, slug_clash
 from keyform.constructs.topology import KMIP_DEFAULT_PORT, Topology
 
 KMIP_PROTOCOLS = ("V1_3", "V1_4", "V2_0", "V2_1", "V3_0")
 MAX_NAME = 63
 
-
-def canonical(value) -> str:
-    return json.dumps(value, sort_keys=True, separators=(",", ":"))
 
 
 @dataclass(frozen=True)
@@ -59,7 +56,7 @@ class VspKmipServers(Construct):
         first = None
         for server in ordered:
             resource = ObjectResource(
-                self, f"kmip_server_{_slug(server.name)}", provider=provider, path="/v1/kmip", data=canonical(server.data()),
+                self, f"kmip_server_{slug(server.name)}", provider=provider, path="/v1/kmip", data=canonical(server.data()),
                 create_path="/v1/kmip/add_server", id_attribute="uuid",
                 read_method="POST", read_path="/v1/kmip/get_server", read_body=canonical({"name": "{data.name}"}),
                 update_method="POST", update_path="/v1/kmip/update_server", update_body=canonical({"uuid": "{id}"}),
@@ -109,12 +106,9 @@ class VspKmipServers(Construct):
         duplicate = next((n for n in names if names.count(n) > 1), None)
         if duplicate:
             raise KeyformConfigError(path, "servers", f"the name '{duplicate}' is used twice", "give each KMIP server a unique name")
-        clash = next(((a, b) for i, a in enumerate(names) for b in names[:i] if _slug(a) == _slug(b)), None)
+        clash = slug_clash(names)
         if clash:  # distinct names, one construct id
             raise KeyformConfigError(path, "servers", f"the names '{clash[0]}' and '{clash[1]}' would get the same resource name",
                                      "make the names differ in letters or digits")
         topology.validate("KMIP server", exactly_one_primary=True)
 
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^A-Za-z0-9]+", "_", text).strip("_")

@@ -1,0 +1,27 @@
+"""Text the constructs synthesize: request bodies as ``jsonencode`` writes them, and construct ids."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Iterable, Optional
+
+
+def canonical(value) -> str:
+    """Compact JSON with sorted keys, byte for byte what Terraform's ``jsonencode`` writes."""
+    return json.dumps(value, sort_keys=True, separators=(",", ":"))
+
+
+def slug(text: str) -> str:
+    """A construct id part from a name or address (``kms1.example.com:5696`` → ``kms1_example_com_5696``)."""
+    return re.sub(r"[^A-Za-z0-9]+", "_", text).strip("_")
+
+
+def slug_clash(names: Iterable[str]) -> Optional[tuple[str, str]]:
+    """Two distinct names that would get the same construct id, if any."""
+    seen: dict[str, str] = {}
+    for name in names:
+        other = seen.setdefault(slug(name), name)
+        if other != name:
+            return name, other
+    return None
