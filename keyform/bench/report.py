@@ -7,7 +7,7 @@ import platform
 import subprocess
 from statistics import median
 
-from keyform.bench.fit import Fit, Series, fit_series
+from keyform.bench.fit import Series, fit_series
 
 BUDGETS = {
     "launch_s": 0.15,

@@ -22,10 +22,6 @@ class PathError(KeyError):
         return self.args[0]
 
 
-def split(path: str) -> list[str]:
-    return [segment for segment in path.strip("/").split("/") if segment != ""]
-
-
 def lookup(document: Any, path: str, default: Any = _MISSING) -> Any:
     """The value at ``path``; ``default`` (or :class:`PathError`) when it does not exist."""
     current = document
@@ -36,13 +32,6 @@ def lookup(document: Any, path: str, default: Any = _MISSING) -> Any:
                 raise PathError(path, segment)
             return default
     return current
-
-
-def exists(document: Any, path: str) -> bool:
-    return lookup(document, path, _MISSING_SENTINEL) is not _MISSING_SENTINEL
-
-
-_MISSING_SENTINEL = object()
 
 
 def _segments(path: str) -> list[str]:

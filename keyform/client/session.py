@@ -126,7 +126,7 @@ class RestClient:
         form = {"grant_type": "password", "username": c.username or "", "password": c.password or ""}
         if c.oauth2.client_id:
             form["client_id"] = c.oauth2.client_id
-        response = self._send("POST", url, data=form, auth_flows=False)
+        response = self._send("POST", url, data=form)
         token = isinstance(response.body, dict) and response.body.get("access_token")
         if response.status != 200 or not token:
             raise self._error("POST", url, response)
@@ -135,7 +135,7 @@ class RestClient:
     def _fetch_csrf_token(self) -> str:
         c = self.config
         url = self.url_for(c.csrf.path)
-        response = self._send("GET", url, auth_flows=False)
+        response = self._send("GET", url)
         if response.status >= 400:
             raise self._error("GET", url, response)
         token = self.session.cookies.get(c.csrf.cookie)
@@ -145,7 +145,7 @@ class RestClient:
         return token
 
     # --------------------------------------------------------------- requests
-    def _send(self, method: str, url: str, json_body: Any = None, data: Any = None, auth_flows: bool = True) -> Response:
+    def _send(self, method: str, url: str, json_body: Any = None, data: Any = None) -> Response:
         self._limiter.wait()
         started = time.monotonic()
         try:

@@ -7,7 +7,7 @@ Key-server calls run asynchronously (``return_timeout=0``) and the provider foll
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from cdktf import Fn, TerraformVariable

@@ -7,7 +7,6 @@ OAuth2 + CSRF, X-Vault-Token) and never prints a credential.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional
 from urllib.parse import urlsplit
 
 from keyform.client import ClientConfig, CsrfConfig, OAuth2Config, RestClient
@@ -83,6 +82,3 @@ def summarize(appliances: list[Appliance]) -> list[str]:
             lines.append(f"{appliance.kind} {appliance.name} ({appliance.base_url}): could not read back: {exc}")
     return lines
 
-
-def find(appliances: list[Appliance], name: str) -> Optional[Appliance]:
-    return next((a for a in appliances if a.name == name), None)

@@ -33,12 +33,6 @@ from keyform.provider.common import (
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 TEMPLATE_HELP = "Placeholders: `{path}`, `{id}`, `{data.<key>}`, `{response.<key>}`."
 
-# Attributes that only tell the provider how to talk to the API: changing them calls nothing.
-BEHAVIOUR = (
-    "id_attribute", "id_template", "create_method", "create_path", "read_method", "read_path", "read_body",
-    "read_selector", "update_method", "update_path", "update_body", "update_sends", "destroy_method",
-    "destroy_path", "destroy_body", "force_new_keys", "response_omit_keys", "polling",
-)
 COMPUTED = ("id", "response", "write_only_data_hash")
 
 

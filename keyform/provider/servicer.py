@@ -88,7 +88,7 @@ class _CallTimes:
             self.handle.write(f"{method} {(time.perf_counter() - started) * 1000:.3f}\n")
 
 
-_times: Optional[_CallTimes] = None
+_times = _CallTimes()
 
 
 def _guard(response_type):
@@ -96,9 +96,6 @@ def _guard(response_type):
 
     def decorate(method):
         def wrapper(self, request, context):
-            global _times
-            if _times is None:
-                _times = _CallTimes()
             started = time.perf_counter()
             try:
                 return method(self, request, context)

@@ -17,11 +17,17 @@ def _call(server, method, path, body=None):
     return response.json() if response.content else None
 
 
-def test_printed_token_promotes_the_secondary(simulator, tmp_path):
+def _dr_pair(simulator):
+    """vault-a as DR primary with vault-b activated as its secondary."""
     a, b = simulator("vault", name="vault-a"), simulator("vault", name="vault-b")
     _call(a, "POST", "/primary/enable", {})
     token = _call(a, "POST", "/primary/secondary-token", {"id": "vault-b"})["wrap_info"]["token"]
     _call(b, "POST", "/secondary/enable", {"token": token})
+    return a, b
+
+
+def test_printed_token_promotes_the_secondary(simulator, tmp_path):
+    a, b = _dr_pair(simulator)
     keys = tmp_path / "shares"
     keys.write_text("\n".join(unseal_keys(a.settings)["keys_base64"][:3]))
 
@@ -44,10 +50,7 @@ def test_no_shares_is_a_clear_error(monkeypatch):
 
 
 def test_wrong_share_names_vaults_error(simulator, tmp_path):
-    a, b = simulator("vault", name="vault-a"), simulator("vault", name="vault-b")
-    _call(a, "POST", "/primary/enable", {})
-    token = _call(a, "POST", "/primary/secondary-token", {"id": "vault-b"})["wrap_info"]["token"]
-    _call(b, "POST", "/secondary/enable", {"token": token})
+    a, b = _dr_pair(simulator)
     keys = tmp_path / "shares"
     keys.write_text("\n".join(["AAAA" * 11] * 3))
     done = subprocess.run([sys.executable, "-m", "keyform", "dr-operation-token", "--url", b.url + "/v1",
