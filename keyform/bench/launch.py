@@ -12,7 +12,10 @@ from keyform.provider.plugin_server import MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE
 
 def launch_once() -> tuple[float, int]:
     """Seconds to the handshake line, and peak resident memory (KiB) of the provider process."""
-    env = dict(os.environ, **{MAGIC_COOKIE_KEY: MAGIC_COOKIE_VALUE, "PLUGIN_PROTOCOL_VERSIONS": "6"})
+    # As Terraform starts it: with a client certificate, so the provider sets up TLS (it does not
+    # read the certificate, only its presence: go-plugin's automatic TLS is on).
+    env = dict(os.environ, **{MAGIC_COOKIE_KEY: MAGIC_COOKIE_VALUE, "PLUGIN_PROTOCOL_VERSIONS": "6",
+                              "PLUGIN_CLIENT_CERT": "terraform-client-certificate"})
     started = time.perf_counter()
     with subprocess.Popen([sys.executable, "-m", "keyform.provider"], stdout=subprocess.PIPE, env=env) as process:
         process.stdout.readline()

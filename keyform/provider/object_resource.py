@@ -85,7 +85,8 @@ class ObjectResource:
                      "the keys of write_only_data (default: " + ", ".join(DEFAULT_OMIT_KEYS) + ").", optional=True),
                 attr("polling", t.Map(t.String()), POLLING_DESCRIPTION, optional=True),
                 string("id", "The object's id.", computed=True),
-                string("response", "The last response, as JSON, without write-only and sensitive keys.", computed=True),
+                string("response", "The object as the server last showed it (read back after create and update, "
+                       "and at every refresh), as JSON, without write-only and sensitive keys.", computed=True),
                 string("write_only_data_hash", "Salted digest of write_only_data (never the value).", computed=True,
                        sensitive=True),
             ],
@@ -178,7 +179,14 @@ class ObjectResource:
                 "state. Set id_attribute or id_template, then `terraform import` it (or delete it by hand).",
             )
             return None
-        return dict(planned, id=str(object_id), response=self._response_json(planned, response.body, secret),
+        # `response` holds the object as a refresh will see it, so the first refresh finds no drift (a
+        # create's answer is often a wrapper, a job or empty); the create's answer is the fallback.
+        try:
+            found = self._fetch(client, dict(planned, id=str(object_id)))
+        except Exception:  # noqa: BLE001 - the create itself succeeded; the next refresh reads again
+            found = None
+        body = found if found is not None else response.body
+        return dict(planned, id=str(object_id), response=self._response_json(planned, body, secret),
                     write_only_data_hash=applied_secret_digest(config.get("write_only_data"), planned.get("write_only_data_hash")))
 
     @staticmethod

@@ -97,6 +97,7 @@ class ApiServer:
     op_responses: dict = field(default_factory=dict)
     status: dict = field(default_factory=dict)
     server_added: dict = field(default_factory=lambda: {"server_added": "by-server"})
+    create_answers_records: bool = False  # POST answers {"num_records": 1, "records": [obj]}, as ONTAP's return_records
     async_jobs: Optional[str] = None
     job_running_polls: int = 2
     job_message: str = "Job failed: the key server 10.0.0.9 is unreachable"
@@ -228,7 +229,7 @@ class ApiServer:
             if self.async_jobs:
                 return self._start_job(lambda: items.__setitem__(uid, obj))
             items[uid] = obj
-            return _json_response(obj, 201)
+            return _json_response({"num_records": 1, "records": [obj]} if self.create_answers_records else obj, 201)
         return _json_response({"message": f"{method} not allowed"}, 405)
 
     def _item(self, name: str, key: str, method: str, payload: Any) -> Response:

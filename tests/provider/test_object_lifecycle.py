@@ -89,3 +89,18 @@ def test_full_lifecycle(api, terraform):
     assert "1 destroyed" in destroyed.stdout
     assert [(r.method, r.path) for r in api.calls("DELETE")] == [("DELETE", f"/api/things/{uid}")]
     assert things == {}
+
+
+def test_response_after_create_is_what_a_refresh_reads_so_no_drift_shows(api, terraform):
+    # ONTAP-style create answers wrap the object ({"num_records": 1, "records": [...]}): the state
+    # keeps the object as a GET shows it, so a refresh right after apply finds nothing changed.
+    api.create_answers_records = True
+    tf = terraform()
+    tf.write(config(api.base_url, thing().replace("path = ", 'id_attribute = "records/0/uuid"\n  path = ')))
+    tf.apply()
+    [uid] = api.collection("things")
+    assert [c.path for c in api.calls("GET")] == [f"/api/things/{uid}"]  # read back once, after the POST
+    response = json.loads(tf.resource("rest_object.x")["response"])
+    assert response == {"name": "alpha", "size": 3, "color": "red", "uuid": uid, "server_added": "by-server"}
+    refresh = tf.plan("-refresh-only")
+    assert "No changes. Your infrastructure still matches the configuration." in refresh.stdout, refresh.stdout

@@ -48,3 +48,45 @@ def test_sigterm_after_start_up_stops_the_provider_cleanly():
         process.terminate()
         assert process.wait(timeout=5) == 0
     assert not os.path.exists(os.path.dirname(socket_path))
+
+
+def test_a_shutdown_call_ends_the_provider_and_removes_its_socket():
+    import grpc
+    from tf.gen import grpc_controller_pb2 as controller_pb
+    from tf.gen import grpc_controller_pb2_grpc as controller_rpc
+
+    env = {k: v for k, v in PLUGIN_ENV.items() if k != "PLUGIN_CLIENT_CERT"}
+    with subprocess.Popen([sys.executable, "-m", "keyform.provider"], stdout=subprocess.PIPE, env=env) as process:
+        socket_path = process.stdout.readline().decode().split("|")[3]
+        with grpc.insecure_channel(f"unix://{socket_path}") as channel:
+            controller_rpc.GRPCControllerStub(channel).Shutdown(controller_pb.Empty(), timeout=10)
+        assert process.wait(timeout=10) == 0
+    assert not os.path.exists(os.path.dirname(socket_path))
+
+
+def test_schema_and_validation_do_not_load_the_http_stack():
+    # Terraform starts a provider just for the schema and another just for validation: neither
+    # may pay for importing requests/urllib3 (~0.1 s each time).
+    probe = (
+        "import sys; from keyform.provider.provider import RestProvider; "
+        "from keyform.provider.servicer import Servicer; from tf.gen import tfplugin_pb2 as pb; "
+        "from tf.utils import to_dynamic_value; s = Servicer(RestProvider); s.GetProviderSchema(None, None); "
+        "r = s.ValidateResourceConfig(pb.ValidateResourceConfig.Request(type_name='rest_object', "
+        "config=to_dynamic_value({'path': '/x', 'data': '{}'})), None); assert not r.diagnostics, r; "
+        "print(sorted(m for m in ('requests', 'urllib3') if m in sys.modules))"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "[]"
+
+
+def test_terraform_with_plugin_tls_disabled_talks_plain_grpc(api, terraform):
+    # TF_DISABLE_PLUGIN_TLS=1 makes Terraform expect a handshake without a certificate (go-plugin
+    # crashes Terraform on one it did not ask for).
+    from tests.provider.conftest import config
+
+    tf = terraform()
+    tf.write(config(api.base_url, 'resource "rest_object" "x" {\n  path = "/things"\n  data = jsonencode({ name = "a" })\n}\n'))
+    plain = {"TF_DISABLE_PLUGIN_TLS": "1"}
+    assert "1 added" in tf.apply(env=plain).stdout
+    assert "No changes." in tf.plan(env=plain).stdout

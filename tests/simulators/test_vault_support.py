@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import os
-import threading
 import uuid
 
 import pytest
@@ -76,23 +75,13 @@ class Vault:
 
 @pytest.fixture
 def vaults(simulator):
-    """``vaults("vault-a", "vault-b")`` -> clients of freshly started clusters."""
-
-    started = []
+    """``vaults("vault-a", "vault-b")`` -> clients of freshly started clusters (the ``simulator``
+    fixture stops them)."""
 
     def _start(*names, **kwargs):
-        clients = [Vault(simulator("vault", name=name, **kwargs)) for name in names]
-        started.extend(clients)
-        return clients
+        return [Vault(simulator("vault", name=name, **kwargs)) for name in names]
 
-    yield _start
-    # Each server takes up to its poll interval (0.5 s) to stop: stop them all at once
-    # (the ``simulator`` fixture's own stop afterwards returns immediately).
-    stoppers = [threading.Thread(target=c.server.server.shutdown) for c in started]
-    for thread in stoppers:
-        thread.start()
-    for thread in stoppers:
-        thread.join(timeout=5)
+    return _start
 
 
 def pair(vaults):
