@@ -250,7 +250,7 @@ class Ontap:
         """Whether the simulator holds ``password`` for the key server (it keeps only a salted hash)."""
         from keyform.simulators.ontap.store import secret_matches
 
-        store = self.sim.server.app.config["ONTAP_STORE"]
+        store = self.sim.app.config["ONTAP_STORE"]
         with store.lock:
             entry = next(e for e in store.key_manager(manager_uuid)["servers"] if e["server"] == server)
             return secret_matches(entry.get("password"), password)

@@ -42,6 +42,11 @@ class RunningServer:
     def url(self) -> str:
         return self.settings.url
 
+    @property
+    def app(self) -> Flask:
+        """The simulator's Flask app (tests reach its store through ``app.config``)."""
+        return self.server.application
+
     def stop(self) -> None:
         """Let the worker threads finish what they are answering while the loop still runs, then end
         the loop, which closes the listener and every open connection itself (waitress is not
