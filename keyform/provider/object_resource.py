@@ -181,10 +181,7 @@ class ObjectResource:
             return None
         # `response` holds the object as a refresh will see it, so the first refresh finds no drift (a
         # create's answer is often a wrapper, a job or empty); the create's answer is the fallback.
-        try:
-            found = self._fetch(client, dict(planned, id=str(object_id)))
-        except Exception:  # noqa: BLE001 - the create itself succeeded; the next refresh reads again
-            found = None
+        found = self._read_back(client, dict(planned, id=str(object_id)))
         body = found if found is not None else response.body
         return dict(planned, id=str(object_id), response=self._response_json(planned, body, secret),
                     write_only_data_hash=applied_secret_digest(config.get("write_only_data"), planned.get("write_only_data_hash")))
@@ -238,6 +235,14 @@ class ObjectResource:
             found = jsonpath.lookup(found, state["read_selector"], None)
         return found
 
+    def _read_back(self, client, state: dict) -> Any:
+        """The object after a successful create or update, or None if it cannot be read now (the
+        write itself succeeded; the next refresh reads again)."""
+        try:
+            return self._fetch(client, state)
+        except Exception:  # noqa: BLE001
+            return None
+
     # ------------------------------------------------------------------ update
     def update(self, diags: Diagnostics, prior: dict, planned: dict, config: dict) -> Optional[dict]:
         new_state = dict(planned)
@@ -269,10 +274,7 @@ class ObjectResource:
             return None
         # `response` was planned unknown: keep what the server holds now. The answer to an update is
         # often empty or a job document, so read the object back; its answer is the fallback.
-        try:
-            found = self._fetch(client, dict(planned, id=prior["id"]))
-        except Exception:  # noqa: BLE001 - the update itself succeeded; the next refresh reads again
-            found = None
+        found = self._read_back(client, dict(planned, id=prior["id"]))
         body = found if found is not None else (
             response.body if isinstance(response.body, dict) and response.body else None)
         new_state["response"] = self._response_json(planned, body, secret) if body else prior.get("response")

@@ -39,10 +39,10 @@ from pathlib import Path
 from typing import Any, Callable, Optional
 
 import pytest
-from werkzeug.serving import WSGIRequestHandler, make_server
 from werkzeug.wrappers import Request, Response
 
 from keyform.provider.install import cli_config, install_into
+from keyform.simulators.common import Settings, serve
 
 SOURCE = "keyform.local/keyform/rest"
 TERRAFORM = shutil.which("terraform")
@@ -78,11 +78,6 @@ def _json_response(body: Any, status: int = 200, headers: Optional[dict] = None)
 
 def _not_found(what: str) -> Response:
     return _json_response({"error": {"code": "4", "message": f"entry doesn't exist: {what}"}}, 404)
-
-
-class _QuietHandler(WSGIRequestHandler):
-    def log_request(self, code="-", size="-"):
-        pass
 
 
 @dataclass
@@ -296,18 +291,14 @@ def make_api():
 
     def start(name: str = "api") -> ApiServer:
         api = ApiServer(name=name)
-        server = make_server("127.0.0.1", 0, api, threaded=True, request_handler=_QuietHandler)
-        api.url = f"http://127.0.0.1:{server.server_port}"
-        thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-        thread.start()
-        running.append((server, thread))
+        server = serve(lambda settings: api, Settings(name=name))  # the simulators' server, on a free port
+        api.url = server.url
+        running.append(server)
         return api
 
     yield start
-    for server, thread in running:
-        server.shutdown()
-        server.server_close()
-        thread.join(timeout=5)
+    for server in running:
+        server.stop()
 
 
 @pytest.fixture
