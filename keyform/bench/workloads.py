@@ -9,16 +9,20 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import shutil
 import subprocess
 import tempfile
 import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import requests
 
 from keyform.provider.install import cli_config
 from keyform.provider.provider import SOURCE
+from keyform.provider.timings import PROCESS
 
 PROJECT = Path(__file__).resolve().parents[2]
 PER_MANAGER = 4
@@ -84,17 +88,32 @@ class OntapTarget:
     def baseline(self, n: int) -> tuple[float, float]:
         """Seconds for N creates and for N reads, sequential, one session: the hand-written lower bound."""
         self.clear_key_servers()
+        created, read = self.time_creates(n), self.time_reads(n)
+        self.clear_key_servers()
+        return created, read
+
+    def time_creates(self, n: int) -> float:
         started = time.perf_counter()
         for manager, address in key_servers(n):
             self.session.post(f"{self.url}/security/key-managers/{self.managers[manager]}/key-servers",
                               json={"server": address, "secondary_key_servers": []}).raise_for_status()
-        created = time.perf_counter() - started
+        return time.perf_counter() - started
+
+    def time_reads(self, n: int) -> float:
         started = time.perf_counter()
         for manager, address in key_servers(n):
             self.session.get(f"{self.url}/security/key-managers/{self.managers[manager]}/key-servers/{address}").raise_for_status()
-        read = time.perf_counter() - started
-        self.clear_key_servers()
-        return created, read
+        return time.perf_counter() - started
+
+
+@contextmanager
+def api_latency(faults, milliseconds: int):
+    """The simulator answers every request ``milliseconds`` late, as an appliance across a network would."""
+    faults.update({"latency_ms": milliseconds})
+    try:
+        yield
+    finally:
+        faults.update({"latency_ms": 0})
 
 
 # ------------------------------------------------------------------- terraform
@@ -127,20 +146,28 @@ class TerraformWorkdir:
         self.terraform("init", "-input=false")
 
     def terraform(self, *args: str) -> float:
-        """Seconds for one terraform command, which must exit 0 (a plan: with nothing to change)."""
-        started = time.perf_counter()
+        """Seconds for one terraform command, which must exit 0 (a plan: with nothing to change).
+        What the run cost, process by process, is left in :attr:`last`."""
+        before = _Counters.now()
         result = subprocess.run(["terraform", *args, "-no-color"], cwd=self.path, env=self.env,
                                 capture_output=True, text=True)
-        elapsed = time.perf_counter() - started
+        self.last = _Counters.now().cost_since(before, self._provider_log())
         if result.returncode != 0:
             raise RuntimeError(f"terraform {' '.join(args)} exited {result.returncode}:\n"
                                f"{(result.stdout + result.stderr)[-2000:]}")
-        return elapsed
+        return self.last.wall_s
 
     def apply_from_empty(self) -> float:
+        self.make_empty()
+        return self.apply()
+
+    def make_empty(self) -> None:
+        """No key server on the simulator and no state."""
         self.target.clear_key_servers()
         for name in ("terraform.tfstate", "terraform.tfstate.backup"):
             (self.path / name).unlink(missing_ok=True)
+
+    def apply(self) -> float:
         return self.terraform("apply", "-auto-approve", "-input=false")
 
     def plan_no_changes(self) -> float:
@@ -149,16 +176,68 @@ class TerraformWorkdir:
     def remove(self) -> None:
         shutil.rmtree(self.path, ignore_errors=True)
 
-    def provider_times(self) -> dict[str, list[float]]:
-        """Milliseconds of each provider call since the last reset, by gRPC method."""
+    def _provider_log(self) -> list[str]:
+        """The lines the provider processes of the last command wrote (keyform.provider.timings)."""
+        path = Path(self.env.get("KEYFORM_PROVIDER_TIMINGS", self.path / "no-provider-log"))
+        if not path.exists():
+            return []
+        lines = path.read_text().splitlines()
+        path.unlink()
+        return lines
+
+
+@dataclass
+class RunCost:
+    """Where one terraform command's time went: wall time, CPU seconds by process, the machine's steal."""
+
+    wall_s: float
+    terraform_cpu_s: float
+    provider_cpu_s: float
+    provider_processes: int
+    provider_peak_rss_kib: int
+    simulator_cpu_s: float  # the simulator serves from threads of this (the benchmark's) process
+    steal_s: float  # CPU time the hypervisor gave to other guests meanwhile, all cores
+    calls: dict[str, list[float]] = field(default_factory=dict)  # milliseconds of each gRPC call, by method
+
+    def summary(self) -> dict:
+        data = {k: round(v, 3) if isinstance(v, float) else v for k, v in self.__dict__.items() if k != "calls"}
+        data["calls"] = {method: {"calls": len(ms), "total_s": round(sum(ms) / 1000, 3),
+                                  "ms_per_call": round(sum(ms) / len(ms), 2)}
+                         for method, ms in sorted(self.calls.items())}
+        return data
+
+
+@dataclass
+class _Counters:
+    wall: float
+    children_cpu: float  # terraform and the provider processes it started and waited for
+    own_cpu: float
+    steal: float
+
+    @classmethod
+    def now(cls) -> "_Counters":
+        children, own = resource.getrusage(resource.RUSAGE_CHILDREN), resource.getrusage(resource.RUSAGE_SELF)
+        with open("/proc/stat", encoding="ascii") as handle:
+            steal_ticks = int(handle.readline().split()[8])
+        return cls(time.perf_counter(), children.ru_utime + children.ru_stime, own.ru_utime + own.ru_stime,
+                   steal_ticks / os.sysconf("SC_CLK_TCK"))
+
+    def cost_since(self, before: "_Counters", provider_log: list[str]) -> RunCost:
         calls: dict[str, list[float]] = {}
-        path = self.path / "provider-times.txt"
-        if path.exists():
-            for line in path.read_text().splitlines():
-                method, ms = line.split()
-                calls.setdefault(method, []).append(float(ms))
-            path.unlink()
-        return calls
+        provider_cpu, processes, peak = 0.0, 0, 0
+        for line in provider_log:
+            name, *values = line.split()
+            if name == PROCESS:
+                provider_cpu += float(values[0]) / 1000
+                processes += 1
+                peak = max(peak, int(values[1]))
+            else:
+                calls.setdefault(name, []).append(float(values[0]))
+        return RunCost(
+            wall_s=self.wall - before.wall,
+            terraform_cpu_s=max(0.0, self.children_cpu - before.children_cpu - provider_cpu),
+            provider_cpu_s=provider_cpu, provider_processes=processes, provider_peak_rss_kib=peak,
+            simulator_cpu_s=self.own_cpu - before.own_cpu, steal_s=self.steal - before.steal, calls=calls)
 
 
 class TerraformFloor(TerraformWorkdir):
@@ -174,10 +253,9 @@ class TerraformFloor(TerraformWorkdir):
         (self.path / "main.tf.json").write_text(json.dumps(config))
         self.terraform("init", "-input=false")
 
-    def apply_from_empty(self) -> float:
+    def make_empty(self) -> None:
         for name in ("terraform.tfstate", "terraform.tfstate.backup"):
             (self.path / name).unlink(missing_ok=True)
-        return self.terraform("apply", "-auto-approve", "-input=false")
 
 
 def _python() -> str:

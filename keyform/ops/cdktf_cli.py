@@ -23,6 +23,9 @@ QUIET_ENV = {
 }
 # Lines of cdktf's live view worth showing while it works.
 PROGRESS = re.compile(r"(Apply complete|Destroy complete|Plan:|No changes|Error|error|Warning)")
+# cdktf names the stack on the first line of each chunk of a stack's output ("ontap  Plan: ...")
+# and indents the chunk's other lines by as much; stacks deploying at once interleave chunks.
+STACK_LINE = re.compile(r"^(\S+)  \S")
 
 
 @dataclass
@@ -38,22 +41,41 @@ def run(args: Sequence[str], cwd: Path, env: dict, show: Optional[Callable[[str]
     command = [str(binary) if binary.exists() else "cdktf", *args]
     full_env = {**os.environ, **QUIET_ENV, **env}
     lines: list[str] = []
-    seen: set[str] = set()
+    progress = Progress()
     with subprocess.Popen(command, cwd=cwd, env=full_env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                           stdin=subprocess.DEVNULL, text=True, bufsize=1) as process:
         try:
             for raw in process.stdout:
                 line = ANSI.sub("", raw).rstrip()
                 lines.append(line)
-                key = line.strip()
-                if show and key and PROGRESS.search(line) and key not in seen:
-                    seen.add(key)
-                    show(line)
+                shown = progress.worth_showing(line)
+                if show and shown:
+                    show(shown)
             process.wait(timeout=timeout)
         finally:
             if process.poll() is None:
                 process.kill()
     return Result(process.returncode, "\n".join(lines))
+
+
+class Progress:
+    """Picks the lines of cdktf's output worth showing, each once, each naming its stack."""
+
+    def __init__(self):
+        self.stack: Optional[str] = None
+        self.seen: set[str] = set()
+
+    def worth_showing(self, line: str) -> Optional[str]:
+        first = STACK_LINE.match(line)
+        if first:
+            self.stack = first.group(1)
+        elif self.stack and line.strip() and line.startswith(" " * (len(self.stack) + 2)):
+            line = f"{self.stack}  {line.strip()}"
+        key = line.strip()
+        if not key or not PROGRESS.search(line) or key in self.seen:
+            return None
+        self.seen.add(key)
+        return line
 
 
 def no_changes(output: str) -> bool:

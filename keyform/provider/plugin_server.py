@@ -38,6 +38,7 @@ def serve(provider_factory) -> int:
     from tf.gen import grpc_stdio_pb2_grpc as stdio_rpc
     from tf.gen import tfplugin_pb2_grpc as rpc
 
+    from keyform.provider import timings
     from keyform.provider.servicer import Servicer
 
     stopped = threading.Event()
@@ -82,6 +83,7 @@ def serve(provider_factory) -> int:
                 remove(path)
             except OSError:
                 pass
+    timings.record_exit()
     # Terraform waits for this process to end, 3-5 times per command: leave without the interpreter's
     # teardown (joining idle gRPC and worker threads, module clean-up: ~50 ms). Nothing is buffered:
     # the handshake line was flushed and the call-timing log is line-buffered.

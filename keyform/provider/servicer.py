@@ -34,6 +34,8 @@ from tf.gen.tfplugin_pb2_grpc import ProviderServicer
 from tf.types import Unknown
 from tf.utils import Diagnostics, _to_attribute_path, to_dynamic_value
 
+from keyform.provider import timings
+
 log = logging.getLogger("keyform.provider")
 
 _WRITE_ONLY_FIELD = b"\x58\x01"  # Schema.Attribute field 11 (write_only) = true, protobuf wire format
@@ -74,23 +76,6 @@ def read_dynamic_value(value: pb.DynamicValue):
     return None
 
 
-class _CallTimes:
-    """With ``KEYFORM_PROVIDER_TIMINGS=FILE``, one line per call: ``<method> <milliseconds>`` (the benchmark
-    reads them to show how much of a Terraform run the provider itself takes)."""
-
-    def __init__(self):
-        path = os.environ.get("KEYFORM_PROVIDER_TIMINGS")
-        self.handle = open(path, "a", encoding="ascii", buffering=1) if path else None
-        self.lock = threading.Lock()
-
-    def record(self, method: str, started: float) -> None:
-        with self.lock:
-            self.handle.write(f"{method} {(time.perf_counter() - started) * 1000:.3f}\n")
-
-
-_times = _CallTimes()
-
-
 def _guard(response_type):
     """Turn any exception into an error diagnostic of ``response_type`` (defect 6)."""
 
@@ -107,8 +92,8 @@ def _guard(response_type):
                 )
                 return response_type(diagnostics=diags.to_pb())
             finally:
-                if _times.handle is not None:
-                    _times.record(method.__name__, started)
+                if timings.enabled:
+                    timings.record_call(method.__name__, started)
 
         wrapper.__name__ = method.__name__
         return wrapper

@@ -18,7 +18,17 @@ def test_benchmark_runs_and_writes_its_table(tmp_path):
     for label in ("synth (App.synth)", "terraform plan, no changes", "terraform apply from empty",
                   "baseline: requests, N creates", "Provider launch (start → handshake)", "| budget | met |"):
         assert label in table
-    for name in ("synth", "terraform_plan", "terraform_apply", "baseline_create", "baseline_read"):
+    for name in ("synth", "terraform_plan", "terraform_apply", "baseline_create", "baseline_read",
+                 "baseline_create_latency", "terraform_apply_latency"):
         assert saved["series"][name]["min"]["5"] > 0
     assert saved["launch_s"]["min"] > 0 and saved["provider_peak_rss_mib"] > 10
+    # Where a run went: Terraform's and the provider's CPU, the provider's calls.
+    plan = saved["runs"]["plan N=5"]
+    assert plan["terraform_cpu_s"] > 0 and plan["provider_cpu_s"] > 0 and plan["provider_processes"] >= 2
+    assert plan["calls"]["ReadResource"]["calls"] == 5
+    assert saved["runs"]["Terraform alone: plan N=5"]["provider_processes"] == 0
+    assert "Where plan N=5 went" in table and "on " in table
+    # With the API 20 ms away, five sequential creates take at least 5 × 20 ms.
+    assert saved["series"]["baseline_create_latency"]["min"]["5"] >= 0.1
+    assert "terraform apply from empty, API 20 ms away" in table
     assert result["machine"]["cpus"] >= 1

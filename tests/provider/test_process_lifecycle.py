@@ -90,3 +90,38 @@ def test_terraform_with_plugin_tls_disabled_talks_plain_grpc(api, terraform):
     plain = {"TF_DISABLE_PLUGIN_TLS": "1"}
     assert "1 added" in tf.apply(env=plain).stdout
     assert "No changes." in tf.plan(env=plain).stdout
+
+
+def test_with_a_timings_log_it_records_each_call_and_what_the_process_cost(tmp_path):
+    # The benchmark splits a Terraform run's CPU between Terraform, provider and API from this log.
+    import grpc
+    from tf.gen import grpc_controller_pb2 as controller_pb
+    from tf.gen import grpc_controller_pb2_grpc as controller_rpc
+    from tf.gen import tfplugin_pb2 as pb
+    from tf.gen import tfplugin_pb2_grpc as rpc
+    from tf.utils import to_dynamic_value
+
+    log = tmp_path / "times.txt"
+    env = {k: v for k, v in PLUGIN_ENV.items() if k != "PLUGIN_CLIENT_CERT"}
+    env["KEYFORM_PROVIDER_TIMINGS"] = str(log)
+    with subprocess.Popen([sys.executable, "-m", "keyform.provider"], stdout=subprocess.PIPE, env=env) as process:
+        socket_path = process.stdout.readline().decode().split("|")[3]
+        with grpc.insecure_channel(f"unix://{socket_path}") as channel:
+            rpc.ProviderStub(channel).ValidateResourceConfig(pb.ValidateResourceConfig.Request(
+                type_name="rest_object", config=to_dynamic_value({"path": "/x", "data": "{}"})), timeout=30)
+            controller_rpc.GRPCControllerStub(channel).Shutdown(controller_pb.Empty(), timeout=10)
+        assert process.wait(timeout=10) == 0
+    call, exit_line = log.read_text().splitlines()
+    assert call.split()[0] == "ValidateResourceConfig" and float(call.split()[1]) > 0
+    name, cpu_ms, peak_kib = exit_line.split()
+    assert name == "process" and float(cpu_ms) > 10 and int(peak_kib) > 10 * 1024
+
+
+def test_without_a_timings_log_it_writes_nothing(tmp_path):
+    env = {k: v for k, v in PLUGIN_ENV.items() if k not in ("PLUGIN_CLIENT_CERT", "KEYFORM_PROVIDER_TIMINGS")}
+    env["TMPDIR"] = str(tmp_path)
+    with subprocess.Popen([sys.executable, "-m", "keyform.provider"], stdout=subprocess.PIPE, env=env) as process:
+        process.stdout.readline()
+        process.terminate()
+        assert process.wait(timeout=5) == 0
+    assert list(tmp_path.iterdir()) == []

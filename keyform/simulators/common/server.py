@@ -20,7 +20,9 @@ from keyform.simulators.common.settings import Settings
 
 AppFactory = Callable[[Settings], Flask]
 
-WORKER_THREADS = 8
+# More than Terraform's parallelism (10): with latency injected, answers being delayed must not
+# queue up behind each other as they would not on an appliance.
+WORKER_THREADS = 16
 """Requests served at once per simulator (Terraform sends up to 10; more wait in waitress's queue)."""
 
 LOOP_TURN_SECONDS = 0.05
