@@ -22,5 +22,5 @@ provider: setup ## (Re)install the rest provider into the local mirrors
 bindings: setup ## Regenerate generated/ from the provider's schema (cdktf get)
 	@$(ENV) cdktf get --force
 
-bench: setup ## Run the benchmark (docs/bench.md, bench/results.json)
+bench: setup ## Run the benchmark (bench/results.md, bench/results.json; copy the table into the README)
 	@$(ENV) python -m keyform.bench
