@@ -34,7 +34,7 @@ def run(sizes: list[int], repeat: int, out: Path, log=print, latency_ms: int = 2
     peak = 0
     profile: dict[str, dict] = {}  # where the last repetition's terraform runs went, by run
     # Launches first, before the terraform workloads leave the machine busy.
-    launches = [launch.launch_once()[0] for _ in range(max(5, repeat * 5))]
+    launches = [launch.launch_once() for _ in range(max(5, repeat * 5))]
     try:
         target = workloads.OntapTarget(server.url + "/api", settings.password)
         target.create_managers(max(sizes))

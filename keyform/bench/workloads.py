@@ -164,6 +164,9 @@ class TerraformWorkdir:
     def make_empty(self) -> None:
         """No key server on the simulator and no state."""
         self.target.clear_key_servers()
+        self._forget_state()
+
+    def _forget_state(self) -> None:
         for name in ("terraform.tfstate", "terraform.tfstate.backup"):
             (self.path / name).unlink(missing_ok=True)
 
@@ -178,11 +181,12 @@ class TerraformWorkdir:
 
     def _provider_log(self) -> list[str]:
         """The lines the provider processes of the last command wrote (keyform.provider.timings)."""
-        path = Path(self.env.get("KEYFORM_PROVIDER_TIMINGS", self.path / "no-provider-log"))
-        if not path.exists():
+        log = self.env.get("KEYFORM_PROVIDER_TIMINGS")  # unset for Terraform alone
+        if not log or not os.path.exists(log):
             return []
-        lines = path.read_text().splitlines()
-        path.unlink()
+        with open(log, encoding="ascii") as handle:
+            lines = handle.read().splitlines()
+        os.unlink(log)
         return lines
 
 
@@ -254,8 +258,7 @@ class TerraformFloor(TerraformWorkdir):
         self.terraform("init", "-input=false")
 
     def make_empty(self) -> None:
-        for name in ("terraform.tfstate", "terraform.tfstate.backup"):
-            (self.path / name).unlink(missing_ok=True)
+        self._forget_state()
 
 
 def _python() -> str:

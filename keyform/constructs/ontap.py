@@ -16,14 +16,13 @@ from constructs import Construct
 from generated.rest.object_resource import ObjectResource
 from generated.rest.provider import RestProvider
 from keyform.constructs.errors import KeyformConfigError
-from keyform.constructs.naming import canonical, slug
+from keyform.constructs.naming import canonical, slug, slug_clash
 from keyform.constructs.inputs import require_secret
 from keyform.constructs.topology import Endpoint, Topology
 
 MAX_PRIMARIES = 4
 MAX_SECONDARIES = 3
 ASYNC = "?return_timeout=0"
-
 
 
 @dataclass(frozen=True)
@@ -100,13 +99,12 @@ class OntapKeyManager(Construct):
                 topology.add_secondary(str(Endpoint.parse(secondary, path, "secondary")), of=str(endpoint))
         topology.validate("key server", max_primaries=MAX_PRIMARIES, max_secondaries_per_primary=MAX_SECONDARIES,
                           secondaries_unique_per_primary_only=True)
-        seen: dict[str, str] = {}  # resource-name slug -> server: distinct servers must not share a construct id
-        for index, (endpoint, spec) in enumerate(servers):
-            other = seen.setdefault(slug(str(endpoint)), str(endpoint))
-            if other != str(endpoint):
-                raise KeyformConfigError(path, f"key_servers[{index}].server",
-                                         f"{endpoint} and {other} would get the same resource name",
-                                         "declare servers that differ in more than punctuation")
+        names = [str(endpoint) for endpoint, _ in servers]
+        clash = slug_clash(names)
+        if clash:  # distinct servers, one construct id; the first clashing name is where it was found
+            raise KeyformConfigError(path, f"key_servers[{names.index(clash[0])}].server",
+                                     f"{clash[0]} and {clash[1]} would get the same resource name",
+                                     "declare servers that differ in more than punctuation")
 
     @staticmethod
     def _external(path, svm, client_certificate, server_ca_certificates) -> dict:
@@ -155,4 +153,3 @@ class OntapKeyManager(Construct):
             create_path="{path}" + ASYNC, update_path="{path}/{id}" + ASYNC, destroy_path="{path}/{id}" + ASYNC,
             **extra,
         )
-

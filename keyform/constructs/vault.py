@@ -36,7 +36,6 @@ DR = "/sys/replication/dr"
 STATUS = f"{DR}/status"
 
 
-
 @dataclass(frozen=True)
 class VaultCluster:
     """A Vault cluster: its name (the secondary id), its provider alias and its API address
@@ -130,4 +129,3 @@ class VaultDrReplication(Construct):
             require_secret(operation_token, path, "operation_token")
         if not re.fullmatch(r"\d+[smh]?", token_ttl):
             raise KeyformConfigError(path, "token_ttl", f"'{token_ttl}' is not a duration", "use e.g. '30m', '300s' or '1h'")
-

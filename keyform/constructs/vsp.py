@@ -26,7 +26,6 @@ KMIP_PROTOCOLS = ("V1_3", "V1_4", "V2_0", "V2_1", "V3_0")
 MAX_NAME = 63
 
 
-
 @dataclass(frozen=True)
 class KmipServer:
     name: str
@@ -111,4 +110,3 @@ class VspKmipServers(Construct):
             raise KeyformConfigError(path, "servers", f"the names '{clash[0]}' and '{clash[1]}' would get the same resource name",
                                      "make the names differ in letters or digits")
         topology.validate("KMIP server", exactly_one_primary=True)
-

@@ -23,7 +23,6 @@ Why not the stock servicer (``tf`` 1.2.0) in behaviour either:
 from __future__ import annotations
 
 import logging
-import os
 import threading
 import time
 import traceback

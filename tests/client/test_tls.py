@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import ssl
 import threading
+from contextlib import contextmanager
 
 import pytest
 from cryptography import x509
@@ -48,7 +49,9 @@ def pki(tmp_path):
     return files
 
 
-def _serve(pki, require_client_cert: bool):
+@contextmanager
+def _serving(pki, require_client_cert: bool):
+    """An HTTPS API on loopback with the test PKI's server certificate; its base URL while open."""
     app = Flask("tls-test")
     app.get("/api/ping")(lambda: jsonify({"pong": True}))
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
@@ -59,23 +62,23 @@ def _serve(pki, require_client_cert: bool):
     server = make_server("127.0.0.1", 0, app, threaded=True, ssl_context=context)
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
-    return server, f"https://127.0.0.1:{server.server_port}/api"
+    try:
+        yield f"https://127.0.0.1:{server.server_port}/api"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 @pytest.fixture
 def https(pki):
-    server, url = _serve(pki, require_client_cert=False)
-    yield url
-    server.shutdown()
-    server.server_close()
+    with _serving(pki, require_client_cert=False) as url:
+        yield url
 
 
 @pytest.fixture
 def mtls(pki):
-    server, url = _serve(pki, require_client_cert=True)
-    yield url
-    server.shutdown()
-    server.server_close()
+    with _serving(pki, require_client_cert=True) as url:
+        yield url
 
 
 def test_unknown_ca_is_refused_with_a_clear_reason(https):

@@ -20,10 +20,9 @@ from keyform.simulators.common.settings import Settings
 
 AppFactory = Callable[[Settings], Flask]
 
-# More than Terraform's parallelism (10): with latency injected, answers being delayed must not
-# queue up behind each other as they would not on an appliance.
 WORKER_THREADS = 16
-"""Requests served at once per simulator (Terraform sends up to 10; more wait in waitress's queue)."""
+"""Requests served at once per simulator: more than Terraform's parallelism (10), so that answers
+delayed by injected latency do not queue behind each other, as they would not on an appliance."""
 
 LOOP_TURN_SECONDS = 0.05
 """Longest wait of the connection loop for activity, and so the longest a stop waits for it."""
