@@ -8,17 +8,24 @@ provider processes Terraform starts for schema and validation only never send a 
 """
 
 from keyform.client.config import ClientConfig, CsrfConfig, OAuth2Config, PollingConfig
-from keyform.client.errors import ApiError, ClientError, TransportError
+from keyform.client.errors import (AnswerLost, ApiError, ClientError, JobFailed, JobOutcomeUnknown, NotSent,
+                                   TransportError, UnsafePath, may_have_committed)
 
 __all__ = [
+    "AnswerLost",
     "ApiError",
     "ClientConfig",
     "ClientError",
     "CsrfConfig",
+    "JobFailed",
+    "JobOutcomeUnknown",
+    "NotSent",
     "OAuth2Config",
     "PollingConfig",
     "RestClient",
     "TransportError",
+    "UnsafePath",
+    "may_have_committed",
 ]
 
 

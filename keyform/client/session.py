@@ -1,9 +1,9 @@
 """The REST client: one ``requests.Session`` per provider instance, shared by its threads.
 
-Retries (429/502/503/504 and connection errors, exponential backoff honouring
-``Retry-After``) are urllib3's ``Retry``; this module adds what urllib3 cannot know:
-the authentication flows (basic, bearer, token header, OAuth2 password grant,
-CSRF session), a request-rate limit, job polling and error mapping.
+What a call goes through: a safe path (:func:`~keyform.client.errors.check_path`), the
+request-rate limit, the authentication headers (:mod:`.auth`), the retry policy (:mod:`.retries`:
+idempotent calls are retried, others only when they provably never arrived), one renewal of stale
+credentials, the expected status, and a job followed to its end (:mod:`.jobs`).
 """
 
 from __future__ import annotations
@@ -19,13 +19,13 @@ import requests
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
-from keyform.client import jsonpath
+from keyform.client import jobs, jsonpath
+from keyform.client.auth import Authenticator
 from keyform.client.config import ClientConfig, PollingConfig
-from keyform.client.errors import ApiError, JobFailed, TransportError, api_message, parse_body, redact, safe_url
+from keyform.client.errors import ApiError, api_message, check_path, parse_body, redact, safe_url
+from keyform.client.retries import IDEMPOTENT_METHODS, RETRY_STATUSES, RetryPolicy, transport_error
 
 log = logging.getLogger("keyform.client")
-
-RETRY_STATUSES = (429, 502, 503, 504)
 
 
 @dataclass
@@ -34,6 +34,7 @@ class Response:
     body: Any
     headers: dict
     url: str
+    retries: int = 0
 
 
 class _RateLimiter:
@@ -59,12 +60,11 @@ class RestClient:
     def __init__(self, config: ClientConfig):
         self.config = config
         self.base_url = config.base_url.rstrip("/")
-        self._auth_lock = threading.Lock()
-        self._csrf_token: Optional[str] = None
-        self._access_token: Optional[str] = None
+        self.policy = RetryPolicy(config.retry_max, config.retry_backoff_seconds)
         self._limiter = _RateLimiter(config.rate_limit_per_second)
         self._proxies: dict[tuple[str, str], dict] = {}
         self.session = self._new_session()
+        self.auth = Authenticator(config, self.session, self._fetch_for_auth, self.url_for)
 
     # ----------------------------------------------------------------- set-up
     def _new_session(self) -> requests.Session:
@@ -72,21 +72,11 @@ class RestClient:
         session = requests.Session()
         # requests re-reads the whole environment at every call (~20 % of a read's CPU): here proxies
         # are looked up once per host (_proxies_for), no .netrc is consulted (auth is the provider's)
-        # and CA bundles are passed per request (_send).
+        # and CA bundles are passed per request (_send_once).
         session.trust_env = False
-        retry = Retry(
-            total=c.retry_max,
-            connect=c.retry_max,
-            read=c.retry_max,
-            status=c.retry_max,
-            other=0,
-            allowed_methods=None,  # RPC-style APIs mutate with POST; the listed statuses mean "not done"
-            status_forcelist=RETRY_STATUSES,
-            backoff_factor=c.retry_backoff_seconds,
-            respect_retry_after_header=True,
-            raise_on_status=False,
-        )
-        adapter = HTTPAdapter(max_retries=retry, pool_connections=c.pool_size, pool_maxsize=c.pool_size)
+        # urllib3 retries nothing: whether a call may be sent again is decided in _send (see retries).
+        adapter = HTTPAdapter(max_retries=Retry(total=0, redirect=0, raise_on_status=False),
+                              pool_connections=c.pool_size, pool_maxsize=c.pool_size)
         session.mount("http://", adapter)
         session.mount("https://", adapter)
         session.headers.update({"Accept": "application/json", **c.headers})
@@ -106,48 +96,21 @@ class RestClient:
 
     def url_for(self, path: str) -> str:
         """``path`` relative to the base URL; an absolute href (``/api/cluster/jobs/..``) already under
-        the base URL's path, or a full URL, is used as is."""
+        the base URL's path, or a full URL, is used as is. A path that would address another resource
+        ('.', '..', an empty segment) is refused."""
         if path.startswith(("http://", "https://")):
-            return path
-        base_path = urlsplit(self.base_url).path.rstrip("/")
-        if base_path and path.startswith(base_path + "/"):
-            return urljoin(self.base_url + "/", path)
-        return f"{self.base_url}/{path.lstrip('/')}"
+            url = path
+        else:
+            base_path = urlsplit(self.base_url).path.rstrip("/")
+            if base_path and path.startswith(base_path + "/"):
+                url = urljoin(self.base_url + "/", path)
+            else:
+                url = f"{self.base_url}/{path.lstrip('/')}"
+        check_path(urlsplit(url).path)
+        return url
 
-    # ------------------------------------------------------------- auth flows
-    def _ensure_auth(self, force: bool = False) -> None:
-        c = self.config
-        with self._auth_lock:
-            if c.oauth2 and (force or not self._access_token):
-                self._access_token = self._fetch_access_token()
-                self.session.headers["Authorization"] = f"Bearer {self._access_token}"
-                force = True  # a new session needs a new CSRF token
-            if c.csrf and (force or not self._csrf_token):
-                self._csrf_token = self._fetch_csrf_token()
-
-    def _fetch_access_token(self) -> str:
-        c = self.config
-        url = self.url_for(c.oauth2.token_url)
-        form = {"grant_type": "password", "username": c.username or "", "password": c.password or ""}
-        if c.oauth2.client_id:
-            form["client_id"] = c.oauth2.client_id
-        response = self._send("POST", url, data=form)
-        token = isinstance(response.body, dict) and response.body.get("access_token")
-        if response.status != 200 or not token:
-            raise self._error("POST", url, response)
-        return token
-
-    def _fetch_csrf_token(self) -> str:
-        c = self.config
-        url = self.url_for(c.csrf.path)
-        response = self._send("GET", url)
-        if response.status >= 400:
-            raise self._error("GET", url, response)
-        token = self.session.cookies.get(c.csrf.cookie)
-        if not token:
-            raise ApiError("GET", url, response.status, f"no '{c.csrf.cookie}' cookie was set; check csrf_cookie")
-        self.session.headers[c.csrf.header] = token
-        return token
+    def secrets(self) -> list[str]:
+        return [*self.config.secrets(), *self.auth.secrets()]
 
     def _proxies_for(self, url: str) -> dict:
         """HTTP(S)_PROXY/NO_PROXY as they apply to ``url``'s host, looked up once per host."""
@@ -158,22 +121,6 @@ class RestClient:
         return proxies
 
     # --------------------------------------------------------------- requests
-    def _send(self, method: str, url: str, json_body: Any = None, data: Any = None) -> Response:
-        self._limiter.wait()
-        started = time.monotonic()
-        try:
-            # verify is passed per request: requests lets REQUESTS_CA_BUNDLE/CURL_CA_BUNDLE override a session's.
-            raw = self.session.request(
-                method, url, json=json_body, data=data, timeout=self.config.timeout_seconds, allow_redirects=False,
-                verify=self.config.ca_cert_file or not self.config.insecure, proxies=self._proxies_for(url),
-            )
-        except requests.exceptions.RetryError as exc:
-            raise TransportError(method, url, f"gave up after {self.config.retry_max} retries: {_reason(exc)}") from None
-        except requests.exceptions.RequestException as exc:
-            raise TransportError(method, url, redact(_reason(exc), self.config.secrets())) from None
-        log.debug("%s %s -> %s (%.0f ms)", method, safe_url(url), raw.status_code, (time.monotonic() - started) * 1000)
-        return Response(raw.status_code, parse_body(raw.text), dict(raw.headers), url)
-
     def request(
         self,
         method: str,
@@ -182,76 +129,90 @@ class RestClient:
         expected: Optional[tuple[int, ...]] = None,
         polling: Optional[PollingConfig] = None,
         allow_not_found: bool = False,
+        idempotent: Optional[bool] = None,
     ) -> Response:
-        """Send one request with the configured auth; follow a 202 job when ``polling`` is given.
+        """Send one call with the configured auth; follow a 202 job when ``polling`` is given.
 
-        Raises :class:`ApiError` for an unexpected status (404 is returned as is with ``allow_not_found``).
+        ``idempotent`` (default: by method) says whether the call may be sent again after a lost
+        answer or a 5xx; pass True for reads made with POST. Raises :class:`ApiError` for an
+        unexpected status (404 is returned as is with ``allow_not_found``), a TransportError
+        subclass when no answer came, JobFailed when the job failed.
         """
         method = method.upper()
+        idempotent = method in IDEMPOTENT_METHODS if idempotent is None else idempotent
         url = self.url_for(path)
-        self._ensure_auth()
-        response = self._send(method, url, json_body=body)
-        if response.status == 401 and self.config.oauth2:
-            self._ensure_auth(force=True)
-            response = self._send(method, url, json_body=body)
-        if response.status == 403 and self.config.csrf:
-            log.debug("403 from %s: fetching a fresh CSRF token once", safe_url(url))
-            self._ensure_auth(force=True)
-            response = self._send(method, url, json_body=body)
+        response = self._authenticated(method, url, body, idempotent)
         if response.status == 404 and allow_not_found:
             return response
         ok = response.status in expected if expected else 200 <= response.status < 300
         if not ok:
-            raise self._error(method, url, response)
+            raise self._error(method, url, response, idempotent)
         if response.status == 202 and polling is not None:
             href = jsonpath.lookup(response.body, polling.href_path, None)
             if isinstance(href, str):
-                return self._poll(method, url, href, polling)
+                return jobs.follow(self._get, method, url, self.url_for(href), polling, self._redact)
         return response
 
-    def _poll(self, method: str, url: str, href: str, polling: PollingConfig) -> Response:
-        job_url = self.url_for(href)
-        deadline = time.monotonic() + polling.timeout_seconds
+    def _get(self, url: str) -> Response:
+        return self._authenticated("GET", url, None, True)
+
+    def _authenticated(self, method: str, url: str, body: Any, idempotent: bool) -> Response:
+        """The call with the current credentials; once more after renewing them if they went stale
+        (a stale-credential refusal means the appliance did nothing)."""
+        headers, generation = self.auth.current()
+        response = self._send(method, url, body, headers, idempotent)
+        if self.auth.stale(response.status):
+            log.debug("%s from %s: renewing credentials once", response.status, safe_url(url))
+            self.auth.refresh(generation)
+            headers, _ = self.auth.current()
+            response = self._send(method, url, body, headers, idempotent)
+        return response
+
+    def _fetch_for_auth(self, method: str, url: str, data: Any = None, headers: Optional[dict] = None) -> Response:
+        # Token and CSRF fetches have no effect to duplicate: retried like reads.
+        return self._send(method, url, None, headers or {}, True, data=data)
+
+    def _send(self, method: str, url: str, json_body: Any, headers: dict, idempotent: bool, data: Any = None) -> Response:
+        attempt = 0
         while True:
-            job = self._send("GET", job_url)
-            if job.status >= 400:
-                raise self._error("GET", job_url, job)
-            state = str(jsonpath.lookup(job.body, polling.state_path, ""))
-            if state in polling.success_states:
-                return job
-            if state in polling.failure_states:
-                message = jsonpath.lookup(job.body, polling.message_path, "") or "(no message)"
-                code = jsonpath.lookup(job.body, polling.code_path, None)
-                text = f"error {code}: {message}" if code not in (None, "", 0) else str(message)
-                raise JobFailed(method, url, job_url, redact(text, self.config.secrets()))
-            if time.monotonic() > deadline:
-                raise JobFailed(method, url, job_url, f"still '{state}' after {polling.timeout_seconds:g} s")
-            time.sleep(polling.interval_seconds)
+            try:
+                response = self._send_once(method, url, json_body, headers, data)
+            except requests.exceptions.RequestException as exc:
+                error, retryable = transport_error(method, url, exc, self.secrets())
+                if self.policy.retries_error(error, idempotent, attempt, retryable):
+                    log.debug("%s %s: %s; retry %d", method, safe_url(url), error.reason, attempt + 1)
+                    self.policy.sleep(attempt)
+                    attempt += 1
+                    continue
+                if attempt:
+                    error.args = (f"{error} after {attempt} retries",)
+                raise error from None
+            if self.policy.retries_status(response.status, idempotent, attempt):
+                log.debug("%s %s -> %s; retry %d", method, safe_url(url), response.status, attempt + 1)
+                self.policy.sleep(attempt, response.headers.get("Retry-After"))
+                attempt += 1
+                continue
+            response.retries = attempt
+            return response
 
-    def _error(self, method: str, url: str, response: Response) -> ApiError:
-        text = redact(api_message(response.body, str(response.body or "")), self.config.secrets())
-        if response.status in RETRY_STATUSES and self.config.retry_max:
-            text += f" (still {response.status} after {self.config.retry_max} retries)"
-        return ApiError(method, url, response.status, text, response.body)
+    def _send_once(self, method: str, url: str, json_body: Any, headers: dict, data: Any) -> Response:
+        self._limiter.wait()
+        started = time.monotonic()
+        # verify is passed per request: requests lets REQUESTS_CA_BUNDLE/CURL_CA_BUNDLE override a session's.
+        raw = self.session.request(
+            method, url, json=json_body, data=data, headers=headers, timeout=self.config.timeout_seconds,
+            allow_redirects=False, verify=self.config.ca_cert_file or not self.config.insecure,
+            proxies=self._proxies_for(url),
+        )
+        log.debug("%s %s -> %s (%.0f ms)", method, safe_url(url), raw.status_code, (time.monotonic() - started) * 1000)
+        return Response(raw.status_code, parse_body(raw.text), dict(raw.headers), url)
 
+    def _redact(self, text: str) -> str:
+        return redact(text, self.secrets())
 
-def _reason(exc: Exception) -> str:
-    """The innermost cause, without the noisy urllib3 object reprs."""
-    cause: Any = exc
-    while getattr(cause, "__context__", None) is not None or getattr(cause, "reason", None) is not None:
-        nxt = getattr(cause, "reason", None) or cause.__context__
-        if nxt is None or nxt is cause or isinstance(nxt, str):
-            break
-        cause = nxt
-    text = str(cause)
-    if "CERTIFICATE_VERIFY_FAILED" in text or "certificate verify failed" in text:
-        detail = text.split("certificate verify failed:", 1)[-1].split("(_ssl", 1)[0].strip(" :")
-        return (f"TLS certificate verify failed: {detail}; set ca_cert_file to the CA that signed the appliance's "
-                "certificate (insecure = true only for tests)")
-    if "Connection refused" in text or "Errno 111" in text:
-        return "connection refused"
-    if "Name or service not known" in text or "Temporary failure in name resolution" in text:
-        return "host name not found"
-    if "timed out" in text.lower():
-        return "timed out"
-    return text.split(": ", 1)[-1][:200]
+    def _error(self, method: str, url: str, response: Response, idempotent: bool) -> ApiError:
+        text = self._redact(api_message(response.body, str(response.body or "")))
+        if response.status in RETRY_STATUSES and response.retries:
+            text += f" (still {response.status} after {response.retries} retries)"
+        return ApiError(method, url, response.status, text, response.body, idempotent,
+                        response.headers.get("Retry-After"))

@@ -4,7 +4,9 @@ A placeholder names a namespace (``id``, ``path``, ``data``, ``response``) and, 
 the JSON namespaces, a dotted path inside it. In a JSON body template a string that
 is exactly one placeholder takes the value's JSON type (``"{data.port}"`` → ``5696``);
 placeholders inside longer strings are formatted as text. Values placed in a URL path
-are percent-encoded. Write-only values are never available to templates.
+are percent-encoded as one segment each (``/``, ``?``, ``#`` and a whole ``.`` or ``..`` included),
+and an empty value is refused: no value can make a path address another resource. Write-only
+values are never available to templates.
 """
 
 from __future__ import annotations
@@ -48,15 +50,29 @@ def _as_text(value: Any) -> str:
 
 
 def render_path(template: str, scope: Mapping[str, Any]) -> str:
-    """Fill a URL path template; substituted values are percent-encoded (``:`` and ``@`` kept)."""
+    """Fill a URL path template; each substituted value becomes exactly one percent-encoded segment
+    (``:`` and ``@`` kept). ``{path}`` is itself a path and keeps its slashes (the client refuses
+    dot and empty segments in the final URL)."""
 
     def substitute(match: re.Match) -> str:
         value = _resolve(match[1], match[2], scope, template)
         text = _as_text(value)
-        # {path} is itself a path: keep its slashes.
-        return text if match[1] == "path" and not match[2] else quote(text, safe=":@")
+        if match[1] == "path" and not match[2]:
+            return text
+        if text == "":
+            raise TemplateError(f"template '{template}' puts '{{{match[1]}{match[2]}}}' into the path, but it is empty: "
+                                "the path would address another resource")
+        return segment(text)
 
     return _PLACEHOLDER.sub(substitute, template)
+
+
+def segment(text: str) -> str:
+    """``text`` as one URL path segment: percent-encoded, and a whole ``.``/``..`` encoded as well
+    (they are unreserved characters, which clients and servers would otherwise resolve)."""
+    if text in (".", ".."):
+        return "%2E" * len(text)
+    return quote(text, safe=":@")
 
 
 def render_value(value: Any, scope: Mapping[str, Any], template: str = "") -> Any:
@@ -71,3 +87,36 @@ def render_value(value: Any, scope: Mapping[str, Any], template: str = "") -> An
     if isinstance(value, list):
         return [render_value(v, scope, template) for v in value]
     return value
+
+
+def render_secrets(value: Any, secrets: Mapping[str, Any]) -> Any:
+    """Fill only the ``{secret.<name>}`` placeholders of a JSON value (a body sent as written
+    otherwise); a name the provider has no secret for is refused with the fix."""
+    if isinstance(value, str):
+        def substitute(match: re.Match) -> Any:
+            name = match[2][1:]
+            if name not in secrets:
+                raise TemplateError(f"'{{secret.{name}}}' is used, but the provider has no secret '{name}': set "
+                                    f"secrets = {{ {name} = ... }} in its configuration")
+            return secrets[name]
+
+        whole = _PLACEHOLDER.fullmatch(value)
+        if whole and whole[1] == "secret" and whole[2]:
+            return substitute(whole)
+        return _PLACEHOLDER.sub(lambda m: _as_text(substitute(m)) if m[1] == "secret" and m[2] else m[0], value)
+    if isinstance(value, dict):
+        return {k: render_secrets(v, secrets) for k, v in value.items()}
+    if isinstance(value, list):
+        return [render_secrets(v, secrets) for v in value]
+    return value
+
+
+def secret_names(value: Any) -> set[str]:
+    """The names of the ``{secret.<name>}`` placeholders in a JSON value or template."""
+    if isinstance(value, str):
+        return {m[2][1:] for m in _PLACEHOLDER.finditer(value) if m[1] == "secret" and m[2]}
+    if isinstance(value, dict):
+        return {n for v in value.values() for n in secret_names(v)}
+    if isinstance(value, list):
+        return {n for v in value for n in secret_names(v)}
+    return set()

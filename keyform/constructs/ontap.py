@@ -3,6 +3,9 @@
 Supported: POST|GET|PATCH|DELETE /api/security/key-managers[/{uuid}],
 POST|GET|PATCH|DELETE /api/security/key-managers/{uuid}/key-servers[/{server}] (seeds 001, 002, 004).
 Key-server calls run asynchronously (``return_timeout=0``) and the provider follows the job.
+Every object can be found by its natural key — the key manager by its SVM (or the cluster scope),
+a key server by ``host:port`` — so an answer lost after the cluster committed, or a create refused
+because the object is already there, takes the object into state instead of leaving an orphan.
 """
 
 from __future__ import annotations
@@ -62,9 +65,11 @@ class OntapKeyManager(Construct):
             data, secret = self._onboard(path, svm, client_certificate, servers, onboard_passphrase)
         else:
             data, secret = self._external(path, svm, client_certificate, server_ca_certificates), None
+        scope_filter = "svm.name={data.svm.name}" if svm else "scope=cluster"
         self.key_manager = ObjectResource(
             self, "key_manager", provider=provider, path="/security/key-managers", data=canonical(data),
             write_only_data=secret, id_attribute="uuid", force_new_keys=["svm", "scope", "onboard"],
+            lookup_path="{path}?" + scope_filter, lookup_selector="records/0",
         )
         self.key_servers: dict[str, ObjectResource] = {}
         for endpoint, spec in servers:
@@ -151,5 +156,6 @@ class OntapKeyManager(Construct):
             path=f"/security/key-managers/{self.key_manager.id}/key-servers",
             data=canonical(data), id_template="{data.server}", force_new_keys=["server"],
             create_path="{path}" + ASYNC, update_path="{path}/{id}" + ASYNC, destroy_path="{path}/{id}" + ASYNC,
+            lookup_path="{path}/{data.server}",
             **extra,
         )

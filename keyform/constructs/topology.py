@@ -8,18 +8,24 @@ and raises :class:`KeyformConfigError` naming the construct path, the field and 
 
 from __future__ import annotations
 
+import ipaddress
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Optional
 
 from keyform.constructs.errors import KeyformConfigError
+from keyform.constructs.hosts import host_problem
 
 KMIP_DEFAULT_PORT = 5696
 
 
+HOST_FIX = "give a DNS name or an IP address, e.g. 'kms1.example.com:5696' or '[fd00::1]:5696'"
+
+
 @dataclass(frozen=True)
 class Endpoint:
-    """``host[:port]``: the port defaults to KMIP's 5696; IPv6 hosts go in brackets."""
+    """``host[:port]``: the port defaults to KMIP's 5696; IPv6 hosts go in brackets. The host is a DNS
+    name or an IP literal (see :mod:`.hosts`), normalized as ONTAP stores it: lower case, port added."""
 
     host: str
     port: int = KMIP_DEFAULT_PORT
@@ -34,16 +40,22 @@ class Endpoint:
             end = raw.find("]")
             if end < 0:
                 raise KeyformConfigError(construct_path, field_name, f"'{raw}' has an unclosed '['", "write IPv6 as [addr]:port")
-            host, rest = raw[: end + 1], raw[end + 1 :]
+            host, rest = raw[1:end], raw[end + 1 :]
             if rest:
                 port = cls._port(rest.lstrip(":"), raw, construct_path, field_name)
-        elif raw.count(":") == 1:
+            try:
+                return cls(f"[{ipaddress.IPv6Address(host).compressed}]", port)
+            except ValueError:
+                raise KeyformConfigError(construct_path, field_name, f"'{raw}' is not a host[:port]: "
+                                         f"'{host}' is not an IPv6 address", HOST_FIX) from None
+        if raw.count(":") == 1:
             host, port_text = raw.split(":")
             port = cls._port(port_text, raw, construct_path, field_name)
         elif raw.count(":") > 1:
             raise KeyformConfigError(construct_path, field_name, f"'{raw}' looks like a bare IPv6 address", "write it as [addr]:port")
-        if not host or any(c.isspace() for c in host) or "/" in host:
-            raise KeyformConfigError(construct_path, field_name, f"'{raw}' is not a host[:port]", "give e.g. 'kms1.example.com:5696'")
+        problem = host_problem(host)
+        if problem:
+            raise KeyformConfigError(construct_path, field_name, f"'{raw}' is not a host[:port]: {problem}", HOST_FIX)
         return cls(host.lower(), port)
 
     @staticmethod

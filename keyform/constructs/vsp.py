@@ -4,7 +4,9 @@ Supported: POST /mapi/v1/kmip/{add_server,get_server,update_server,delete_server
 The declared primary is created first and the others after it, so on a fresh system it is
 primary from the start (the first server added becomes primary). Changing which server is
 primary plans a ``promote_server`` call, not a delete and re-create; on destroy the primary
-goes last, because only secondaries can be deleted.
+goes last, because only secondaries can be deleted. Servers are found by name after a lost
+answer or an "already exists" refusal; the promotion is read back (``get_server``), so a server
+promoted outside the stack shows in the plan as the promotion that restores the declared primary.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from generated.rest.object_resource import ObjectResource
 from generated.rest.operation import Operation
 from generated.rest.provider import RestProvider
 from keyform.constructs.errors import KeyformConfigError
+from keyform.constructs.hosts import host_problem
 from keyform.constructs.naming import canonical, slug, slug_clash
 from keyform.constructs.topology import KMIP_DEFAULT_PORT, Topology
 
@@ -60,6 +63,7 @@ class VspKmipServers(Construct):
                 read_method="POST", read_path="/v1/kmip/get_server", read_body=canonical({"name": "{data.name}"}),
                 update_method="POST", update_path="/v1/kmip/update_server", update_body=canonical({"uuid": "{id}"}),
                 destroy_method="POST", destroy_path="/v1/kmip/delete_server", destroy_body=canonical({"name": "{data.name}"}),
+                lookup_method="POST", lookup_path="/v1/kmip/get_server", lookup_body=canonical({"name": "{data.name}"}),
                 force_new_keys=["name"], depends_on=[first] if first is not None else None,
             )
             first = first or resource
@@ -67,6 +71,8 @@ class VspKmipServers(Construct):
         self.promotion = Operation(
             self, "promote", provider=provider, path="/v1/kmip/promote_server", body=canonical({"name": primary}),
             triggers={"primary": primary}, depends_on=list(self.servers.values()),
+            read_method="POST", read_path="/v1/kmip/get_server", read_body=canonical({"name": primary}),
+            effective_when=canonical({"path": "isPrimary", "equals": True}),
         )
 
     @staticmethod
@@ -80,9 +86,10 @@ class VspKmipServers(Construct):
             if len(server.name) > MAX_NAME:
                 raise KeyformConfigError(path, f"{where}.name", f"'{server.name[:20]}...' is {len(server.name)} characters long",
                                          f"use at most {MAX_NAME} characters")
-            if not server.host or any(c.isspace() for c in server.host):
-                raise KeyformConfigError(path, f"{where}.host", f"'{server.host}' is not a host name or address",
-                                         "give e.g. 'kms1.example.com'")
+            problem = host_problem(server.host or "")
+            if problem:
+                raise KeyformConfigError(path, f"{where}.host", f"'{server.host}' is not a host name or address: {problem}",
+                                         "give a DNS name or an IP address, e.g. 'kms1.example.com'")
             if not isinstance(server.port, int) or not 1 <= server.port <= 65535:
                 raise KeyformConfigError(path, f"{where}.port", f"{server.port} is out of range", "use 1-65535 (KMIP: 5696)")
             if server.protocol not in KMIP_PROTOCOLS:

@@ -1,16 +1,15 @@
-"""What the resources and the data source share: schema helpers, polling settings, error reporting."""
+"""What the resources and the data source share: schema helpers, response cleaning, error reporting."""
 
 from __future__ import annotations
 
 import json
-from typing import Any, Callable, Optional
+from typing import Any, Optional
 
 from tf import types as t
 from tf.schema import Attribute
-from tf.types import Unknown
 from tf.utils import Diagnostics
 
-from keyform.client import ClientError, PollingConfig
+from keyform.client import ClientError
 from keyform.client.jsonpath import PathError
 from keyform.client.templates import TemplateError
 from keyform.provider import jsondata
@@ -24,7 +23,7 @@ POLLING_KEYS = {
     "failure_states": "comma-separated states that end it badly (default `failure,error`)",
     "message_path": "path of the job's message (default `message`)",
     "interval_seconds": "seconds between polls (default 0.2)",
-    "timeout_seconds": "give up after this many seconds (default 300)",
+    "timeout_seconds": "give up after this many seconds (default 300); the job's outcome is then unknown",
     "enabled": "`false` to return a 202 answer without following it",
 }
 
@@ -39,33 +38,6 @@ def attr(name: str, type_, description: str, **flags) -> Attribute:
 
 def string(name: str, description: str, **flags) -> Attribute:
     return attr(name, t.String(), description, **flags)
-
-
-def polling_config(diags: Diagnostics, settings: Optional[dict]) -> Optional[PollingConfig]:
-    settings = dict(settings or {})
-    unknown = set(settings) - set(POLLING_KEYS)
-    if unknown:
-        diags.add_error(
-            f"polling has unknown key(s): {', '.join(sorted(unknown))}",
-            f"Known keys: {', '.join(POLLING_KEYS)}.",
-            path=["polling"],
-        )
-        return None
-    if settings.pop("enabled", "true").lower() == "false":
-        return None
-    kwargs: dict[str, Any] = {}
-    for key, value in settings.items():
-        if key.endswith("_states"):
-            kwargs[key] = tuple(s.strip() for s in value.split(",") if s.strip())
-        elif key.endswith("_seconds"):
-            try:
-                kwargs[key] = float(value)
-            except ValueError:
-                diags.add_error(f"polling.{key} must be a number of seconds", f"Got '{value}'.", path=["polling"])
-                return None
-        else:
-            kwargs[key] = value
-    return PollingConfig(**kwargs)
 
 
 def sanitized_json(body: Any, omit_names: set[str], remove_paths: tuple[str, ...] = ()) -> Optional[str]:
@@ -94,56 +66,6 @@ def _without_path(document: Any, path: str) -> Any:
         copy[int(head)] = _without_path(document[int(head)], rest) if rest else None
         return copy
     return document
-
-
-def plan_secret_digest(config_text: Any, prior_digest: Any, attribute: str = "write_only_data") -> Any:
-    """The digest state keeps of a write-only JSON value: the prior one while the value is unchanged,
-    else unknown until apply (a fresh random salt at plan time would differ from the one at apply)."""
-    if config_text is None:
-        return None
-    if config_text is Unknown:
-        return Unknown
-    value = jsondata.parse_object(config_text, attribute)
-    if jsondata.digest_matches(value, prior_digest):
-        return prior_digest
-    return Unknown
-
-
-def applied_secret_digest(config_text: Any, planned_digest: Any) -> Any:
-    """The digest stored at apply: the planned one if known, else one made from the applied value."""
-    if planned_digest is not Unknown:
-        return planned_digest
-    if config_text is None:
-        return None
-    return jsondata.secret_digest(jsondata.parse_object(config_text, "write_only_data"))
-
-
-def write_only_redactor(provider, config: dict) -> Callable[[str], str]:
-    """Redaction for diagnostics of a call that sent ``write_only_data``: an API may echo a value it
-    was sent (``password 'x' is too weak``), so those values are masked as well as the provider's secrets."""
-    from keyform.client.errors import redact
-
-    secrets = _scalars(_parsed(config.get("write_only_data")))
-    return lambda text: provider.redact(redact(text, secrets))
-
-
-def _parsed(text: Any) -> Any:
-    if not isinstance(text, str):
-        return None
-    try:
-        return json.loads(text)
-    except ValueError:
-        return None
-
-
-def _scalars(value: Any) -> list[str]:
-    if isinstance(value, dict):
-        return [s for item in value.values() for s in _scalars(item)]
-    if isinstance(value, list):
-        return [s for item in value for s in _scalars(item)]
-    if value is None or isinstance(value, bool):
-        return []
-    return [str(value)]
 
 
 def report(diags: Diagnostics, exc: Exception, summary: str, redact, path: Optional[list] = None) -> None:

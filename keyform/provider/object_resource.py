@@ -1,6 +1,8 @@
 """Resource ``rest_object``: a JSON object with a create/read/update/destroy lifecycle.
 
-Lifecycle order: schema → validate → plan → create → read → update → delete → import.
+Lifecycle order: schema → validate → plan → create → read → update → delete → import. The
+calls themselves, and what is done after a fault, are in :mod:`.object_actions`; the typed
+view of the attributes in :mod:`.object_spec`.
 """
 
 from __future__ import annotations
@@ -15,23 +17,14 @@ from tf.types import Unknown
 from tf.utils import Diagnostics
 
 from keyform.client import jsonpath
-from keyform.client.templates import render_path, render_value
-from keyform.provider import jsondata
-from keyform.provider.common import (
-    DEFAULT_OMIT_KEYS,
-    POLLING_DESCRIPTION,
-    attr,
-    applied_secret_digest,
-    plan_secret_digest,
-    polling_config,
-    report,
-    sanitized_json,
-    string,
-    write_only_redactor,
-)
+from keyform.provider import call_spec, jsondata, object_actions
+from keyform.provider.call_spec import SpecError
+from keyform.provider.common import POLLING_DESCRIPTION, attr, report, sanitized_json, string
+from keyform.provider.common import DEFAULT_OMIT_KEYS
+from keyform.provider.object_spec import ObjectSpec, stored_json
+from keyform.provider.write_only import WriteOnly
 
-METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
-TEMPLATE_HELP = "Placeholders: `{path}`, `{id}`, `{data.<key>}`, `{response.<key>}`."
+TEMPLATE_HELP = "Placeholders: `{path}`, `{id}`, `{data.<key>}`, `{response.<key>}`, `{secret.<name>}`."
 
 COMPUTED = ("id", "response", "write_only_data_hash")
 
@@ -79,6 +72,16 @@ class ObjectResource:
                 string("destroy_method", "Method of the destroy call (default `DELETE`).", optional=True),
                 string("destroy_path", "Path of the destroy call (default `{path}/{id}`). " + TEMPLATE_HELP, optional=True),
                 string("destroy_body", "JSON body template of the destroy call.", optional=True),
+                string("lookup_path", "How to find the object by its natural key, without its id (e.g. "
+                       "`{path}/{data.server}`, `{path}?svm.name={data.svm.name}`): after a lost answer, a 5xx or a "
+                       "refusal of the create (\"already exists\"), the object found this way is taken into state "
+                       "instead of being created twice or left behind. Placeholders: `{path}`, `{data.<key>}`, "
+                       "`{secret.<name>}`.", optional=True),
+                string("lookup_method", "Method of the lookup (default `GET`; `POST` for RPC-style reads).", optional=True),
+                string("lookup_body", "JSON body template of the lookup (e.g. `{\"name\": \"{data.name}\"}`).",
+                       optional=True),
+                string("lookup_selector", "Path into the lookup's answer where the object is (e.g. `records/0`); "
+                       "absent there (or a 404): not found.", optional=True),
                 attr("force_new_keys", t.List(t.String()), "Keys of `data` (paths like `svm/name`) whose change "
                      "replaces the object instead of updating it.", optional=True),
                 attr("response_omit_keys", t.List(t.String()), "Keys removed from `response` at any depth, besides "
@@ -94,27 +97,27 @@ class ObjectResource:
 
     # ---------------------------------------------------------------- validate
     def validate_config(self, diags: Diagnostics, config: dict) -> None:
-        for name in ("data", "write_only_data", "read_body", "update_body", "destroy_body"):
-            try:
-                jsondata.parse_object(config.get(name), name)
-            except jsondata.JsonAttributeError as exc:
-                diags.add_error(f"Invalid {name}", str(exc), path=[name])
-        for name in ("create_method", "read_method", "update_method", "destroy_method"):
-            value = config.get(name)
-            if isinstance(value, str) and value.upper() not in METHODS:
-                diags.add_error(f"Invalid {name}", f"'{value}' is not one of {', '.join(METHODS)}.", path=[name])
+        for name in ("data", "write_only_data", "read_body", "update_body", "destroy_body", "lookup_body"):
+            if config.get(name) is not Unknown:
+                _check(diags, lambda: call_spec.json_object(config, name))
+        for name in ("create_method", "read_method", "update_method", "destroy_method", "lookup_method"):
+            if config.get(name) is not Unknown:
+                _check(diags, lambda: call_spec.method(config, name, "GET"))
         sends = config.get("update_sends")
         if isinstance(sends, str) and sends not in ("changed", "all"):
             diags.add_error("Invalid update_sends", f"'{sends}' must be 'changed' or 'all'.", path=["update_sends"])
         if config.get("polling") not in (None, Unknown):
-            polling_config(diags, config["polling"])
+            _check(diags, lambda: call_spec.polling(config["polling"]))
+        if config.get("lookup_selector") and not config.get("lookup_path"):
+            diags.add_error("lookup_selector needs lookup_path", "Name the call that finds the object, e.g. "
+                            "lookup_path = \"{path}?name={data.name}\".", path=["lookup_selector"])
 
     # -------------------------------------------------------------------- plan
     def plan_change(self, diags: Diagnostics, prior: Optional[dict], proposed: dict, config: dict):
         planned = dict(proposed)
         planned["write_only_data"] = None  # write-only: never in plan or state
         try:
-            digest = plan_secret_digest(config.get("write_only_data"), (prior or {}).get("write_only_data_hash"))
+            digest = WriteOnly.from_config(config).plan_digest((prior or {}).get("write_only_data_hash"))
         except jsondata.JsonAttributeError as exc:
             diags.add_error("Invalid write_only_data", str(exc), path=["write_only_data"])
             return planned, []
@@ -157,49 +160,41 @@ class ObjectResource:
         client = self.provider.require_client(diags)
         if client is None:
             return None
-        polling = polling_config(diags, planned.get("polling"))
+        secret = WriteOnly()
         try:
-            data = jsondata.parse_object(planned["data"], "data")
-            secret = jsondata.parse_object(config.get("write_only_data"), "write_only_data") or {}
-            scope = {"path": planned["path"], "data": data}
-            url_path = render_path(planned.get("create_path") or "{path}", scope)
-            method = (planned.get("create_method") or "POST").upper()
-            response = client.request(method, url_path, jsondata.deep_merge(data, secret), polling=polling)
-        except Exception as exc:  # noqa: BLE001 - mapped to a diagnostic by report()
-            report(diags, exc, "Could not create the object", write_only_redactor(self.provider, config))
+            spec = ObjectSpec.from_state(planned)
+            secret = WriteOnly.from_config(config)
+            created = object_actions.create(client, spec, secret, self.provider.secrets)
+        except SpecError as exc:
+            diags.add_error(exc.summary, exc.detail, path=[exc.attribute])
             return None
-        try:
-            object_id = self._id_from(planned, data, response.body)
-        except Exception as exc:  # noqa: BLE001
-            report(diags, exc, "The object was created, but its id could not be determined",
-                   write_only_redactor(self.provider, config))
-            diags.add_error(
-                "Object created but not tracked",
-                f"{method} {url_path} succeeded, so the object exists on the appliance but is not in Terraform's "
-                "state. Set id_attribute or id_template, then `terraform import` it (or delete it by hand).",
-            )
+        except Exception as exc:  # noqa: BLE001 - mapped to a diagnostic by report()
+            summary = ("The object was created, but its id could not be determined"
+                       if isinstance(exc, object_actions.NotTracked) else "Could not create the object")
+            report(diags, exc, summary, secret.redactor(self.provider))
             return None
         # `response` holds the object as a refresh will see it, so the first refresh finds no drift (a
         # create's answer is often a wrapper, a job or empty); the create's answer is the fallback.
-        found = self._read_back(client, dict(planned, id=str(object_id)))
-        body = found if found is not None else response.body
-        return dict(planned, id=str(object_id), response=self._response_json(planned, body, secret),
-                    write_only_data_hash=applied_secret_digest(config.get("write_only_data"), planned.get("write_only_data_hash")))
+        found = created.found if created.found is not None else self._read_back(client, spec, created.id)
+        body = found if found is not None else created.answer
+        if created.adopted:
+            self._report_adoption(diags, spec, created, found)
+        return dict(planned, id=created.id, response=self._response_json(spec, body, secret),
+                    write_only_data_hash=secret.applied_digest(planned.get("write_only_data_hash")))
 
     @staticmethod
-    def _id_from(planned: dict, data: dict, body: Any) -> Any:
-        if planned.get("id_template"):
-            return render_value(planned["id_template"], {"path": planned["path"], "data": data, "response": body or {}})
-        if planned.get("id_attribute"):
-            return jsonpath.lookup(body, planned["id_attribute"])
-        for candidate in ("id", "uuid"):
-            if isinstance(body, dict) and candidate in body:
-                return body[candidate]
-        raise jsonpath.PathError("id (or uuid)", "id; set id_attribute or id_template")
+    def _report_adoption(diags: Diagnostics, spec: ObjectSpec, created, found: Any) -> None:
+        differing = sorted(k for k, v in spec.data.items()
+                           if isinstance(found, dict) and k in found and not jsondata.matches(v, found[k]))
+        detail = (f"{created.adopted[0].upper()}{created.adopted[1:]}: {spec.path} (id {created.id}) is now in "
+                  "Terraform's state rather than created a second time.")
+        if differing:
+            detail += (f" Its {', '.join(differing)} differ{'s' if len(differing) == 1 else ''} from the "
+                       "declaration: the next plan shows the update.")
+        diags.add_warning("An existing object was taken into state", detail)
 
-    def _response_json(self, state: dict, body: Any, secret: Any) -> Optional[str]:
-        omit = set(state.get("response_omit_keys") or DEFAULT_OMIT_KEYS) | jsondata.key_names(secret or {})
-        return sanitized_json(body, omit)
+    def _response_json(self, spec: ObjectSpec, body: Any, secret: WriteOnly) -> Optional[str]:
+        return sanitized_json(body, set(spec.omit_keys) | secret.key_names())
 
     # -------------------------------------------------------------------- read
     def read(self, diags: Diagnostics, current: dict) -> Optional[dict]:
@@ -207,7 +202,11 @@ class ObjectResource:
         if client is None:
             return current
         try:
-            found = self._fetch(client, current)
+            spec = ObjectSpec.from_state(current)
+            found = object_actions.read(client, spec, current["id"], self.provider.secrets)
+        except SpecError as exc:
+            diags.add_error(exc.summary, exc.detail, path=[exc.attribute])
+            return current
         except Exception as exc:  # noqa: BLE001
             report(diags, exc, "Could not read the object", self.provider.redact)
             return current
@@ -220,34 +219,25 @@ class ObjectResource:
             desired = json.loads(stored)
             projected = jsondata.project(desired, found)
             data_text = stored if projected == desired else jsondata.canonical(projected)
-        return dict(current, data=data_text, response=self._response_json(current, found, None))
+        return dict(current, data=data_text, response=self._response_json(spec, found, WriteOnly()))
 
-    def _fetch(self, client, state: dict) -> Any:
-        data = json.loads(state["data"]) if state.get("data") else {}
-        scope = {"path": state["path"], "id": state["id"], "data": data}
-        url_path = render_path(state.get("read_path") or "{path}/{id}", scope)
-        body = render_value(jsondata.parse_object(state.get("read_body"), "read_body"), scope)
-        response = client.request((state.get("read_method") or "GET").upper(), url_path, body, allow_not_found=True)
-        if response.status == 404:
-            return None
-        found = response.body
-        if state.get("read_selector"):
-            found = jsonpath.lookup(found, state["read_selector"], None)
-        return found
-
-    def _read_back(self, client, state: dict) -> Any:
+    def _read_back(self, client, spec: ObjectSpec, object_id: str) -> Any:
         """The object after a successful create or update, or None if it cannot be read now (the
         write itself succeeded; the next refresh reads again)."""
         try:
-            return self._fetch(client, state)
+            return object_actions.read(client, spec, object_id, self.provider.secrets)
         except Exception:  # noqa: BLE001
             return None
 
     # ------------------------------------------------------------------ update
     def update(self, diags: Diagnostics, prior: dict, planned: dict, config: dict) -> Optional[dict]:
-        new_state = dict(planned)
-        new_state["write_only_data_hash"] = applied_secret_digest(
-            config.get("write_only_data"), planned.get("write_only_data_hash"))
+        secret = WriteOnly()
+        try:
+            secret = WriteOnly.from_config(config)
+        except jsondata.JsonAttributeError as exc:
+            diags.add_error("Invalid write_only_data", str(exc), path=["write_only_data"])
+            return None
+        new_state = dict(planned, write_only_data_hash=secret.applied_digest(planned.get("write_only_data_hash")))
         secret_changed = planned.get("write_only_data_hash") != prior.get("write_only_data_hash")
         if planned.get("data") == prior.get("data") and not secret_changed:
             new_state["response"] = prior.get("response")
@@ -255,29 +245,21 @@ class ObjectResource:
         client = self.provider.require_client(diags)
         if client is None:
             return None
-        polling = polling_config(diags, planned.get("polling"))
         try:
-            new, old = json.loads(planned["data"]), json.loads(prior["data"])
-            secret = jsondata.parse_object(config.get("write_only_data"), "write_only_data") or {}
-            scope = {"path": planned["path"], "id": prior["id"], "data": new,
-                     "response": json.loads(prior["response"]) if prior.get("response") else {}}
-            if (planned.get("update_sends") or "changed") == "all":
-                body = dict(new)
-            else:
-                body = {k: v for k, v in new.items() if k not in old or not jsondata.equal(v, old[k])}
-            template = render_value(jsondata.parse_object(planned.get("update_body"), "update_body") or {}, scope)
-            body = jsondata.deep_merge(jsondata.deep_merge(template, body), secret)
-            url_path = render_path(planned.get("update_path") or "{path}/{id}", scope)
-            response = client.request((planned.get("update_method") or "PATCH").upper(), url_path, body, polling=polling)
+            spec = ObjectSpec.from_state(planned)
+            answer = object_actions.update(client, spec, prior["id"], json.loads(prior["data"]),
+                                           stored_json(prior, "response"), secret, self.provider.secrets)
+        except SpecError as exc:
+            diags.add_error(exc.summary, exc.detail, path=[exc.attribute])
+            return None
         except Exception as exc:  # noqa: BLE001
-            report(diags, exc, "Could not update the object", write_only_redactor(self.provider, config))
+            report(diags, exc, "Could not update the object", secret.redactor(self.provider))
             return None
         # `response` was planned unknown: keep what the server holds now. The answer to an update is
         # often empty or a job document, so read the object back; its answer is the fallback.
-        found = self._read_back(client, dict(planned, id=prior["id"]))
-        body = found if found is not None else (
-            response.body if isinstance(response.body, dict) and response.body else None)
-        new_state["response"] = self._response_json(planned, body, secret) if body else prior.get("response")
+        found = self._read_back(client, spec, prior["id"])
+        body = found if found is not None else (answer if isinstance(answer, dict) and answer else None)
+        new_state["response"] = self._response_json(spec, body, secret) if body else prior.get("response")
         return new_state
 
     # ------------------------------------------------------------------ delete
@@ -285,18 +267,13 @@ class ObjectResource:
         client = self.provider.require_client(diags)
         if client is None:
             return
-        polling = polling_config(diags, prior.get("polling"))
         try:
-            data = json.loads(prior["data"]) if prior.get("data") else {}
-            scope = {"path": prior["path"], "id": prior["id"], "data": data,
-                     "response": json.loads(prior["response"]) if prior.get("response") else {}}
-            url_path = render_path(prior.get("destroy_path") or "{path}/{id}", scope)
-            body = render_value(jsondata.parse_object(prior.get("destroy_body"), "destroy_body"), scope)
-            client.request((prior.get("destroy_method") or "DELETE").upper(), url_path, body,
-                           polling=polling, allow_not_found=True)
+            spec = ObjectSpec.from_state(prior)
+            object_actions.delete(client, spec, prior["id"], stored_json(prior, "response"), self.provider.secrets)
+        except SpecError as exc:
+            diags.add_error(exc.summary, exc.detail, path=[exc.attribute])
         except Exception as exc:  # noqa: BLE001
             report(diags, exc, "Could not destroy the object", self.provider.redact)
-
     # ------------------------------------------------------------------ import
     def import_state(self, diags: Diagnostics, import_id: str) -> Optional[dict]:
         """Import by object path (``/security/key-managers/<uuid>``) or by a JSON object of attributes
@@ -334,3 +311,10 @@ def _same_json(a: Any, b: Any) -> bool:
         return jsondata.matches(json.loads(a), json.loads(b), strict=True)
     except ValueError:
         return False
+
+
+def _check(diags: Diagnostics, parse) -> None:
+    try:
+        parse()
+    except SpecError as exc:
+        diags.add_error(exc.summary, exc.detail, path=[exc.attribute])

@@ -4,9 +4,15 @@ It runs on create, runs again when anything that shapes the call changes (``trig
 included), and makes an optional call on destroy. Both calls can be made conditional on
 the appliance's live state (``condition_path`` + ``run_when``/``destroy_when``): a role
 change such as "promote this DR secondary" is then a no-op where the cluster already
-has that role, so one declaration converges from any starting point. Its ``outputs`` pick values from the
-response; with ``sensitive_outputs`` they land in a sensitive map and are removed from
-``response``.
+has that role, so one declaration converges from any starting point.
+
+Its effect is read back (``read_path`` + ``effective_when``): at every refresh ``in_effect``
+says whether it still holds, and when it does not (a role changed by hand), the plan replaces
+the operation — its destroy call, then the call again — so drift shows in the plan and the
+next apply restores the declaration. ``preconditions`` are checked whenever the call is planned
+and again right before it is made: one that does not hold refuses the plan (nothing is sent).
+Its ``outputs`` pick values from the response; with ``sensitive_outputs`` they land in a
+sensitive map and are removed from ``response``. The calls are in :mod:`.operation_actions`.
 """
 
 from __future__ import annotations
@@ -20,29 +26,23 @@ from tf.schema import Schema
 from tf.types import Unknown
 from tf.utils import Diagnostics
 
-from keyform.client import ApiError, jsonpath
-from keyform.client.templates import render_path, render_value
-from keyform.provider import jsondata
-from keyform.provider.common import (
-    as_text,
-    DEFAULT_OMIT_KEYS,
-    POLLING_DESCRIPTION,
-    attr,
-    applied_secret_digest,
-    plan_secret_digest,
-    polling_config,
-    report,
-    sanitized_json,
-    string,
-    write_only_redactor,
-)
+from keyform.client import jsonpath
+from keyform.provider import call_spec, jsondata, operation_actions
+from keyform.provider.call_spec import SpecError
+from keyform.provider.common import POLLING_DESCRIPTION, as_text, attr, report, sanitized_json, string
+from keyform.provider.common import DEFAULT_OMIT_KEYS
+from keyform.provider.operation_spec import OperationSpec, parse_preconditions, predicate
+from keyform.provider.write_only import WriteOnly
 
 # Changing one of these runs the call again.
 CALL_SHAPING = ("path", "method", "body", "triggers", "expected_status", "outputs", "sensitive_outputs",
-                "condition_path", "run_when")
+                "condition_path", "run_when", "run_if")
 CONDITION_HELP = ("Map of path (into the `condition_path` answer) → expected text; `a|b` accepts either, "
                   "`!a` anything but `a`. All must hold")
-COMPUTED = ("id", "response", "output_values", "sensitive_output_values", "write_only_data_hash")
+PREDICATE_HELP = ("A predicate, as JSON: `{\"path\": \"data/mode\", \"equals\": \"primary\"}`; tests `equals`, `in`, "
+                  "`not_in`, `contains`, `subset_of`, `keys_subset_of`, `some` (a predicate on list items), `exists`; "
+                  "`{\"supplied\": \"<secret>\"}`; combined with `all`, `any`, `not`")
+COMPUTED = ("id", "response", "output_values", "sensitive_output_values", "write_only_data_hash", "in_effect")
 
 
 class OperationResource:
@@ -60,26 +60,47 @@ class OperationResource:
         return Schema(
             version=0,
             description="A call that is not CRUD. Runs on create and again whenever path, method, body, "
-            "write_only_data, triggers, expected_status or outputs change; optionally calls on destroy.",
+            "write_only_data, triggers, expected_status or outputs change, or when its read-back shows its "
+            "effect gone; optionally calls on destroy.",
             attributes=[
                 string("path", "Path of the call, relative to base_url.", required=True),
                 string("method", "Method of the call (default `POST`).", optional=True),
-                string("body", "JSON body of the call.", optional=True),
+                string("body", "JSON body of the call, sent as written but for `{secret.<name>}` placeholders "
+                       "(the provider's `secrets`).", optional=True),
                 string("write_only_data", "JSON merged into the body and never stored (tokens, passphrases). "
                        "State keeps only a salted digest, so a change runs the call again.", optional=True, sensitive=True),
                 attr("triggers", t.Map(t.String()), "Arbitrary values; when any changes, the call runs again.", optional=True),
                 attr("expected_status", t.List(t.Number()), "Statuses that count as success (default: any 2xx).", optional=True),
                 string("destroy_method", "Method of a call made on destroy (default `POST` when destroy_path is set).", optional=True),
                 string("destroy_path", "Path of a call made on destroy; no call when unset. "
-                       "Placeholders: `{id}`, `{response.<key>}`.", optional=True),
-                string("destroy_body", "JSON body template of the destroy call.", optional=True),
+                       "Placeholders: `{id}`, `{response.<key>}`, `{secret.<name>}`.", optional=True),
+                string("destroy_body", "JSON body template of the destroy call (same placeholders). A destroy call "
+                       "that needs an empty provider secret is refused at plan.", optional=True),
                 attr("polling", t.Map(t.String()), POLLING_DESCRIPTION, optional=True),
                 string("condition_path", "Path read (GET) before the call and before the destroy call, to "
                        "evaluate `run_when` and `destroy_when` (e.g. `/sys/replication/dr/status`).", optional=True),
                 attr("run_when", t.Map(t.String()), CONDITION_HELP + " for the call to be made; otherwise the "
                      "run is recorded as skipped.", optional=True),
+                string("run_if", PREDICATE_HELP + ", on the `condition_path` answer: must hold (with `run_when`) "
+                       "for the call to be made; otherwise the run is recorded as skipped.", optional=True),
                 attr("destroy_when", t.Map(t.String()), CONDITION_HELP + " for the destroy call to be made.",
                      optional=True),
+                string("destroy_if", PREDICATE_HELP + ", on the `condition_path` answer: must hold (with "
+                       "`destroy_when`) for the destroy call to be made.", optional=True),
+                string("read_path", "Read-back: the path whose answer says whether the call's effect holds "
+                       "(with `effective_when`). Read at every refresh (`in_effect`), and after a lost answer "
+                       "to tell whether the call was carried out.", optional=True),
+                string("read_method", "Method of the read-back (default `GET`; `POST` for RPC-style reads).",
+                       optional=True),
+                string("read_body", "JSON body of the read-back (`{secret.<name>}` placeholders).", optional=True),
+                string("effective_when", PREDICATE_HELP + ". Holds on the `read_path` answer while the call's "
+                       "effect is in place (e.g. the cluster is a DR primary); while it holds, the call is not made.",
+                       optional=True),
+                string("preconditions", "Checks made whenever the call is planned and right before it is made, as "
+                       "a JSON list of `{\"path\", \"method\"?, \"body\"?, \"when\"?, \"require\", \"message\"}`: "
+                       "each path is read and the predicate `require` must hold, else the plan (or the call) is "
+                       "refused with `message` and nothing is sent; `when`, a predicate on the `condition_path` "
+                       "answer, limits a check to some states. " + PREDICATE_HELP + ".", optional=True),
                 attr("outputs", t.Map(t.String()), "Values to pick from the response: name → path "
                      "(e.g. `token = \"wrap_info/token\"`).", optional=True),
                 attr("sensitive_outputs", t.Bool(), "Put the picked values in `sensitive_output_values` (and "
@@ -93,43 +114,126 @@ class OperationResource:
                      computed=True, sensitive=True),
                 string("write_only_data_hash", "Salted digest of write_only_data (never the value).", computed=True,
                        sensitive=True),
+                attr("in_effect", t.Bool(), "Whether the call's effect held at the last refresh (always true "
+                     "without a read-back); false replaces the operation: the call is made again.", computed=True),
             ],
         )
 
+    # ---------------------------------------------------------------- validate
     def validate_config(self, diags: Diagnostics, config: dict) -> None:
-        for name in ("body", "write_only_data", "destroy_body"):
-            try:
-                jsondata.parse_object(config.get(name), name)
-            except jsondata.JsonAttributeError as exc:
-                diags.add_error(f"Invalid {name}", str(exc), path=[name])
+        checks = [
+            *[(lambda n=n: call_spec.json_object(config, n)) for n in ("body", "write_only_data", "destroy_body",
+                                                                       "read_body")],
+            *[(lambda n=n: call_spec.method(config, n, "GET")) for n in ("method", "destroy_method", "read_method")],
+            lambda: predicate(config, "effective_when"),
+            lambda: predicate(config, "run_if"),
+            lambda: predicate(config, "destroy_if"),
+            lambda: parse_preconditions(config.get("preconditions")),
+        ]
         if config.get("polling") not in (None, Unknown):
-            polling_config(diags, config["polling"])
-        for name in ("run_when", "destroy_when"):
+            checks.append(lambda: call_spec.polling(config["polling"]))
+        for check in checks:
+            try:
+                check()
+            except SpecError as exc:
+                diags.add_error(exc.summary, exc.detail, path=[exc.attribute])
+            except TypeError:
+                pass  # a value known only at apply: checked then
+        needs_status = config.get("preconditions") not in (None, Unknown) and '"when"' in config["preconditions"]
+        for name in ("run_when", "destroy_when", "run_if", "destroy_if", *(("preconditions",) if needs_status else ())):
             if config.get(name) and not config.get("condition_path"):
                 diags.add_error(f"{name} needs condition_path",
                                 "Name the path whose answer the conditions are checked against.", path=[name])
+        if config.get("effective_when") and not config.get("read_path"):
+            diags.add_error("effective_when needs read_path", "Name the path whose answer shows the effect.",
+                            path=["effective_when"])
 
+    # -------------------------------------------------------------------- plan
     def plan_change(self, diags: Diagnostics, prior: Optional[dict], proposed: dict, config: dict):
         planned = dict(proposed, write_only_data=None)
         try:
-            planned["write_only_data_hash"] = plan_secret_digest(
-                config.get("write_only_data"), (prior or {}).get("write_only_data_hash"))
+            secret = WriteOnly.from_config(config)
         except jsondata.JsonAttributeError as exc:
             diags.add_error("Invalid write_only_data", str(exc), path=["write_only_data"])
             return planned, []
-        runs = prior is None or any(planned.get(k) != prior.get(k) for k in CALL_SHAPING + ("write_only_data_hash",))
+        planned["write_only_data_hash"] = secret.plan_digest((prior or {}).get("write_only_data_hash"))
         if prior is not None and planned.get("body") != prior.get("body") and _same_json(planned.get("body"), prior.get("body")):
             planned["body"] = prior["body"]
-            runs = prior is None or any(planned.get(k) != prior.get(k) for k in CALL_SHAPING + ("write_only_data_hash",))
-        for key in ("id", "response", "output_values", "sensitive_output_values"):
-            planned[key] = Unknown if runs else prior.get(key)
-        return planned, []
+        replace = []
+        if prior is not None and prior.get("in_effect") is False:
+            replace = ["in_effect"]  # its effect is gone: destroy call, then the call again
+        runs = prior is None or bool(replace) or any(
+            planned.get(k) != prior.get(k) for k in CALL_SHAPING + ("write_only_data_hash",))
+        for key in COMPUTED:
+            if key != "write_only_data_hash":
+                planned[key] = Unknown if runs else (prior or {}).get(key)
+        if not runs and planned.get("in_effect") is None:
+            planned["in_effect"] = True
+        if runs:
+            self._check_before_plan(diags, planned, secret)
+        return planned, replace
 
+    def _check_before_plan(self, diags: Diagnostics, planned: dict, secret: WriteOnly) -> None:
+        """Preconditions, read live: a call that would be refused is refused now, before anything is sent."""
+        client = self.provider.client
+        if client is None or not planned.get("preconditions") or any(
+                planned.get(k) is Unknown for k in ("preconditions", "path", "read_path", "effective_when")):
+            return
+        try:
+            spec = OperationSpec.from_state(planned)
+            if operation_actions.effective(client, spec, self.provider.secrets):
+                return  # nothing will be sent
+            refusal = operation_actions.unmet_precondition(client, spec, self.provider.secrets,
+                                                           self._supplied(secret))
+        except SpecError as exc:
+            diags.add_error(exc.summary, exc.detail, path=[exc.attribute])
+            return
+        except Exception as exc:  # noqa: BLE001
+            report(diags, exc, "Could not check the operation's preconditions", self.provider.redact)
+            return
+        if refusal:
+            diags.add_error(f"Refused: {planned['path']}", refusal)
+
+    def plan_destroy(self, diags: Diagnostics, prior: dict) -> None:
+        """A destroy call that needs a provider secret nobody supplied is refused at plan, if it is due."""
+        client = self.provider.client
+        try:
+            spec = OperationSpec.from_state(prior)
+            missing = operation_actions.missing_destroy_secrets(spec, self.provider.secrets)
+            if not missing or client is None or operation_actions.destroy_due(client, spec):
+                return
+        except SpecError:
+            return
+        except Exception as exc:  # noqa: BLE001
+            report(diags, exc, "Could not check the destroy call's condition", self.provider.redact)
+            return
+        names = ", ".join(missing)
+        diags.add_error(f"Refused: the destroy call {spec.destroy.method} {spec.destroy.path} needs a secret",
+                        f"It sends the provider secret(s) {names}, which are empty here: supply them (the "
+                        "provider's `secrets`), then destroy again. Nothing was changed.")
+
+    def _supplied(self, secret: WriteOnly):
+        return lambda name: self.provider.supplied(name) or secret.unknown or secret.supplied(name)
+
+    # ------------------------------------------------------------------- apply
     def create(self, diags: Diagnostics, planned: dict, config: dict) -> Optional[dict]:
         return self._run(diags, planned, config)
 
     def read(self, diags: Diagnostics, current: dict) -> dict:
-        return current  # an operation has nothing to read back
+        if not current.get("read_path"):
+            return dict(current, in_effect=True)
+        client = self.provider.require_client(diags)
+        if client is None:
+            return current
+        try:
+            in_effect = operation_actions.effective(client, OperationSpec.from_state(current), self.provider.secrets)
+        except SpecError as exc:
+            diags.add_error(exc.summary, exc.detail, path=[exc.attribute])
+            return current
+        except Exception as exc:  # noqa: BLE001
+            report(diags, exc, f"Could not read back the effect of {current.get('path')}", self.provider.redact)
+            return current
+        return dict(current, in_effect=bool(in_effect))
 
     def update(self, diags: Diagnostics, prior: dict, planned: dict, config: dict) -> Optional[dict]:
         if planned.get("id") is not Unknown:
@@ -140,37 +244,44 @@ class OperationResource:
         client = self.provider.require_client(diags)
         if client is None:
             return None
-        polling = polling_config(diags, planned.get("polling"))
-        method = (planned.get("method") or "POST").upper()
+        secret, method = WriteOnly(), (planned.get("method") or "POST").upper()
         try:
-            unmet = self._unmet(client, planned, "run_when")
-            if unmet:
-                return dict(planned, id=uuid.uuid4().hex, response=jsondata.canonical({"skipped": unmet}),
-                            output_values=None, sensitive_output_values=None,
-                            write_only_data_hash=applied_secret_digest(config.get("write_only_data"),
-                                                                       planned.get("write_only_data_hash")))
-            body = jsondata.parse_object(planned.get("body"), "body")
-            secret = jsondata.parse_object(config.get("write_only_data"), "write_only_data")
-            if secret:
-                body = jsondata.deep_merge(body or {}, secret)
-            expected = tuple(int(s) for s in planned.get("expected_status") or ()) or None
-            response = client.request(method, planned["path"], body, expected=expected, polling=polling)
-            picked = {name: as_text(jsonpath.lookup(response.body, path)) for name, path in (planned.get("outputs") or {}).items()}
+            spec = OperationSpec.from_state(planned)
+            secret = WriteOnly.from_config(config)
+            ran = operation_actions.run(client, spec, secret, self.provider.secrets, self._supplied(secret))
+            picked = None
+            if ran.skipped:  # nothing answered: each output is empty, so references to it still resolve
+                picked = {name: "" for name in spec.outputs} or None
+            elif not ran.verified:
+                picked = {name: as_text(jsonpath.lookup(ran.answer, path)) for name, path in spec.outputs.items()}
+        except SpecError as exc:
+            diags.add_error(exc.summary, exc.detail, path=[exc.attribute])
+            return None
+        except operation_actions.Refused as exc:
+            diags.add_error(f"Refused: {planned['path']}", f"{exc} Nothing was sent.")
+            return None
         except Exception as exc:  # noqa: BLE001
             report(diags, exc, f"The operation {method} {planned['path']} failed",
-                   write_only_redactor(self.provider, config))
+                   secret.redactor(self.provider))
             return None
-        sensitive = bool(planned.get("sensitive_outputs"))
-        omit = set(planned.get("response_omit_keys") or DEFAULT_OMIT_KEYS) | jsondata.key_names(secret or {})
-        removed = tuple((planned.get("outputs") or {}).values()) if sensitive else ()
-        return dict(
-            planned,
-            id=uuid.uuid4().hex,
-            response=sanitized_json(response.body, omit, removed),
-            output_values=None if sensitive else picked,
-            sensitive_output_values=picked if sensitive else None,
-            write_only_data_hash=applied_secret_digest(config.get("write_only_data"), planned.get("write_only_data_hash")),
-        )
+        if spec.outputs and ran.verified:
+            diags.add_error(f"The answer of {planned['path']} was lost", "The read-back shows the call took effect, "
+                            "but the values it answered (outputs) are gone: apply again to make the call anew.")
+            return None
+        digest = secret.applied_digest(planned.get("write_only_data_hash"))
+        if ran.skipped:
+            response = jsondata.canonical({"skipped": ran.skipped})
+        elif ran.verified:
+            response = jsondata.canonical({"verified": "the answer was lost; the read-back shows the effect"})
+        else:
+            omit = set(spec.omit_keys) | secret.key_names()
+            removed = tuple(spec.outputs.values()) if spec.sensitive_outputs else ()
+            response = sanitized_json(ran.answer, omit, removed)
+        sensitive = spec.sensitive_outputs
+        return dict(planned, id=uuid.uuid4().hex, response=response,
+                    output_values=None if sensitive else picked,
+                    sensitive_output_values=picked if sensitive else None,
+                    write_only_data_hash=digest, in_effect=True)
 
     def delete(self, diags: Diagnostics, prior: dict) -> None:
         if not prior.get("destroy_path"):
@@ -179,49 +290,15 @@ class OperationResource:
         if client is None:
             return
         try:
-            if self._unmet(client, prior, "destroy_when"):
-                return
-            scope = {"id": prior.get("id"), "path": prior.get("path"),
-                     "response": json.loads(prior["response"]) if prior.get("response") else {}}
-            url_path = render_path(prior["destroy_path"], scope)
-            body = render_value(jsondata.parse_object(prior.get("destroy_body"), "destroy_body"), scope)
-            try:
-                client.request((prior.get("destroy_method") or "POST").upper(), url_path, body,
-                               polling=polling_config(diags, prior.get("polling")))
-            except ApiError:
-                # The check and the call are not atomic: another call of the same apply may have changed
-                # the appliance in between (a DR primary demoted while its old token is revoked). If the
-                # condition no longer holds, the destroy call is moot; otherwise the error stands.
-                if prior.get("destroy_when") and self._unmet(client, prior, "destroy_when"):
-                    return
-                raise
+            operation_actions.destroy(client, OperationSpec.from_state(prior), prior, self.provider.secrets)
+        except SpecError as exc:
+            diags.add_error(exc.summary, exc.detail, path=[exc.attribute])
         except Exception as exc:  # noqa: BLE001
             report(diags, exc, "The destroy call of the operation failed", self.provider.redact)
-
-    @staticmethod
-    def _unmet(client, state: dict, conditions_name: str) -> Optional[str]:
-        """Why the conditions in ``state[conditions_name]`` do not hold now, or None when they do."""
-        conditions = state.get(conditions_name) or {}
-        if not conditions:
-            return None
-        answer = client.request("GET", state["condition_path"]).body
-        for path, expected in conditions.items():
-            actual = as_text(jsonpath.lookup(answer, path, None))
-            if not condition_holds(actual, expected):
-                return f"{path} is '{actual}', the {conditions_name} condition wants '{expected}'"
-        return None
 
     def import_state(self, diags: Diagnostics, import_id: str) -> None:
         diags.add_error("rest_operation cannot be imported", "An operation is a call, not an object: declare it and apply.")
         return None
-
-
-def condition_holds(actual: str, expected: str) -> bool:
-    """``a|b``: actual is one of them; ``!a``: actual is not ``a``."""
-    if expected.startswith("!"):
-        return actual not in expected[1:].split("|")
-    return actual in expected.split("|")
-
 
 
 def _same_json(a: Any, b: Any) -> bool:

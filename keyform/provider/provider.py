@@ -47,9 +47,15 @@ FIELDS = [
     Field("client_cert_file", t.String(), "PEM client certificate for mutual TLS."),
     Field("client_key_file", t.String(), "PEM key of the client certificate."),
     Field("timeout_seconds", t.Number(), "Timeout of one HTTP request (default 30)."),
-    Field("retry_max", t.Number(), "Retries on 429/502/503/504 and connection errors (default 4)."),
+    Field("retry_max", t.Number(), "Retries of a call (default 4): reads on 429/5xx, connection errors and lost "
+          "answers; other calls only when they never reached the appliance or were refused with 429 (after a "
+          "lost answer or a 5xx, a write is sent again only once the object is looked up: see the resources)."),
     Field("retry_backoff_seconds", t.Number(), "Base of the exponential backoff between retries (default 0.5); `Retry-After` wins."),
     Field("rate_limit_per_second", t.Number(), "At most this many requests a second (default: no limit)."),
+    Field("secrets", t.Map(t.String()), "Named secrets that request templates use as `{secret.<name>}` (in a "
+          "`rest_operation` body, any `*_body`): a value a call needs but no resource can hold, such as the "
+          "DR operation token of a destroy call (write-only values are gone at destroy). Set it from an "
+          "ephemeral variable; never stored.", sensitive=True),
 ]
 
 ENV_PREFIX_DESCRIPTION = (
@@ -87,7 +93,7 @@ class RestProvider(Provider):
     def __init__(self):
         self.client = None
         self.settings: dict = {}
-        self._secrets: list[str] = []
+        self.secrets: dict[str, str] = {}
 
     # -------------------------------------------------------------- identity
     def get_model_prefix(self) -> str:
@@ -134,14 +140,19 @@ class RestProvider(Provider):
         from keyform.provider.client_config import build_client
 
         self.settings = resolve_settings(config)
+        self.secrets = {k: v for k, v in (self.settings.get("secrets") or {}).items() if v is not None}
         self.client = build_client(diags, self.settings)
-        if self.client is not None:
-            self._secrets = self.client.config.secrets()
 
     def redact(self, text: str) -> str:
+        """``text`` without any secret of this provider: credentials, the session's tokens, ``secrets``."""
         from keyform.client.errors import redact
 
-        return redact(text, self._secrets)
+        known = list(self.secrets.values()) + (self.client.secrets() if self.client is not None else [])
+        return redact(text, known)
+
+    def supplied(self, name: str) -> bool:
+        """Whether the provider secret ``name`` is set and not empty."""
+        return bool(self.secrets.get(name))
 
     def require_client(self, diags: Diagnostics):
         if self.client is None and not diags.has_errors():

@@ -108,6 +108,7 @@ class Servicer(ProviderServicer):
         self._schema_response = None
         self._resources: Optional[dict] = None
         self._data_sources: Optional[dict] = None
+        self._attribute_cache: dict[str, list[str]] = {}
 
     @property
     def app(self):
@@ -183,11 +184,20 @@ class Servicer(ProviderServicer):
 
     @_guard(pb.UpgradeResourceState.Response)
     def UpgradeResourceState(self, request, context):
-        # Our schemas are at version 0: state is taken as it is (no "Using default upgrade" noise).
+        # Our schemas are at version 0: state is taken as it is (no "Using default upgrade" noise), with
+        # attributes added since it was written set to null (Terraform needs every attribute of the schema).
         import json
 
         state = json.loads(request.raw_state.json) if request.raw_state.json else None
+        if isinstance(state, dict):
+            for attribute in self._attribute_names(request.type_name):
+                state.setdefault(attribute, None)
         return pb.UpgradeResourceState.Response(upgraded_state=to_dynamic_value(state))
+
+    def _attribute_names(self, type_name: str) -> list[str]:
+        if type_name not in self._attribute_cache:
+            self._attribute_cache[type_name] = [a.name for a in self._load_res_cls_map()[type_name].get_schema().attributes]
+        return self._attribute_cache[type_name]
 
     # --------------------------------------------------------------- lifecycle
     @_guard(pb.ReadResource.Response)
@@ -205,9 +215,12 @@ class Servicer(ProviderServicer):
         prior = read_dynamic_value(request.prior_state)
         proposed = read_dynamic_value(request.proposed_new_state)
         config = read_dynamic_value(request.config)
-        if proposed is None:  # destroy: nothing to plan
-            return pb.PlanResourceChange.Response(planned_state=request.proposed_new_state)
-        planned, replace = self._resource(request.type_name).plan_change(diags, prior, proposed, config or {})
+        resource = self._resource(request.type_name)
+        if proposed is None:  # destroy: nothing to plan, but a destroy call may have to be refused now
+            if prior is not None and hasattr(resource, "plan_destroy"):
+                resource.plan_destroy(diags, prior)
+            return pb.PlanResourceChange.Response(planned_state=request.proposed_new_state, diagnostics=diags.to_pb())
+        planned, replace = resource.plan_change(diags, prior, proposed, config or {})
         return pb.PlanResourceChange.Response(
             planned_state=to_dynamic_value(planned),
             requires_replace=[_to_attribute_path([name]) for name in replace],

@@ -34,6 +34,8 @@ def test_external_svm_key_manager(stack):
     assert {k: v for k, v in block.items() if k != "data"} == {
         "force_new_keys": ["svm", "scope", "onboard"], "id_attribute": "uuid",
         "path": "/security/key-managers", "provider": "rest.ontap",
+        # found by its SVM after a lost answer or "already configured" (65536823)
+        "lookup_path": "{path}?svm.name={data.svm.name}", "lookup_selector": "records/0",
     }
     assert has_resource(stack, km.key_manager, {"path": "/security/key-managers", "id_attribute": "uuid",
                                                 "provider": "rest.ontap"})
@@ -41,9 +43,11 @@ def test_external_svm_key_manager(stack):
 
 def test_cluster_scope_has_no_svm(stack):
     km = build(stack, svm=None, key_servers=[KeyServer("kms1.example.com")])
-    assert decoded(resource(synth(stack), km.key_manager), "data") == {
+    block = resource(synth(stack), km.key_manager)
+    assert decoded(block, "data") == {
         "external": {"client_certificate": {"name": "kmip-client"}, "server_ca_certificates": [{"name": "kmip-ca"}]},
     }
+    assert block["lookup_path"] == "{path}?scope=cluster" and block["lookup_selector"] == "records/0"
 
 
 def test_key_server_without_credentials(stack):
@@ -57,6 +61,7 @@ def test_key_server_without_credentials(stack):
         "destroy_path": "{path}/{id}?return_timeout=0",
         "force_new_keys": ["server"],
         "id_template": "{data.server}",
+        "lookup_path": "{path}/{data.server}",
         # the key manager's uuid: the key server is created after it and destroyed before it
         "path": f"/security/key-managers/${{{ref(km.key_manager)}.id}}/key-servers",
         "provider": "rest.ontap",
@@ -130,6 +135,8 @@ def test_onboard_key_manager(stack):
         "data": '{"scope":"cluster"}',
         "force_new_keys": ["svm", "scope", "onboard"],
         "id_attribute": "uuid",
+        "lookup_path": "{path}?scope=cluster",
+        "lookup_selector": "records/0",
         "path": "/security/key-managers",
         "provider": "rest.ontap",
         "write_only_data": '${jsonencode({"onboard" = {"passphrase" = var.okm_passphrase}})}',
@@ -231,17 +238,45 @@ def test_port_bounds_accepted(stack):
     assert sorted(km.key_servers) == ["a.example.com:1", "b.example.com:65535"]
 
 
+HOST_FIX = "give a DNS name or an IP address, e.g. 'kms1.example.com:5696' or '[fd00::1]:5696'"
+
+
 @pytest.mark.parametrize("server, problem, fix", [
     ("fd00::1", "'fd00::1' looks like a bare IPv6 address", "write it as [addr]:port"),
     ("[fd00::1:5696", "'[fd00::1:5696' has an unclosed '['", "write IPv6 as [addr]:port"),
-    ("kms 1.example.com", "'kms 1.example.com' is not a host[:port]", "give e.g. 'kms1.example.com:5696'"),
-    ("kms1.example.com/x:5696", "'kms1.example.com/x:5696' is not a host[:port]", "give e.g. 'kms1.example.com:5696'"),
-    (":5696", "':5696' is not a host[:port]", "give e.g. 'kms1.example.com:5696'"),
+    ("[kms1]:5696", "'[kms1]:5696' is not a host[:port]: 'kms1' is not an IPv6 address", HOST_FIX),
+    ("kms 1.example.com", "'kms 1.example.com' is not a host[:port]: the character ' ' is not allowed", HOST_FIX),
+    ("kms1.example.com/x:5696", "'kms1.example.com/x:5696' is not a host[:port]: the character '/' is not allowed",
+     HOST_FIX),
+    (":5696", "':5696' is not a host[:port]: it is empty", HOST_FIX),
     ("  ", "is empty", "give a host name or address, e.g. 'kms1.example.com:5696'"),
+    ("kms?.example.com", "'kms?.example.com' is not a host[:port]: the character '?' is not allowed", HOST_FIX),
+    ("kms#1.example.com", "'kms#1.example.com' is not a host[:port]: the character '#' is not allowed", HOST_FIX),
+    ("kms..example.com", "'kms..example.com' is not a host[:port]: it has an empty label ('..')", HOST_FIX),
+    ("..", "'..' is not a host[:port]: it has an empty label ('..')", HOST_FIX),
+    ("kms-é.example.com", "'kms-é.example.com' is not a host[:port]: it has non-ASCII characters (write an "
+     "internationalized name in its xn-- form)", HOST_FIX),
+    ("a" * 300, f"'{'a' * 300}' is not a host[:port]: it is 300 characters long; a DNS name has at most 253", HOST_FIX),
+    ("k" * 64 + ".example.com", f"'{'k' * 64}.example.com' is not a host[:port]: its label '{'k' * 20}...' is 64 "
+     "characters long; at most 63 are allowed", HOST_FIX),
+    ("-kms.example.com", "'-kms.example.com' is not a host[:port]: the label '-kms' starts or ends with '-'", HOST_FIX),
+    ("999.1.1.1", "'999.1.1.1' is not a host[:port]: it looks like an IPv4 address but is not one", HOST_FIX),
+    ("kms1.example.com.", "'kms1.example.com.' is not a host[:port]: it ends with a dot", HOST_FIX),
 ])
 def test_bad_host(stack, server, problem, fix):
     with raises_config_error(PATH, "key_servers[0].server", problem, fix):
         build(stack, key_servers=[KeyServer(server)])
+
+
+@pytest.mark.parametrize("server, stored", [
+    ("KMS1.Example.COM", "kms1.example.com:5696"), ("10.0.0.12", "10.0.0.12:5696"),
+    ("[FD00:0:0::1]:5697", "[fd00::1]:5697"), ("xn--bcher-kva.example:5696", "xn--bcher-kva.example:5696"),
+])
+def test_hosts_are_normalized_as_ontap_stores_them(stack, server, stored):
+    """Upper case or a missing port would be normalized by the cluster: declared as it will read back,
+    the plan after a deploy is clean."""
+    km = build(stack, key_servers=[KeyServer(server)])
+    assert list(km.key_servers) == [stored]
 
 
 def test_bad_secondary_names_its_index(stack):

@@ -30,6 +30,9 @@ def server_block(name: str, data: str, depends_on=None) -> dict:
         "destroy_path": "/v1/kmip/delete_server",
         "force_new_keys": ["name"],
         "id_attribute": "uuid",
+        "lookup_body": '{"name":"{data.name}"}',
+        "lookup_method": "POST",
+        "lookup_path": "/v1/kmip/get_server",
         "path": "/v1/kmip",
         "provider": "rest.vsp",
         "read_body": '{"name":"{data.name}"}',
@@ -95,6 +98,11 @@ def test_promotion_depends_on_every_server(stack):
         "path": "/v1/kmip/promote_server",
         "provider": "rest.vsp",
         "triggers": {"primary": "kms-a"},
+        # read back: a server promoted outside the stack shows in the plan
+        "effective_when": '{"equals":true,"path":"isPrimary"}',
+        "read_body": '{"name":"kms-a"}',
+        "read_method": "POST",
+        "read_path": "/v1/kmip/get_server",
     }}
 
 
@@ -164,11 +172,22 @@ def test_names_that_differ_only_in_punctuation(stack):
         build(stack, servers=[*SERVERS, KmipServer("kms.b", "other.example.com")])
 
 
-@pytest.mark.parametrize("host", ["", "kms a.example.com", "kms.example.com\t"])
-def test_bad_host(stack, host):
-    with raises_config_error(PATH, "servers[0].host", f"'{host}' is not a host name or address",
-                             "give e.g. 'kms1.example.com'"):
+@pytest.mark.parametrize("host, problem", [
+    ("", "it is empty"), ("kms a.example.com", "the character ' ' is not allowed"),
+    ("kms.example.com\t", "the character '\t' is not allowed"), ("kms?x", "the character '?' is not allowed"),
+    ("kms#y", "the character '#' is not allowed"), ("..", "it has an empty label ('..')"),
+    ("kmś.example.com", "it has non-ASCII characters (write an internationalized name in its xn-- form)"),
+    ("k" * 300, "it is 300 characters long; a DNS name has at most 253"),
+])
+def test_bad_host(stack, host, problem):
+    with raises_config_error(PATH, "servers[0].host", f"'{host}' is not a host name or address: {problem}",
+                             "give a DNS name or an IP address, e.g. 'kms1.example.com'"):
         build(stack, servers=[KmipServer("kms-a", host)])
+
+
+@pytest.mark.parametrize("host", ["10.0.0.5", "fd00::5", "kms-a.example.com", "localhost"])
+def test_good_hosts(stack, host):
+    build(stack, servers=[KmipServer("kms-a", host)])
 
 
 @pytest.mark.parametrize("port", [0, 65536, -1])

@@ -47,7 +47,7 @@ def test_vault_dr_enable_activate_failover_and_destroy(simulator, project):
     # 1. vault-a primary, vault-b activated as its secondary with a token that never leaves Terraform
     proj.declare(vault_dr=dr("vault-a"))
     deploy = proj.deploy("vault-dr")
-    assert "Apply complete! Resources: 6 added, 0 changed, 0 destroyed." in deploy.output, deploy.tail()
+    assert "Apply complete! Resources: 7 added, 0 changed, 0 destroyed." in deploy.output, deploy.tail()
     a, b = vault_a.status(), vault_b.status()
     assert a["mode"] == "primary" and [(s["node_id"], s["connection_status"]) for s in a["secondaries"]] == [
         ("vault-b", "connected")]

@@ -7,13 +7,15 @@ import json
 from tests.provider.conftest import config
 
 
-def keyed(name: str, resource: str = "k", polling: str = 'interval_seconds = "0.05", timeout_seconds = "10"') -> str:
+def keyed(name: str, resource: str = "k", polling: str = 'interval_seconds = "0.05", timeout_seconds = "10"',
+          lookup: bool = False) -> str:
+    found_by = '\n  lookup_path = "{path}/{data.name}"' if lookup else ""
     return f"""
 resource "rest_object" "{resource}" {{
   path        = "/keys"
   data        = jsonencode({{ name = "{name}", kind = "external" }})
   id_template = "{{data.name}}"
-  polling     = {{ {polling} }}
+  polling     = {{ {polling} }}{found_by}
 }}
 """
 
@@ -66,19 +68,34 @@ def test_202_job_polled_to_failure_and_timeout(api, terraform):
     assert "still 'running' after 0.5 s" in timed_out.stderr
 
 
-def test_503_with_retry_after_then_success(api, terraform):
+def test_a_create_answered_503_is_looked_up_then_sent_again_after_retry_after(api, terraform):
     api.fail_next, api.retry_after = 1, 1
     tf = terraform()
     # backoff alone would wait 0.05 s: a wait of a second can only come from Retry-After
-    tf.write(config(api.base_url, keyed("k4", polling='enabled = "false"'), retry_backoff_seconds=0.05))
+    tf.write(config(api.base_url, keyed("k4", polling='enabled = "false"', lookup=True), retry_backoff_seconds=0.05))
     applied = tf.apply()
 
     assert "1 added" in applied.stdout
+    calls = [(r.method, r.path, r.status) for r in api.requests]
+    assert calls == [("POST", "/api/keys", 503), ("GET", "/api/keys/k4", 404),  # not created: send it again
+                     ("POST", "/api/keys", 201), ("GET", "/api/keys/k4", 200)], calls  # then the read-back
     first, second = api.calls("POST", "/api/keys")
-    assert (first.status, second.status) == (503, 201)
     assert first.json == second.json == {"name": "k4", "kind": "external"}
-    assert second.at - first.at >= 0.95, f"retried after {second.at - first.at:.2f} s, Retry-After said 1 s"
+    assert second.at - first.at >= 0.95, f"sent again after {second.at - first.at:.2f} s, Retry-After said 1 s"
     assert tf.resource("rest_object.k")["id"] == "k4"
+    assert len(api.collection("keys")) == 1
+
+
+def test_a_create_answered_503_without_a_lookup_is_not_sent_again(api, terraform):
+    api.fail_next = 1
+    tf = terraform()
+    tf.write(config(api.base_url, keyed("k5", polling='enabled = "false"'), retry_backoff_seconds=0.05))
+    failed = tf.apply(check=False)
+
+    assert failed.returncode == 1
+    assert len(api.calls("POST", "/api/keys")) == 1
+    flat = " ".join(failed.stderr.split())
+    assert "answered 503" in flat and "The object may have been created" in flat and "set lookup_path" in flat, flat
 
 
 def test_csrf_token_fetched_sent_and_refreshed_once_after_expiry(api, terraform):

@@ -34,4 +34,4 @@ def test_schema_lists_everything_with_descriptions(api, terraform):
     op = blocks["resource rest_operation"]["attributes"]
     assert op["sensitive_output_values"].get("sensitive") is True
     assert {name for name, a in blocks["provider"]["attributes"].items() if a.get("sensitive")} == {
-        "password", "bearer_token", "token", "headers"}
+        "password", "bearer_token", "token", "headers", "secrets"}

@@ -90,7 +90,8 @@ def test_revoked_secondary_is_disconnected(vaults):
 
 def test_demoted_primary_and_disabled_secondary_show_disconnected(vaults):
     a, b = pair(vaults)
-    b.ok("POST", "/secondary/disable")
+    op = b.operation_token(a.unseal_keys()[:3])
+    b.ok("POST", "/secondary/disable", {"dr_operation_token": op})
     assert b.status()["data"] == {"mode": "disabled"}
     assert a.status()["data"]["secondaries"][0]["connection_status"] == "disconnected"
 

@@ -61,6 +61,10 @@ class ObjectResource(
         force_new_keys: typing.Optional[typing.Sequence[builtins.str]] = None,
         id_attribute: typing.Optional[builtins.str] = None,
         id_template: typing.Optional[builtins.str] = None,
+        lookup_body: typing.Optional[builtins.str] = None,
+        lookup_method: typing.Optional[builtins.str] = None,
+        lookup_path: typing.Optional[builtins.str] = None,
+        lookup_selector: typing.Optional[builtins.str] = None,
         polling: typing.Optional[typing.Mapping[builtins.str, builtins.str]] = None,
         read_body: typing.Optional[builtins.str] = None,
         read_method: typing.Optional[builtins.str] = None,
@@ -87,22 +91,26 @@ class ObjectResource(
         :param data: The object, as JSON (``jsonencode({...})``). Only these keys are compared with the server. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#data ObjectResource#data}
         :param path: Collection path, relative to the provider's base_url (e.g. ``/security/key-managers``). Changing it replaces the object. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#path ObjectResource#path}
         :param create_method: Method of the create call (default ``POST``). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#create_method ObjectResource#create_method}
-        :param create_path: Path of the create call (default ``{path}``). Placeholders: ``{path}``, ``{id}``, ``{data.<key>}``, ``{response.<key>}``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#create_path ObjectResource#create_path}
+        :param create_path: Path of the create call (default ``{path}``). Placeholders: ``{path}``, ``{id}``, ``{data.<key>}``, ``{response.<key>}``, ``{secret.<name>}``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#create_path ObjectResource#create_path}
         :param destroy_body: JSON body template of the destroy call. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#destroy_body ObjectResource#destroy_body}
         :param destroy_method: Method of the destroy call (default ``DELETE``). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#destroy_method ObjectResource#destroy_method}
-        :param destroy_path: Path of the destroy call (default ``{path}/{id}``). Placeholders: ``{path}``, ``{id}``, ``{data.<key>}``, ``{response.<key>}``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#destroy_path ObjectResource#destroy_path}
+        :param destroy_path: Path of the destroy call (default ``{path}/{id}``). Placeholders: ``{path}``, ``{id}``, ``{data.<key>}``, ``{response.<key>}``, ``{secret.<name>}``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#destroy_path ObjectResource#destroy_path}
         :param force_new_keys: Keys of ``data`` (paths like ``svm/name``) whose change replaces the object instead of updating it. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#force_new_keys ObjectResource#force_new_keys}
         :param id_attribute: Path into the create response that holds the id (``uuid``, ``records/0/uuid``). Default: ``id``, else ``uuid``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#id_attribute ObjectResource#id_attribute}
-        :param id_template: Build the id instead of reading it, for APIs that answer 201/204 without one (e.g. ``{data.server}``). Placeholders: ``{path}``, ``{id}``, ``{data.<key>}``, ``{response.<key>}``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#id_template ObjectResource#id_template}
-        :param polling: How a ``202 Accepted`` with a job reference is followed until the job ends: ``href_path``: path of the job link in a 202 answer (default ``job/_links/self/href``); ``state_path``: path of the state in the job (default ``state``); ``success_states``: comma-separated states that end the job well (default ``success``); ``failure_states``: comma-separated states that end it badly (default ``failure,error``); ``message_path``: path of the job's message (default ``message``); ``interval_seconds``: seconds between polls (default 0.2); ``timeout_seconds``: give up after this many seconds (default 300); ``enabled``: ``false`` to return a 202 answer without following it. The defaults follow ONTAP jobs. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#polling ObjectResource#polling}
+        :param id_template: Build the id instead of reading it, for APIs that answer 201/204 without one (e.g. ``{data.server}``). Placeholders: ``{path}``, ``{id}``, ``{data.<key>}``, ``{response.<key>}``, ``{secret.<name>}``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#id_template ObjectResource#id_template}
+        :param lookup_body: JSON body template of the lookup (e.g. ``{"name": "{data.name}"}``). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#lookup_body ObjectResource#lookup_body}
+        :param lookup_method: Method of the lookup (default ``GET``; ``POST`` for RPC-style reads). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#lookup_method ObjectResource#lookup_method}
+        :param lookup_path: How to find the object by its natural key, without its id (e.g. ``{path}/{data.server}``, ``{path}?svm.name={data.svm.name}``): after a lost answer, a 5xx or a refusal of the create ("already exists"), the object found this way is taken into state instead of being created twice or left behind. Placeholders: ``{path}``, ``{data.<key>}``, ``{secret.<name>}``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#lookup_path ObjectResource#lookup_path}
+        :param lookup_selector: Path into the lookup's answer where the object is (e.g. ``records/0``); absent there (or a 404): not found. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#lookup_selector ObjectResource#lookup_selector}
+        :param polling: How a ``202 Accepted`` with a job reference is followed until the job ends: ``href_path``: path of the job link in a 202 answer (default ``job/_links/self/href``); ``state_path``: path of the state in the job (default ``state``); ``success_states``: comma-separated states that end the job well (default ``success``); ``failure_states``: comma-separated states that end it badly (default ``failure,error``); ``message_path``: path of the job's message (default ``message``); ``interval_seconds``: seconds between polls (default 0.2); ``timeout_seconds``: give up after this many seconds (default 300); the job's outcome is then unknown; ``enabled``: ``false`` to return a 202 answer without following it. The defaults follow ONTAP jobs. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#polling ObjectResource#polling}
         :param read_body: JSON body template of the read call (e.g. ``{"name": "{data.name}"}``). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#read_body ObjectResource#read_body}
         :param read_method: Method of the read call (default ``GET``; ``POST`` for RPC-style reads). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#read_method ObjectResource#read_method}
-        :param read_path: Path of the read call (default ``{path}/{id}``). Placeholders: ``{path}``, ``{id}``, ``{data.<key>}``, ``{response.<key>}``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#read_path ObjectResource#read_path}
+        :param read_path: Path of the read call (default ``{path}/{id}``). Placeholders: ``{path}``, ``{id}``, ``{data.<key>}``, ``{response.<key>}``, ``{secret.<name>}``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#read_path ObjectResource#read_path}
         :param read_selector: Path into the read response where the object is (e.g. ``records/0``); if absent there, the object is gone. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#read_selector ObjectResource#read_selector}
         :param response_omit_keys: Keys removed from ``response`` at any depth, besides the keys of write_only_data (default: password, passphrase, existing_passphrase, secret, client_token, dr_operation_token). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#response_omit_keys ObjectResource#response_omit_keys}
         :param update_body: JSON template merged into every update body (e.g. ``{"uuid": "{id}"}``). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#update_body ObjectResource#update_body}
         :param update_method: Method of the update call (default ``PATCH``). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#update_method ObjectResource#update_method}
-        :param update_path: Path of the update call (default ``{path}/{id}``). Placeholders: ``{path}``, ``{id}``, ``{data.<key>}``, ``{response.<key>}``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#update_path ObjectResource#update_path}
+        :param update_path: Path of the update call (default ``{path}/{id}``). Placeholders: ``{path}``, ``{id}``, ``{data.<key>}``, ``{response.<key>}``, ``{secret.<name>}``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#update_path ObjectResource#update_path}
         :param update_sends: ``changed`` (default): only the changed keys of ``data``; ``all``: all of ``data``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#update_sends ObjectResource#update_sends}
         :param write_only_data: JSON merged into create and update bodies and never stored: passwords, passphrases, tokens. State keeps only a salted digest, so a change still plans an update. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#write_only_data ObjectResource#write_only_data}
         :param connection: 
@@ -128,6 +136,10 @@ class ObjectResource(
             force_new_keys=force_new_keys,
             id_attribute=id_attribute,
             id_template=id_template,
+            lookup_body=lookup_body,
+            lookup_method=lookup_method,
+            lookup_path=lookup_path,
+            lookup_selector=lookup_selector,
             polling=polling,
             read_body=read_body,
             read_method=read_method,
@@ -205,6 +217,22 @@ class ObjectResource(
     @jsii.member(jsii_name="resetIdTemplate")
     def reset_id_template(self) -> None:
         return typing.cast(None, jsii.invoke(self, "resetIdTemplate", []))
+
+    @jsii.member(jsii_name="resetLookupBody")
+    def reset_lookup_body(self) -> None:
+        return typing.cast(None, jsii.invoke(self, "resetLookupBody", []))
+
+    @jsii.member(jsii_name="resetLookupMethod")
+    def reset_lookup_method(self) -> None:
+        return typing.cast(None, jsii.invoke(self, "resetLookupMethod", []))
+
+    @jsii.member(jsii_name="resetLookupPath")
+    def reset_lookup_path(self) -> None:
+        return typing.cast(None, jsii.invoke(self, "resetLookupPath", []))
+
+    @jsii.member(jsii_name="resetLookupSelector")
+    def reset_lookup_selector(self) -> None:
+        return typing.cast(None, jsii.invoke(self, "resetLookupSelector", []))
 
     @jsii.member(jsii_name="resetPolling")
     def reset_polling(self) -> None:
@@ -322,6 +350,26 @@ class ObjectResource(
     @jsii.member(jsii_name="idTemplateInput")
     def id_template_input(self) -> typing.Optional[builtins.str]:
         return typing.cast(typing.Optional[builtins.str], jsii.get(self, "idTemplateInput"))
+
+    @builtins.property
+    @jsii.member(jsii_name="lookupBodyInput")
+    def lookup_body_input(self) -> typing.Optional[builtins.str]:
+        return typing.cast(typing.Optional[builtins.str], jsii.get(self, "lookupBodyInput"))
+
+    @builtins.property
+    @jsii.member(jsii_name="lookupMethodInput")
+    def lookup_method_input(self) -> typing.Optional[builtins.str]:
+        return typing.cast(typing.Optional[builtins.str], jsii.get(self, "lookupMethodInput"))
+
+    @builtins.property
+    @jsii.member(jsii_name="lookupPathInput")
+    def lookup_path_input(self) -> typing.Optional[builtins.str]:
+        return typing.cast(typing.Optional[builtins.str], jsii.get(self, "lookupPathInput"))
+
+    @builtins.property
+    @jsii.member(jsii_name="lookupSelectorInput")
+    def lookup_selector_input(self) -> typing.Optional[builtins.str]:
+        return typing.cast(typing.Optional[builtins.str], jsii.get(self, "lookupSelectorInput"))
 
     @builtins.property
     @jsii.member(jsii_name="pathInput")
@@ -494,6 +542,54 @@ class ObjectResource(
         jsii.set(self, "idTemplate", value) # pyright: ignore[reportArgumentType]
 
     @builtins.property
+    @jsii.member(jsii_name="lookupBody")
+    def lookup_body(self) -> builtins.str:
+        return typing.cast(builtins.str, jsii.get(self, "lookupBody"))
+
+    @lookup_body.setter
+    def lookup_body(self, value: builtins.str) -> None:
+        if __debug__:
+            type_hints = typing.get_type_hints(_typecheckingstub__ebc79604ce3416697ba398e520ab3a108278534926fd54f72d853acf9b3b1437)
+            check_type(argname="argument value", value=value, expected_type=type_hints["value"])
+        jsii.set(self, "lookupBody", value) # pyright: ignore[reportArgumentType]
+
+    @builtins.property
+    @jsii.member(jsii_name="lookupMethod")
+    def lookup_method(self) -> builtins.str:
+        return typing.cast(builtins.str, jsii.get(self, "lookupMethod"))
+
+    @lookup_method.setter
+    def lookup_method(self, value: builtins.str) -> None:
+        if __debug__:
+            type_hints = typing.get_type_hints(_typecheckingstub__2c19edbe7b33dfbd4b2c6996acb5dbca1410d3c56120e6b32390c38926074d94)
+            check_type(argname="argument value", value=value, expected_type=type_hints["value"])
+        jsii.set(self, "lookupMethod", value) # pyright: ignore[reportArgumentType]
+
+    @builtins.property
+    @jsii.member(jsii_name="lookupPath")
+    def lookup_path(self) -> builtins.str:
+        return typing.cast(builtins.str, jsii.get(self, "lookupPath"))
+
+    @lookup_path.setter
+    def lookup_path(self, value: builtins.str) -> None:
+        if __debug__:
+            type_hints = typing.get_type_hints(_typecheckingstub__7f5e1f4321caf2e7c3567603bc8bc23699042c1aa160f691e27891c5dd542d65)
+            check_type(argname="argument value", value=value, expected_type=type_hints["value"])
+        jsii.set(self, "lookupPath", value) # pyright: ignore[reportArgumentType]
+
+    @builtins.property
+    @jsii.member(jsii_name="lookupSelector")
+    def lookup_selector(self) -> builtins.str:
+        return typing.cast(builtins.str, jsii.get(self, "lookupSelector"))
+
+    @lookup_selector.setter
+    def lookup_selector(self, value: builtins.str) -> None:
+        if __debug__:
+            type_hints = typing.get_type_hints(_typecheckingstub__0367c822ec9ba906fb1dc6ecfb2991c9e6579dd3bc610a7a885b8e4677bd16f9)
+            check_type(argname="argument value", value=value, expected_type=type_hints["value"])
+        jsii.set(self, "lookupSelector", value) # pyright: ignore[reportArgumentType]
+
+    @builtins.property
     @jsii.member(jsii_name="path")
     def path(self) -> builtins.str:
         return typing.cast(builtins.str, jsii.get(self, "path"))
@@ -659,6 +755,10 @@ class ObjectResource(
         "force_new_keys": "forceNewKeys",
         "id_attribute": "idAttribute",
         "id_template": "idTemplate",
+        "lookup_body": "lookupBody",
+        "lookup_method": "lookupMethod",
+        "lookup_path": "lookupPath",
+        "lookup_selector": "lookupSelector",
         "polling": "polling",
         "read_body": "readBody",
         "read_method": "readMethod",
@@ -693,6 +793,10 @@ class ObjectResourceConfig(_cdktf_9a9027ec.TerraformMetaArguments):
         force_new_keys: typing.Optional[typing.Sequence[builtins.str]] = None,
         id_attribute: typing.Optional[builtins.str] = None,
         id_template: typing.Optional[builtins.str] = None,
+        lookup_body: typing.Optional[builtins.str] = None,
+        lookup_method: typing.Optional[builtins.str] = None,
+        lookup_path: typing.Optional[builtins.str] = None,
+        lookup_selector: typing.Optional[builtins.str] = None,
         polling: typing.Optional[typing.Mapping[builtins.str, builtins.str]] = None,
         read_body: typing.Optional[builtins.str] = None,
         read_method: typing.Optional[builtins.str] = None,
@@ -716,22 +820,26 @@ class ObjectResourceConfig(_cdktf_9a9027ec.TerraformMetaArguments):
         :param data: The object, as JSON (``jsonencode({...})``). Only these keys are compared with the server. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#data ObjectResource#data}
         :param path: Collection path, relative to the provider's base_url (e.g. ``/security/key-managers``). Changing it replaces the object. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#path ObjectResource#path}
         :param create_method: Method of the create call (default ``POST``). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#create_method ObjectResource#create_method}
-        :param create_path: Path of the create call (default ``{path}``). Placeholders: ``{path}``, ``{id}``, ``{data.<key>}``, ``{response.<key>}``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#create_path ObjectResource#create_path}
+        :param create_path: Path of the create call (default ``{path}``). Placeholders: ``{path}``, ``{id}``, ``{data.<key>}``, ``{response.<key>}``, ``{secret.<name>}``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#create_path ObjectResource#create_path}
         :param destroy_body: JSON body template of the destroy call. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#destroy_body ObjectResource#destroy_body}
         :param destroy_method: Method of the destroy call (default ``DELETE``). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#destroy_method ObjectResource#destroy_method}
-        :param destroy_path: Path of the destroy call (default ``{path}/{id}``). Placeholders: ``{path}``, ``{id}``, ``{data.<key>}``, ``{response.<key>}``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#destroy_path ObjectResource#destroy_path}
+        :param destroy_path: Path of the destroy call (default ``{path}/{id}``). Placeholders: ``{path}``, ``{id}``, ``{data.<key>}``, ``{response.<key>}``, ``{secret.<name>}``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#destroy_path ObjectResource#destroy_path}
         :param force_new_keys: Keys of ``data`` (paths like ``svm/name``) whose change replaces the object instead of updating it. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#force_new_keys ObjectResource#force_new_keys}
         :param id_attribute: Path into the create response that holds the id (``uuid``, ``records/0/uuid``). Default: ``id``, else ``uuid``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#id_attribute ObjectResource#id_attribute}
-        :param id_template: Build the id instead of reading it, for APIs that answer 201/204 without one (e.g. ``{data.server}``). Placeholders: ``{path}``, ``{id}``, ``{data.<key>}``, ``{response.<key>}``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#id_template ObjectResource#id_template}
-        :param polling: How a ``202 Accepted`` with a job reference is followed until the job ends: ``href_path``: path of the job link in a 202 answer (default ``job/_links/self/href``); ``state_path``: path of the state in the job (default ``state``); ``success_states``: comma-separated states that end the job well (default ``success``); ``failure_states``: comma-separated states that end it badly (default ``failure,error``); ``message_path``: path of the job's message (default ``message``); ``interval_seconds``: seconds between polls (default 0.2); ``timeout_seconds``: give up after this many seconds (default 300); ``enabled``: ``false`` to return a 202 answer without following it. The defaults follow ONTAP jobs. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#polling ObjectResource#polling}
+        :param id_template: Build the id instead of reading it, for APIs that answer 201/204 without one (e.g. ``{data.server}``). Placeholders: ``{path}``, ``{id}``, ``{data.<key>}``, ``{response.<key>}``, ``{secret.<name>}``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#id_template ObjectResource#id_template}
+        :param lookup_body: JSON body template of the lookup (e.g. ``{"name": "{data.name}"}``). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#lookup_body ObjectResource#lookup_body}
+        :param lookup_method: Method of the lookup (default ``GET``; ``POST`` for RPC-style reads). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#lookup_method ObjectResource#lookup_method}
+        :param lookup_path: How to find the object by its natural key, without its id (e.g. ``{path}/{data.server}``, ``{path}?svm.name={data.svm.name}``): after a lost answer, a 5xx or a refusal of the create ("already exists"), the object found this way is taken into state instead of being created twice or left behind. Placeholders: ``{path}``, ``{data.<key>}``, ``{secret.<name>}``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#lookup_path ObjectResource#lookup_path}
+        :param lookup_selector: Path into the lookup's answer where the object is (e.g. ``records/0``); absent there (or a 404): not found. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#lookup_selector ObjectResource#lookup_selector}
+        :param polling: How a ``202 Accepted`` with a job reference is followed until the job ends: ``href_path``: path of the job link in a 202 answer (default ``job/_links/self/href``); ``state_path``: path of the state in the job (default ``state``); ``success_states``: comma-separated states that end the job well (default ``success``); ``failure_states``: comma-separated states that end it badly (default ``failure,error``); ``message_path``: path of the job's message (default ``message``); ``interval_seconds``: seconds between polls (default 0.2); ``timeout_seconds``: give up after this many seconds (default 300); the job's outcome is then unknown; ``enabled``: ``false`` to return a 202 answer without following it. The defaults follow ONTAP jobs. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#polling ObjectResource#polling}
         :param read_body: JSON body template of the read call (e.g. ``{"name": "{data.name}"}``). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#read_body ObjectResource#read_body}
         :param read_method: Method of the read call (default ``GET``; ``POST`` for RPC-style reads). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#read_method ObjectResource#read_method}
-        :param read_path: Path of the read call (default ``{path}/{id}``). Placeholders: ``{path}``, ``{id}``, ``{data.<key>}``, ``{response.<key>}``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#read_path ObjectResource#read_path}
+        :param read_path: Path of the read call (default ``{path}/{id}``). Placeholders: ``{path}``, ``{id}``, ``{data.<key>}``, ``{response.<key>}``, ``{secret.<name>}``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#read_path ObjectResource#read_path}
         :param read_selector: Path into the read response where the object is (e.g. ``records/0``); if absent there, the object is gone. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#read_selector ObjectResource#read_selector}
         :param response_omit_keys: Keys removed from ``response`` at any depth, besides the keys of write_only_data (default: password, passphrase, existing_passphrase, secret, client_token, dr_operation_token). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#response_omit_keys ObjectResource#response_omit_keys}
         :param update_body: JSON template merged into every update body (e.g. ``{"uuid": "{id}"}``). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#update_body ObjectResource#update_body}
         :param update_method: Method of the update call (default ``PATCH``). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#update_method ObjectResource#update_method}
-        :param update_path: Path of the update call (default ``{path}/{id}``). Placeholders: ``{path}``, ``{id}``, ``{data.<key>}``, ``{response.<key>}``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#update_path ObjectResource#update_path}
+        :param update_path: Path of the update call (default ``{path}/{id}``). Placeholders: ``{path}``, ``{id}``, ``{data.<key>}``, ``{response.<key>}``, ``{secret.<name>}``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#update_path ObjectResource#update_path}
         :param update_sends: ``changed`` (default): only the changed keys of ``data``; ``all``: all of ``data``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#update_sends ObjectResource#update_sends}
         :param write_only_data: JSON merged into create and update bodies and never stored: passwords, passphrases, tokens. State keeps only a salted digest, so a change still plans an update. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#write_only_data ObjectResource#write_only_data}
         '''
@@ -756,6 +864,10 @@ class ObjectResourceConfig(_cdktf_9a9027ec.TerraformMetaArguments):
             check_type(argname="argument force_new_keys", value=force_new_keys, expected_type=type_hints["force_new_keys"])
             check_type(argname="argument id_attribute", value=id_attribute, expected_type=type_hints["id_attribute"])
             check_type(argname="argument id_template", value=id_template, expected_type=type_hints["id_template"])
+            check_type(argname="argument lookup_body", value=lookup_body, expected_type=type_hints["lookup_body"])
+            check_type(argname="argument lookup_method", value=lookup_method, expected_type=type_hints["lookup_method"])
+            check_type(argname="argument lookup_path", value=lookup_path, expected_type=type_hints["lookup_path"])
+            check_type(argname="argument lookup_selector", value=lookup_selector, expected_type=type_hints["lookup_selector"])
             check_type(argname="argument polling", value=polling, expected_type=type_hints["polling"])
             check_type(argname="argument read_body", value=read_body, expected_type=type_hints["read_body"])
             check_type(argname="argument read_method", value=read_method, expected_type=type_hints["read_method"])
@@ -801,6 +913,14 @@ class ObjectResourceConfig(_cdktf_9a9027ec.TerraformMetaArguments):
             self._values["id_attribute"] = id_attribute
         if id_template is not None:
             self._values["id_template"] = id_template
+        if lookup_body is not None:
+            self._values["lookup_body"] = lookup_body
+        if lookup_method is not None:
+            self._values["lookup_method"] = lookup_method
+        if lookup_path is not None:
+            self._values["lookup_path"] = lookup_path
+        if lookup_selector is not None:
+            self._values["lookup_selector"] = lookup_selector
         if polling is not None:
             self._values["polling"] = polling
         if read_body is not None:
@@ -919,7 +1039,7 @@ class ObjectResourceConfig(_cdktf_9a9027ec.TerraformMetaArguments):
 
     @builtins.property
     def create_path(self) -> typing.Optional[builtins.str]:
-        '''Path of the create call (default ``{path}``). Placeholders: ``{path}``, ``{id}``, ``{data.<key>}``, ``{response.<key>}``.
+        '''Path of the create call (default ``{path}``). Placeholders: ``{path}``, ``{id}``, ``{data.<key>}``, ``{response.<key>}``, ``{secret.<name>}``.
 
         Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#create_path ObjectResource#create_path}
         '''
@@ -946,7 +1066,7 @@ class ObjectResourceConfig(_cdktf_9a9027ec.TerraformMetaArguments):
 
     @builtins.property
     def destroy_path(self) -> typing.Optional[builtins.str]:
-        '''Path of the destroy call (default ``{path}/{id}``). Placeholders: ``{path}``, ``{id}``, ``{data.<key>}``, ``{response.<key>}``.
+        '''Path of the destroy call (default ``{path}/{id}``). Placeholders: ``{path}``, ``{id}``, ``{data.<key>}``, ``{response.<key>}``, ``{secret.<name>}``.
 
         Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#destroy_path ObjectResource#destroy_path}
         '''
@@ -973,7 +1093,7 @@ class ObjectResourceConfig(_cdktf_9a9027ec.TerraformMetaArguments):
 
     @builtins.property
     def id_template(self) -> typing.Optional[builtins.str]:
-        '''Build the id instead of reading it, for APIs that answer 201/204 without one (e.g. ``{data.server}``). Placeholders: ``{path}``, ``{id}``, ``{data.<key>}``, ``{response.<key>}``.
+        '''Build the id instead of reading it, for APIs that answer 201/204 without one (e.g. ``{data.server}``). Placeholders: ``{path}``, ``{id}``, ``{data.<key>}``, ``{response.<key>}``, ``{secret.<name>}``.
 
         Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#id_template ObjectResource#id_template}
         '''
@@ -981,10 +1101,46 @@ class ObjectResourceConfig(_cdktf_9a9027ec.TerraformMetaArguments):
         return typing.cast(typing.Optional[builtins.str], result)
 
     @builtins.property
+    def lookup_body(self) -> typing.Optional[builtins.str]:
+        '''JSON body template of the lookup (e.g. ``{"name": "{data.name}"}``).
+
+        Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#lookup_body ObjectResource#lookup_body}
+        '''
+        result = self._values.get("lookup_body")
+        return typing.cast(typing.Optional[builtins.str], result)
+
+    @builtins.property
+    def lookup_method(self) -> typing.Optional[builtins.str]:
+        '''Method of the lookup (default ``GET``; ``POST`` for RPC-style reads).
+
+        Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#lookup_method ObjectResource#lookup_method}
+        '''
+        result = self._values.get("lookup_method")
+        return typing.cast(typing.Optional[builtins.str], result)
+
+    @builtins.property
+    def lookup_path(self) -> typing.Optional[builtins.str]:
+        '''How to find the object by its natural key, without its id (e.g. ``{path}/{data.server}``, ``{path}?svm.name={data.svm.name}``): after a lost answer, a 5xx or a refusal of the create ("already exists"), the object found this way is taken into state instead of being created twice or left behind. Placeholders: ``{path}``, ``{data.<key>}``, ``{secret.<name>}``.
+
+        Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#lookup_path ObjectResource#lookup_path}
+        '''
+        result = self._values.get("lookup_path")
+        return typing.cast(typing.Optional[builtins.str], result)
+
+    @builtins.property
+    def lookup_selector(self) -> typing.Optional[builtins.str]:
+        '''Path into the lookup's answer where the object is (e.g. ``records/0``); absent there (or a 404): not found.
+
+        Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#lookup_selector ObjectResource#lookup_selector}
+        '''
+        result = self._values.get("lookup_selector")
+        return typing.cast(typing.Optional[builtins.str], result)
+
+    @builtins.property
     def polling(self) -> typing.Optional[typing.Mapping[builtins.str, builtins.str]]:
         '''How a ``202 Accepted`` with a job reference is followed until the job ends: ``href_path``: path of the job link in a 202 answer (default ``job/_links/self/href``);
 
-        ``state_path``: path of the state in the job (default ``state``); ``success_states``: comma-separated states that end the job well (default ``success``); ``failure_states``: comma-separated states that end it badly (default ``failure,error``); ``message_path``: path of the job's message (default ``message``); ``interval_seconds``: seconds between polls (default 0.2); ``timeout_seconds``: give up after this many seconds (default 300); ``enabled``: ``false`` to return a 202 answer without following it. The defaults follow ONTAP jobs.
+        ``state_path``: path of the state in the job (default ``state``); ``success_states``: comma-separated states that end the job well (default ``success``); ``failure_states``: comma-separated states that end it badly (default ``failure,error``); ``message_path``: path of the job's message (default ``message``); ``interval_seconds``: seconds between polls (default 0.2); ``timeout_seconds``: give up after this many seconds (default 300); the job's outcome is then unknown; ``enabled``: ``false`` to return a 202 answer without following it. The defaults follow ONTAP jobs.
 
         Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#polling ObjectResource#polling}
         '''
@@ -1011,7 +1167,7 @@ class ObjectResourceConfig(_cdktf_9a9027ec.TerraformMetaArguments):
 
     @builtins.property
     def read_path(self) -> typing.Optional[builtins.str]:
-        '''Path of the read call (default ``{path}/{id}``). Placeholders: ``{path}``, ``{id}``, ``{data.<key>}``, ``{response.<key>}``.
+        '''Path of the read call (default ``{path}/{id}``). Placeholders: ``{path}``, ``{id}``, ``{data.<key>}``, ``{response.<key>}``, ``{secret.<name>}``.
 
         Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#read_path ObjectResource#read_path}
         '''
@@ -1056,7 +1212,7 @@ class ObjectResourceConfig(_cdktf_9a9027ec.TerraformMetaArguments):
 
     @builtins.property
     def update_path(self) -> typing.Optional[builtins.str]:
-        '''Path of the update call (default ``{path}/{id}``). Placeholders: ``{path}``, ``{id}``, ``{data.<key>}``, ``{response.<key>}``.
+        '''Path of the update call (default ``{path}/{id}``). Placeholders: ``{path}``, ``{id}``, ``{data.<key>}``, ``{response.<key>}``, ``{secret.<name>}``.
 
         Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#update_path ObjectResource#update_path}
         '''
@@ -1116,6 +1272,10 @@ def _typecheckingstub__10fc5065229ce77d6ac2e3c011afea4ff48a81e6e93ac604f067ca3bc
     force_new_keys: typing.Optional[typing.Sequence[builtins.str]] = None,
     id_attribute: typing.Optional[builtins.str] = None,
     id_template: typing.Optional[builtins.str] = None,
+    lookup_body: typing.Optional[builtins.str] = None,
+    lookup_method: typing.Optional[builtins.str] = None,
+    lookup_path: typing.Optional[builtins.str] = None,
+    lookup_selector: typing.Optional[builtins.str] = None,
     polling: typing.Optional[typing.Mapping[builtins.str, builtins.str]] = None,
     read_body: typing.Optional[builtins.str] = None,
     read_method: typing.Optional[builtins.str] = None,
@@ -1196,6 +1356,30 @@ def _typecheckingstub__7a294fe91b5eeee78a2ac4078f9cf487243f68779e7a9725e67bd6d1d
     pass
 
 def _typecheckingstub__a6a2a15ffbea5f30f936337a1567b9d36819365eb77d38288de6ca0edf18a7af(
+    value: builtins.str,
+) -> None:
+    """Type checking stubs"""
+    pass
+
+def _typecheckingstub__ebc79604ce3416697ba398e520ab3a108278534926fd54f72d853acf9b3b1437(
+    value: builtins.str,
+) -> None:
+    """Type checking stubs"""
+    pass
+
+def _typecheckingstub__2c19edbe7b33dfbd4b2c6996acb5dbca1410d3c56120e6b32390c38926074d94(
+    value: builtins.str,
+) -> None:
+    """Type checking stubs"""
+    pass
+
+def _typecheckingstub__7f5e1f4321caf2e7c3567603bc8bc23699042c1aa160f691e27891c5dd542d65(
+    value: builtins.str,
+) -> None:
+    """Type checking stubs"""
+    pass
+
+def _typecheckingstub__0367c822ec9ba906fb1dc6ecfb2991c9e6579dd3bc610a7a885b8e4677bd16f9(
     value: builtins.str,
 ) -> None:
     """Type checking stubs"""
@@ -1292,6 +1476,10 @@ def _typecheckingstub__20fd924f81bf60baddccc663f365205e42b07b974b2b34a3f1e7205cd
     force_new_keys: typing.Optional[typing.Sequence[builtins.str]] = None,
     id_attribute: typing.Optional[builtins.str] = None,
     id_template: typing.Optional[builtins.str] = None,
+    lookup_body: typing.Optional[builtins.str] = None,
+    lookup_method: typing.Optional[builtins.str] = None,
+    lookup_path: typing.Optional[builtins.str] = None,
+    lookup_selector: typing.Optional[builtins.str] = None,
     polling: typing.Optional[typing.Mapping[builtins.str, builtins.str]] = None,
     read_body: typing.Optional[builtins.str] = None,
     read_method: typing.Optional[builtins.str] = None,

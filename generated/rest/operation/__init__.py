@@ -55,14 +55,21 @@ class Operation(
         body: typing.Optional[builtins.str] = None,
         condition_path: typing.Optional[builtins.str] = None,
         destroy_body: typing.Optional[builtins.str] = None,
+        destroy_if: typing.Optional[builtins.str] = None,
         destroy_method: typing.Optional[builtins.str] = None,
         destroy_path: typing.Optional[builtins.str] = None,
         destroy_when: typing.Optional[typing.Mapping[builtins.str, builtins.str]] = None,
+        effective_when: typing.Optional[builtins.str] = None,
         expected_status: typing.Optional[typing.Sequence[jsii.Number]] = None,
         method: typing.Optional[builtins.str] = None,
         outputs: typing.Optional[typing.Mapping[builtins.str, builtins.str]] = None,
         polling: typing.Optional[typing.Mapping[builtins.str, builtins.str]] = None,
+        preconditions: typing.Optional[builtins.str] = None,
+        read_body: typing.Optional[builtins.str] = None,
+        read_method: typing.Optional[builtins.str] = None,
+        read_path: typing.Optional[builtins.str] = None,
         response_omit_keys: typing.Optional[typing.Sequence[builtins.str]] = None,
+        run_if: typing.Optional[builtins.str] = None,
         run_when: typing.Optional[typing.Mapping[builtins.str, builtins.str]] = None,
         sensitive_outputs: typing.Optional[typing.Union[builtins.bool, _cdktf_9a9027ec.IResolvable]] = None,
         triggers: typing.Optional[typing.Mapping[builtins.str, builtins.str]] = None,
@@ -80,17 +87,24 @@ class Operation(
         :param scope: The scope in which to define this construct.
         :param id: The scoped construct ID. Must be unique amongst siblings in the same scope
         :param path: Path of the call, relative to base_url. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#path Operation#path}
-        :param body: JSON body of the call. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#body Operation#body}
+        :param body: JSON body of the call, sent as written but for ``{secret.<name>}`` placeholders (the provider's ``secrets``). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#body Operation#body}
         :param condition_path: Path read (GET) before the call and before the destroy call, to evaluate ``run_when`` and ``destroy_when`` (e.g. ``/sys/replication/dr/status``). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#condition_path Operation#condition_path}
-        :param destroy_body: JSON body template of the destroy call. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#destroy_body Operation#destroy_body}
+        :param destroy_body: JSON body template of the destroy call (same placeholders). A destroy call that needs an empty provider secret is refused at plan. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#destroy_body Operation#destroy_body}
+        :param destroy_if: A predicate, as JSON: ``{"path": "data/mode", "equals": "primary"}``; tests ``equals``, ``in``, ``not_in``, ``contains``, ``subset_of``, ``keys_subset_of``, ``some`` (a predicate on list items), ``exists``; ``{"supplied": "<secret>"}``; combined with ``all``, ``any``, ``not``, on the ``condition_path`` answer: must hold (with ``destroy_when``) for the destroy call to be made. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#destroy_if Operation#destroy_if}
         :param destroy_method: Method of a call made on destroy (default ``POST`` when destroy_path is set). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#destroy_method Operation#destroy_method}
-        :param destroy_path: Path of a call made on destroy; no call when unset. Placeholders: ``{id}``, ``{response.<key>}``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#destroy_path Operation#destroy_path}
+        :param destroy_path: Path of a call made on destroy; no call when unset. Placeholders: ``{id}``, ``{response.<key>}``, ``{secret.<name>}``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#destroy_path Operation#destroy_path}
         :param destroy_when: Map of path (into the ``condition_path`` answer) → expected text; ``a|b`` accepts either, ``!a`` anything but ``a``. All must hold for the destroy call to be made. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#destroy_when Operation#destroy_when}
+        :param effective_when: A predicate, as JSON: ``{"path": "data/mode", "equals": "primary"}``; tests ``equals``, ``in``, ``not_in``, ``contains``, ``subset_of``, ``keys_subset_of``, ``some`` (a predicate on list items), ``exists``; ``{"supplied": "<secret>"}``; combined with ``all``, ``any``, ``not``. Holds on the ``read_path`` answer while the call's effect is in place (e.g. the cluster is a DR primary); while it holds, the call is not made. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#effective_when Operation#effective_when}
         :param expected_status: Statuses that count as success (default: any 2xx). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#expected_status Operation#expected_status}
         :param method: Method of the call (default ``POST``). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#method Operation#method}
         :param outputs: Values to pick from the response: name → path (e.g. ``token = "wrap_info/token"``). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#outputs Operation#outputs}
-        :param polling: How a ``202 Accepted`` with a job reference is followed until the job ends: ``href_path``: path of the job link in a 202 answer (default ``job/_links/self/href``); ``state_path``: path of the state in the job (default ``state``); ``success_states``: comma-separated states that end the job well (default ``success``); ``failure_states``: comma-separated states that end it badly (default ``failure,error``); ``message_path``: path of the job's message (default ``message``); ``interval_seconds``: seconds between polls (default 0.2); ``timeout_seconds``: give up after this many seconds (default 300); ``enabled``: ``false`` to return a 202 answer without following it. The defaults follow ONTAP jobs. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#polling Operation#polling}
+        :param polling: How a ``202 Accepted`` with a job reference is followed until the job ends: ``href_path``: path of the job link in a 202 answer (default ``job/_links/self/href``); ``state_path``: path of the state in the job (default ``state``); ``success_states``: comma-separated states that end the job well (default ``success``); ``failure_states``: comma-separated states that end it badly (default ``failure,error``); ``message_path``: path of the job's message (default ``message``); ``interval_seconds``: seconds between polls (default 0.2); ``timeout_seconds``: give up after this many seconds (default 300); the job's outcome is then unknown; ``enabled``: ``false`` to return a 202 answer without following it. The defaults follow ONTAP jobs. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#polling Operation#polling}
+        :param preconditions: Checks made whenever the call is planned and right before it is made, as a JSON list of ``{"path", "method"?, "body"?, "when"?, "require", "message"}``: each path is read and the predicate ``require`` must hold, else the plan (or the call) is refused with ``message`` and nothing is sent; ``when``, a predicate on the ``condition_path`` answer, limits a check to some states. A predicate, as JSON: ``{"path": "data/mode", "equals": "primary"}``; tests ``equals``, ``in``, ``not_in``, ``contains``, ``subset_of``, ``keys_subset_of``, ``some`` (a predicate on list items), ``exists``; ``{"supplied": "<secret>"}``; combined with ``all``, ``any``, ``not``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#preconditions Operation#preconditions}
+        :param read_body: JSON body of the read-back (``{secret.<name>}`` placeholders). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#read_body Operation#read_body}
+        :param read_method: Method of the read-back (default ``GET``; ``POST`` for RPC-style reads). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#read_method Operation#read_method}
+        :param read_path: Read-back: the path whose answer says whether the call's effect holds (with ``effective_when``). Read at every refresh (``in_effect``), and after a lost answer to tell whether the call was carried out. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#read_path Operation#read_path}
         :param response_omit_keys: Keys removed from ``response`` at any depth (default: password, passphrase, existing_passphrase, secret, client_token, dr_operation_token). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#response_omit_keys Operation#response_omit_keys}
+        :param run_if: A predicate, as JSON: ``{"path": "data/mode", "equals": "primary"}``; tests ``equals``, ``in``, ``not_in``, ``contains``, ``subset_of``, ``keys_subset_of``, ``some`` (a predicate on list items), ``exists``; ``{"supplied": "<secret>"}``; combined with ``all``, ``any``, ``not``, on the ``condition_path`` answer: must hold (with ``run_when``) for the call to be made; otherwise the run is recorded as skipped. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#run_if Operation#run_if}
         :param run_when: Map of path (into the ``condition_path`` answer) → expected text; ``a|b`` accepts either, ``!a`` anything but ``a``. All must hold for the call to be made; otherwise the run is recorded as skipped. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#run_when Operation#run_when}
         :param sensitive_outputs: Put the picked values in ``sensitive_output_values`` (and remove them from ``response``) instead of ``output_values``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#sensitive_outputs Operation#sensitive_outputs}
         :param triggers: Arbitrary values; when any changes, the call runs again. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#triggers Operation#triggers}
@@ -112,14 +126,21 @@ class Operation(
             body=body,
             condition_path=condition_path,
             destroy_body=destroy_body,
+            destroy_if=destroy_if,
             destroy_method=destroy_method,
             destroy_path=destroy_path,
             destroy_when=destroy_when,
+            effective_when=effective_when,
             expected_status=expected_status,
             method=method,
             outputs=outputs,
             polling=polling,
+            preconditions=preconditions,
+            read_body=read_body,
+            read_method=read_method,
+            read_path=read_path,
             response_omit_keys=response_omit_keys,
+            run_if=run_if,
             run_when=run_when,
             sensitive_outputs=sensitive_outputs,
             triggers=triggers,
@@ -171,6 +192,10 @@ class Operation(
     def reset_destroy_body(self) -> None:
         return typing.cast(None, jsii.invoke(self, "resetDestroyBody", []))
 
+    @jsii.member(jsii_name="resetDestroyIf")
+    def reset_destroy_if(self) -> None:
+        return typing.cast(None, jsii.invoke(self, "resetDestroyIf", []))
+
     @jsii.member(jsii_name="resetDestroyMethod")
     def reset_destroy_method(self) -> None:
         return typing.cast(None, jsii.invoke(self, "resetDestroyMethod", []))
@@ -182,6 +207,10 @@ class Operation(
     @jsii.member(jsii_name="resetDestroyWhen")
     def reset_destroy_when(self) -> None:
         return typing.cast(None, jsii.invoke(self, "resetDestroyWhen", []))
+
+    @jsii.member(jsii_name="resetEffectiveWhen")
+    def reset_effective_when(self) -> None:
+        return typing.cast(None, jsii.invoke(self, "resetEffectiveWhen", []))
 
     @jsii.member(jsii_name="resetExpectedStatus")
     def reset_expected_status(self) -> None:
@@ -199,9 +228,29 @@ class Operation(
     def reset_polling(self) -> None:
         return typing.cast(None, jsii.invoke(self, "resetPolling", []))
 
+    @jsii.member(jsii_name="resetPreconditions")
+    def reset_preconditions(self) -> None:
+        return typing.cast(None, jsii.invoke(self, "resetPreconditions", []))
+
+    @jsii.member(jsii_name="resetReadBody")
+    def reset_read_body(self) -> None:
+        return typing.cast(None, jsii.invoke(self, "resetReadBody", []))
+
+    @jsii.member(jsii_name="resetReadMethod")
+    def reset_read_method(self) -> None:
+        return typing.cast(None, jsii.invoke(self, "resetReadMethod", []))
+
+    @jsii.member(jsii_name="resetReadPath")
+    def reset_read_path(self) -> None:
+        return typing.cast(None, jsii.invoke(self, "resetReadPath", []))
+
     @jsii.member(jsii_name="resetResponseOmitKeys")
     def reset_response_omit_keys(self) -> None:
         return typing.cast(None, jsii.invoke(self, "resetResponseOmitKeys", []))
+
+    @jsii.member(jsii_name="resetRunIf")
+    def reset_run_if(self) -> None:
+        return typing.cast(None, jsii.invoke(self, "resetRunIf", []))
 
     @jsii.member(jsii_name="resetRunWhen")
     def reset_run_when(self) -> None:
@@ -236,6 +285,11 @@ class Operation(
     @jsii.member(jsii_name="id")
     def id(self) -> builtins.str:
         return typing.cast(builtins.str, jsii.get(self, "id"))
+
+    @builtins.property
+    @jsii.member(jsii_name="inEffect")
+    def in_effect(self) -> _cdktf_9a9027ec.IResolvable:
+        return typing.cast(_cdktf_9a9027ec.IResolvable, jsii.get(self, "inEffect"))
 
     @builtins.property
     @jsii.member(jsii_name="outputValues")
@@ -273,6 +327,11 @@ class Operation(
         return typing.cast(typing.Optional[builtins.str], jsii.get(self, "destroyBodyInput"))
 
     @builtins.property
+    @jsii.member(jsii_name="destroyIfInput")
+    def destroy_if_input(self) -> typing.Optional[builtins.str]:
+        return typing.cast(typing.Optional[builtins.str], jsii.get(self, "destroyIfInput"))
+
+    @builtins.property
     @jsii.member(jsii_name="destroyMethodInput")
     def destroy_method_input(self) -> typing.Optional[builtins.str]:
         return typing.cast(typing.Optional[builtins.str], jsii.get(self, "destroyMethodInput"))
@@ -288,6 +347,11 @@ class Operation(
         self,
     ) -> typing.Optional[typing.Mapping[builtins.str, builtins.str]]:
         return typing.cast(typing.Optional[typing.Mapping[builtins.str, builtins.str]], jsii.get(self, "destroyWhenInput"))
+
+    @builtins.property
+    @jsii.member(jsii_name="effectiveWhenInput")
+    def effective_when_input(self) -> typing.Optional[builtins.str]:
+        return typing.cast(typing.Optional[builtins.str], jsii.get(self, "effectiveWhenInput"))
 
     @builtins.property
     @jsii.member(jsii_name="expectedStatusInput")
@@ -319,9 +383,34 @@ class Operation(
         return typing.cast(typing.Optional[typing.Mapping[builtins.str, builtins.str]], jsii.get(self, "pollingInput"))
 
     @builtins.property
+    @jsii.member(jsii_name="preconditionsInput")
+    def preconditions_input(self) -> typing.Optional[builtins.str]:
+        return typing.cast(typing.Optional[builtins.str], jsii.get(self, "preconditionsInput"))
+
+    @builtins.property
+    @jsii.member(jsii_name="readBodyInput")
+    def read_body_input(self) -> typing.Optional[builtins.str]:
+        return typing.cast(typing.Optional[builtins.str], jsii.get(self, "readBodyInput"))
+
+    @builtins.property
+    @jsii.member(jsii_name="readMethodInput")
+    def read_method_input(self) -> typing.Optional[builtins.str]:
+        return typing.cast(typing.Optional[builtins.str], jsii.get(self, "readMethodInput"))
+
+    @builtins.property
+    @jsii.member(jsii_name="readPathInput")
+    def read_path_input(self) -> typing.Optional[builtins.str]:
+        return typing.cast(typing.Optional[builtins.str], jsii.get(self, "readPathInput"))
+
+    @builtins.property
     @jsii.member(jsii_name="responseOmitKeysInput")
     def response_omit_keys_input(self) -> typing.Optional[typing.List[builtins.str]]:
         return typing.cast(typing.Optional[typing.List[builtins.str]], jsii.get(self, "responseOmitKeysInput"))
+
+    @builtins.property
+    @jsii.member(jsii_name="runIfInput")
+    def run_if_input(self) -> typing.Optional[builtins.str]:
+        return typing.cast(typing.Optional[builtins.str], jsii.get(self, "runIfInput"))
 
     @builtins.property
     @jsii.member(jsii_name="runWhenInput")
@@ -386,6 +475,18 @@ class Operation(
         jsii.set(self, "destroyBody", value) # pyright: ignore[reportArgumentType]
 
     @builtins.property
+    @jsii.member(jsii_name="destroyIf")
+    def destroy_if(self) -> builtins.str:
+        return typing.cast(builtins.str, jsii.get(self, "destroyIf"))
+
+    @destroy_if.setter
+    def destroy_if(self, value: builtins.str) -> None:
+        if __debug__:
+            type_hints = typing.get_type_hints(_typecheckingstub__495c8c9eb44af0058152f19f88a040c01ec235ce544720f40799dc61f1698665)
+            check_type(argname="argument value", value=value, expected_type=type_hints["value"])
+        jsii.set(self, "destroyIf", value) # pyright: ignore[reportArgumentType]
+
+    @builtins.property
     @jsii.member(jsii_name="destroyMethod")
     def destroy_method(self) -> builtins.str:
         return typing.cast(builtins.str, jsii.get(self, "destroyMethod"))
@@ -420,6 +521,18 @@ class Operation(
             type_hints = typing.get_type_hints(_typecheckingstub__e2c27b215ded0f736fa0d74f29e9e4790cdb0e19fdd2a9b23c0470b41194cf2e)
             check_type(argname="argument value", value=value, expected_type=type_hints["value"])
         jsii.set(self, "destroyWhen", value) # pyright: ignore[reportArgumentType]
+
+    @builtins.property
+    @jsii.member(jsii_name="effectiveWhen")
+    def effective_when(self) -> builtins.str:
+        return typing.cast(builtins.str, jsii.get(self, "effectiveWhen"))
+
+    @effective_when.setter
+    def effective_when(self, value: builtins.str) -> None:
+        if __debug__:
+            type_hints = typing.get_type_hints(_typecheckingstub__4c562aeeb3135991d849fb9543ea6e9bf9e46b8ed076bb5b237901279cc83ec8)
+            check_type(argname="argument value", value=value, expected_type=type_hints["value"])
+        jsii.set(self, "effectiveWhen", value) # pyright: ignore[reportArgumentType]
 
     @builtins.property
     @jsii.member(jsii_name="expectedStatus")
@@ -482,6 +595,54 @@ class Operation(
         jsii.set(self, "polling", value) # pyright: ignore[reportArgumentType]
 
     @builtins.property
+    @jsii.member(jsii_name="preconditions")
+    def preconditions(self) -> builtins.str:
+        return typing.cast(builtins.str, jsii.get(self, "preconditions"))
+
+    @preconditions.setter
+    def preconditions(self, value: builtins.str) -> None:
+        if __debug__:
+            type_hints = typing.get_type_hints(_typecheckingstub__f16ee9816d5ff6e51629d8459686419fdf9b3e99d394035ec62b9ae4a147b882)
+            check_type(argname="argument value", value=value, expected_type=type_hints["value"])
+        jsii.set(self, "preconditions", value) # pyright: ignore[reportArgumentType]
+
+    @builtins.property
+    @jsii.member(jsii_name="readBody")
+    def read_body(self) -> builtins.str:
+        return typing.cast(builtins.str, jsii.get(self, "readBody"))
+
+    @read_body.setter
+    def read_body(self, value: builtins.str) -> None:
+        if __debug__:
+            type_hints = typing.get_type_hints(_typecheckingstub__8b6bbef44ed45fa072c5ee47ac7be4d8247c000191fa9070d154932733be3a89)
+            check_type(argname="argument value", value=value, expected_type=type_hints["value"])
+        jsii.set(self, "readBody", value) # pyright: ignore[reportArgumentType]
+
+    @builtins.property
+    @jsii.member(jsii_name="readMethod")
+    def read_method(self) -> builtins.str:
+        return typing.cast(builtins.str, jsii.get(self, "readMethod"))
+
+    @read_method.setter
+    def read_method(self, value: builtins.str) -> None:
+        if __debug__:
+            type_hints = typing.get_type_hints(_typecheckingstub__1dcb24a5c8ca54db00ae8b9a0b1e99f938737d52433ec28c6b2fed3621d9790b)
+            check_type(argname="argument value", value=value, expected_type=type_hints["value"])
+        jsii.set(self, "readMethod", value) # pyright: ignore[reportArgumentType]
+
+    @builtins.property
+    @jsii.member(jsii_name="readPath")
+    def read_path(self) -> builtins.str:
+        return typing.cast(builtins.str, jsii.get(self, "readPath"))
+
+    @read_path.setter
+    def read_path(self, value: builtins.str) -> None:
+        if __debug__:
+            type_hints = typing.get_type_hints(_typecheckingstub__ad1094f5c00b87e7d079eb4ffb724b36c49bcc8c848541e740b39ebde1182f59)
+            check_type(argname="argument value", value=value, expected_type=type_hints["value"])
+        jsii.set(self, "readPath", value) # pyright: ignore[reportArgumentType]
+
+    @builtins.property
     @jsii.member(jsii_name="responseOmitKeys")
     def response_omit_keys(self) -> typing.List[builtins.str]:
         return typing.cast(typing.List[builtins.str], jsii.get(self, "responseOmitKeys"))
@@ -492,6 +653,18 @@ class Operation(
             type_hints = typing.get_type_hints(_typecheckingstub__4cac5fd1f26db5a72a4805f1ae13b9a47cf472f6d3000e261c6a1df9f6e6392c)
             check_type(argname="argument value", value=value, expected_type=type_hints["value"])
         jsii.set(self, "responseOmitKeys", value) # pyright: ignore[reportArgumentType]
+
+    @builtins.property
+    @jsii.member(jsii_name="runIf")
+    def run_if(self) -> builtins.str:
+        return typing.cast(builtins.str, jsii.get(self, "runIf"))
+
+    @run_if.setter
+    def run_if(self, value: builtins.str) -> None:
+        if __debug__:
+            type_hints = typing.get_type_hints(_typecheckingstub__97a4ed52a2e524cc4081652cfc987547248c2ba769d26f0a5b3574cc9064a283)
+            check_type(argname="argument value", value=value, expected_type=type_hints["value"])
+        jsii.set(self, "runIf", value) # pyright: ignore[reportArgumentType]
 
     @builtins.property
     @jsii.member(jsii_name="runWhen")
@@ -562,14 +735,21 @@ class Operation(
         "body": "body",
         "condition_path": "conditionPath",
         "destroy_body": "destroyBody",
+        "destroy_if": "destroyIf",
         "destroy_method": "destroyMethod",
         "destroy_path": "destroyPath",
         "destroy_when": "destroyWhen",
+        "effective_when": "effectiveWhen",
         "expected_status": "expectedStatus",
         "method": "method",
         "outputs": "outputs",
         "polling": "polling",
+        "preconditions": "preconditions",
+        "read_body": "readBody",
+        "read_method": "readMethod",
+        "read_path": "readPath",
         "response_omit_keys": "responseOmitKeys",
+        "run_if": "runIf",
         "run_when": "runWhen",
         "sensitive_outputs": "sensitiveOutputs",
         "triggers": "triggers",
@@ -591,14 +771,21 @@ class OperationConfig(_cdktf_9a9027ec.TerraformMetaArguments):
         body: typing.Optional[builtins.str] = None,
         condition_path: typing.Optional[builtins.str] = None,
         destroy_body: typing.Optional[builtins.str] = None,
+        destroy_if: typing.Optional[builtins.str] = None,
         destroy_method: typing.Optional[builtins.str] = None,
         destroy_path: typing.Optional[builtins.str] = None,
         destroy_when: typing.Optional[typing.Mapping[builtins.str, builtins.str]] = None,
+        effective_when: typing.Optional[builtins.str] = None,
         expected_status: typing.Optional[typing.Sequence[jsii.Number]] = None,
         method: typing.Optional[builtins.str] = None,
         outputs: typing.Optional[typing.Mapping[builtins.str, builtins.str]] = None,
         polling: typing.Optional[typing.Mapping[builtins.str, builtins.str]] = None,
+        preconditions: typing.Optional[builtins.str] = None,
+        read_body: typing.Optional[builtins.str] = None,
+        read_method: typing.Optional[builtins.str] = None,
+        read_path: typing.Optional[builtins.str] = None,
         response_omit_keys: typing.Optional[typing.Sequence[builtins.str]] = None,
+        run_if: typing.Optional[builtins.str] = None,
         run_when: typing.Optional[typing.Mapping[builtins.str, builtins.str]] = None,
         sensitive_outputs: typing.Optional[typing.Union[builtins.bool, _cdktf_9a9027ec.IResolvable]] = None,
         triggers: typing.Optional[typing.Mapping[builtins.str, builtins.str]] = None,
@@ -613,17 +800,24 @@ class OperationConfig(_cdktf_9a9027ec.TerraformMetaArguments):
         :param provider: 
         :param provisioners: 
         :param path: Path of the call, relative to base_url. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#path Operation#path}
-        :param body: JSON body of the call. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#body Operation#body}
+        :param body: JSON body of the call, sent as written but for ``{secret.<name>}`` placeholders (the provider's ``secrets``). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#body Operation#body}
         :param condition_path: Path read (GET) before the call and before the destroy call, to evaluate ``run_when`` and ``destroy_when`` (e.g. ``/sys/replication/dr/status``). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#condition_path Operation#condition_path}
-        :param destroy_body: JSON body template of the destroy call. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#destroy_body Operation#destroy_body}
+        :param destroy_body: JSON body template of the destroy call (same placeholders). A destroy call that needs an empty provider secret is refused at plan. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#destroy_body Operation#destroy_body}
+        :param destroy_if: A predicate, as JSON: ``{"path": "data/mode", "equals": "primary"}``; tests ``equals``, ``in``, ``not_in``, ``contains``, ``subset_of``, ``keys_subset_of``, ``some`` (a predicate on list items), ``exists``; ``{"supplied": "<secret>"}``; combined with ``all``, ``any``, ``not``, on the ``condition_path`` answer: must hold (with ``destroy_when``) for the destroy call to be made. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#destroy_if Operation#destroy_if}
         :param destroy_method: Method of a call made on destroy (default ``POST`` when destroy_path is set). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#destroy_method Operation#destroy_method}
-        :param destroy_path: Path of a call made on destroy; no call when unset. Placeholders: ``{id}``, ``{response.<key>}``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#destroy_path Operation#destroy_path}
+        :param destroy_path: Path of a call made on destroy; no call when unset. Placeholders: ``{id}``, ``{response.<key>}``, ``{secret.<name>}``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#destroy_path Operation#destroy_path}
         :param destroy_when: Map of path (into the ``condition_path`` answer) → expected text; ``a|b`` accepts either, ``!a`` anything but ``a``. All must hold for the destroy call to be made. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#destroy_when Operation#destroy_when}
+        :param effective_when: A predicate, as JSON: ``{"path": "data/mode", "equals": "primary"}``; tests ``equals``, ``in``, ``not_in``, ``contains``, ``subset_of``, ``keys_subset_of``, ``some`` (a predicate on list items), ``exists``; ``{"supplied": "<secret>"}``; combined with ``all``, ``any``, ``not``. Holds on the ``read_path`` answer while the call's effect is in place (e.g. the cluster is a DR primary); while it holds, the call is not made. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#effective_when Operation#effective_when}
         :param expected_status: Statuses that count as success (default: any 2xx). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#expected_status Operation#expected_status}
         :param method: Method of the call (default ``POST``). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#method Operation#method}
         :param outputs: Values to pick from the response: name → path (e.g. ``token = "wrap_info/token"``). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#outputs Operation#outputs}
-        :param polling: How a ``202 Accepted`` with a job reference is followed until the job ends: ``href_path``: path of the job link in a 202 answer (default ``job/_links/self/href``); ``state_path``: path of the state in the job (default ``state``); ``success_states``: comma-separated states that end the job well (default ``success``); ``failure_states``: comma-separated states that end it badly (default ``failure,error``); ``message_path``: path of the job's message (default ``message``); ``interval_seconds``: seconds between polls (default 0.2); ``timeout_seconds``: give up after this many seconds (default 300); ``enabled``: ``false`` to return a 202 answer without following it. The defaults follow ONTAP jobs. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#polling Operation#polling}
+        :param polling: How a ``202 Accepted`` with a job reference is followed until the job ends: ``href_path``: path of the job link in a 202 answer (default ``job/_links/self/href``); ``state_path``: path of the state in the job (default ``state``); ``success_states``: comma-separated states that end the job well (default ``success``); ``failure_states``: comma-separated states that end it badly (default ``failure,error``); ``message_path``: path of the job's message (default ``message``); ``interval_seconds``: seconds between polls (default 0.2); ``timeout_seconds``: give up after this many seconds (default 300); the job's outcome is then unknown; ``enabled``: ``false`` to return a 202 answer without following it. The defaults follow ONTAP jobs. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#polling Operation#polling}
+        :param preconditions: Checks made whenever the call is planned and right before it is made, as a JSON list of ``{"path", "method"?, "body"?, "when"?, "require", "message"}``: each path is read and the predicate ``require`` must hold, else the plan (or the call) is refused with ``message`` and nothing is sent; ``when``, a predicate on the ``condition_path`` answer, limits a check to some states. A predicate, as JSON: ``{"path": "data/mode", "equals": "primary"}``; tests ``equals``, ``in``, ``not_in``, ``contains``, ``subset_of``, ``keys_subset_of``, ``some`` (a predicate on list items), ``exists``; ``{"supplied": "<secret>"}``; combined with ``all``, ``any``, ``not``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#preconditions Operation#preconditions}
+        :param read_body: JSON body of the read-back (``{secret.<name>}`` placeholders). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#read_body Operation#read_body}
+        :param read_method: Method of the read-back (default ``GET``; ``POST`` for RPC-style reads). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#read_method Operation#read_method}
+        :param read_path: Read-back: the path whose answer says whether the call's effect holds (with ``effective_when``). Read at every refresh (``in_effect``), and after a lost answer to tell whether the call was carried out. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#read_path Operation#read_path}
         :param response_omit_keys: Keys removed from ``response`` at any depth (default: password, passphrase, existing_passphrase, secret, client_token, dr_operation_token). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#response_omit_keys Operation#response_omit_keys}
+        :param run_if: A predicate, as JSON: ``{"path": "data/mode", "equals": "primary"}``; tests ``equals``, ``in``, ``not_in``, ``contains``, ``subset_of``, ``keys_subset_of``, ``some`` (a predicate on list items), ``exists``; ``{"supplied": "<secret>"}``; combined with ``all``, ``any``, ``not``, on the ``condition_path`` answer: must hold (with ``run_when``) for the call to be made; otherwise the run is recorded as skipped. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#run_if Operation#run_if}
         :param run_when: Map of path (into the ``condition_path`` answer) → expected text; ``a|b`` accepts either, ``!a`` anything but ``a``. All must hold for the call to be made; otherwise the run is recorded as skipped. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#run_when Operation#run_when}
         :param sensitive_outputs: Put the picked values in ``sensitive_output_values`` (and remove them from ``response``) instead of ``output_values``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#sensitive_outputs Operation#sensitive_outputs}
         :param triggers: Arbitrary values; when any changes, the call runs again. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#triggers Operation#triggers}
@@ -644,14 +838,21 @@ class OperationConfig(_cdktf_9a9027ec.TerraformMetaArguments):
             check_type(argname="argument body", value=body, expected_type=type_hints["body"])
             check_type(argname="argument condition_path", value=condition_path, expected_type=type_hints["condition_path"])
             check_type(argname="argument destroy_body", value=destroy_body, expected_type=type_hints["destroy_body"])
+            check_type(argname="argument destroy_if", value=destroy_if, expected_type=type_hints["destroy_if"])
             check_type(argname="argument destroy_method", value=destroy_method, expected_type=type_hints["destroy_method"])
             check_type(argname="argument destroy_path", value=destroy_path, expected_type=type_hints["destroy_path"])
             check_type(argname="argument destroy_when", value=destroy_when, expected_type=type_hints["destroy_when"])
+            check_type(argname="argument effective_when", value=effective_when, expected_type=type_hints["effective_when"])
             check_type(argname="argument expected_status", value=expected_status, expected_type=type_hints["expected_status"])
             check_type(argname="argument method", value=method, expected_type=type_hints["method"])
             check_type(argname="argument outputs", value=outputs, expected_type=type_hints["outputs"])
             check_type(argname="argument polling", value=polling, expected_type=type_hints["polling"])
+            check_type(argname="argument preconditions", value=preconditions, expected_type=type_hints["preconditions"])
+            check_type(argname="argument read_body", value=read_body, expected_type=type_hints["read_body"])
+            check_type(argname="argument read_method", value=read_method, expected_type=type_hints["read_method"])
+            check_type(argname="argument read_path", value=read_path, expected_type=type_hints["read_path"])
             check_type(argname="argument response_omit_keys", value=response_omit_keys, expected_type=type_hints["response_omit_keys"])
+            check_type(argname="argument run_if", value=run_if, expected_type=type_hints["run_if"])
             check_type(argname="argument run_when", value=run_when, expected_type=type_hints["run_when"])
             check_type(argname="argument sensitive_outputs", value=sensitive_outputs, expected_type=type_hints["sensitive_outputs"])
             check_type(argname="argument triggers", value=triggers, expected_type=type_hints["triggers"])
@@ -679,12 +880,16 @@ class OperationConfig(_cdktf_9a9027ec.TerraformMetaArguments):
             self._values["condition_path"] = condition_path
         if destroy_body is not None:
             self._values["destroy_body"] = destroy_body
+        if destroy_if is not None:
+            self._values["destroy_if"] = destroy_if
         if destroy_method is not None:
             self._values["destroy_method"] = destroy_method
         if destroy_path is not None:
             self._values["destroy_path"] = destroy_path
         if destroy_when is not None:
             self._values["destroy_when"] = destroy_when
+        if effective_when is not None:
+            self._values["effective_when"] = effective_when
         if expected_status is not None:
             self._values["expected_status"] = expected_status
         if method is not None:
@@ -693,8 +898,18 @@ class OperationConfig(_cdktf_9a9027ec.TerraformMetaArguments):
             self._values["outputs"] = outputs
         if polling is not None:
             self._values["polling"] = polling
+        if preconditions is not None:
+            self._values["preconditions"] = preconditions
+        if read_body is not None:
+            self._values["read_body"] = read_body
+        if read_method is not None:
+            self._values["read_method"] = read_method
+        if read_path is not None:
+            self._values["read_path"] = read_path
         if response_omit_keys is not None:
             self._values["response_omit_keys"] = response_omit_keys
+        if run_if is not None:
+            self._values["run_if"] = run_if
         if run_when is not None:
             self._values["run_when"] = run_when
         if sensitive_outputs is not None:
@@ -780,7 +995,7 @@ class OperationConfig(_cdktf_9a9027ec.TerraformMetaArguments):
 
     @builtins.property
     def body(self) -> typing.Optional[builtins.str]:
-        '''JSON body of the call.
+        '''JSON body of the call, sent as written but for ``{secret.<name>}`` placeholders (the provider's ``secrets``).
 
         Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#body Operation#body}
         '''
@@ -798,11 +1013,24 @@ class OperationConfig(_cdktf_9a9027ec.TerraformMetaArguments):
 
     @builtins.property
     def destroy_body(self) -> typing.Optional[builtins.str]:
-        '''JSON body template of the destroy call.
+        '''JSON body template of the destroy call (same placeholders).
+
+        A destroy call that needs an empty provider secret is refused at plan.
 
         Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#destroy_body Operation#destroy_body}
         '''
         result = self._values.get("destroy_body")
+        return typing.cast(typing.Optional[builtins.str], result)
+
+    @builtins.property
+    def destroy_if(self) -> typing.Optional[builtins.str]:
+        '''A predicate, as JSON: ``{"path": "data/mode", "equals": "primary"}``;
+
+        tests ``equals``, ``in``, ``not_in``, ``contains``, ``subset_of``, ``keys_subset_of``, ``some`` (a predicate on list items), ``exists``; ``{"supplied": "<secret>"}``; combined with ``all``, ``any``, ``not``, on the ``condition_path`` answer: must hold (with ``destroy_when``) for the destroy call to be made.
+
+        Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#destroy_if Operation#destroy_if}
+        '''
+        result = self._values.get("destroy_if")
         return typing.cast(typing.Optional[builtins.str], result)
 
     @builtins.property
@@ -816,7 +1044,7 @@ class OperationConfig(_cdktf_9a9027ec.TerraformMetaArguments):
 
     @builtins.property
     def destroy_path(self) -> typing.Optional[builtins.str]:
-        '''Path of a call made on destroy; no call when unset. Placeholders: ``{id}``, ``{response.<key>}``.
+        '''Path of a call made on destroy; no call when unset. Placeholders: ``{id}``, ``{response.<key>}``, ``{secret.<name>}``.
 
         Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#destroy_path Operation#destroy_path}
         '''
@@ -835,6 +1063,17 @@ class OperationConfig(_cdktf_9a9027ec.TerraformMetaArguments):
         '''
         result = self._values.get("destroy_when")
         return typing.cast(typing.Optional[typing.Mapping[builtins.str, builtins.str]], result)
+
+    @builtins.property
+    def effective_when(self) -> typing.Optional[builtins.str]:
+        '''A predicate, as JSON: ``{"path": "data/mode", "equals": "primary"}``;
+
+        tests ``equals``, ``in``, ``not_in``, ``contains``, ``subset_of``, ``keys_subset_of``, ``some`` (a predicate on list items), ``exists``; ``{"supplied": "<secret>"}``; combined with ``all``, ``any``, ``not``. Holds on the ``read_path`` answer while the call's effect is in place (e.g. the cluster is a DR primary); while it holds, the call is not made.
+
+        Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#effective_when Operation#effective_when}
+        '''
+        result = self._values.get("effective_when")
+        return typing.cast(typing.Optional[builtins.str], result)
 
     @builtins.property
     def expected_status(self) -> typing.Optional[typing.List[jsii.Number]]:
@@ -867,12 +1106,50 @@ class OperationConfig(_cdktf_9a9027ec.TerraformMetaArguments):
     def polling(self) -> typing.Optional[typing.Mapping[builtins.str, builtins.str]]:
         '''How a ``202 Accepted`` with a job reference is followed until the job ends: ``href_path``: path of the job link in a 202 answer (default ``job/_links/self/href``);
 
-        ``state_path``: path of the state in the job (default ``state``); ``success_states``: comma-separated states that end the job well (default ``success``); ``failure_states``: comma-separated states that end it badly (default ``failure,error``); ``message_path``: path of the job's message (default ``message``); ``interval_seconds``: seconds between polls (default 0.2); ``timeout_seconds``: give up after this many seconds (default 300); ``enabled``: ``false`` to return a 202 answer without following it. The defaults follow ONTAP jobs.
+        ``state_path``: path of the state in the job (default ``state``); ``success_states``: comma-separated states that end the job well (default ``success``); ``failure_states``: comma-separated states that end it badly (default ``failure,error``); ``message_path``: path of the job's message (default ``message``); ``interval_seconds``: seconds between polls (default 0.2); ``timeout_seconds``: give up after this many seconds (default 300); the job's outcome is then unknown; ``enabled``: ``false`` to return a 202 answer without following it. The defaults follow ONTAP jobs.
 
         Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#polling Operation#polling}
         '''
         result = self._values.get("polling")
         return typing.cast(typing.Optional[typing.Mapping[builtins.str, builtins.str]], result)
+
+    @builtins.property
+    def preconditions(self) -> typing.Optional[builtins.str]:
+        '''Checks made whenever the call is planned and right before it is made, as a JSON list of ``{"path", "method"?, "body"?, "when"?, "require", "message"}``: each path is read and the predicate ``require`` must hold, else the plan (or the call) is refused with ``message`` and nothing is sent; ``when``, a predicate on the ``condition_path`` answer, limits a check to some states. A predicate, as JSON: ``{"path": "data/mode", "equals": "primary"}``; tests ``equals``, ``in``, ``not_in``, ``contains``, ``subset_of``, ``keys_subset_of``, ``some`` (a predicate on list items), ``exists``; ``{"supplied": "<secret>"}``; combined with ``all``, ``any``, ``not``.
+
+        Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#preconditions Operation#preconditions}
+        '''
+        result = self._values.get("preconditions")
+        return typing.cast(typing.Optional[builtins.str], result)
+
+    @builtins.property
+    def read_body(self) -> typing.Optional[builtins.str]:
+        '''JSON body of the read-back (``{secret.<name>}`` placeholders).
+
+        Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#read_body Operation#read_body}
+        '''
+        result = self._values.get("read_body")
+        return typing.cast(typing.Optional[builtins.str], result)
+
+    @builtins.property
+    def read_method(self) -> typing.Optional[builtins.str]:
+        '''Method of the read-back (default ``GET``; ``POST`` for RPC-style reads).
+
+        Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#read_method Operation#read_method}
+        '''
+        result = self._values.get("read_method")
+        return typing.cast(typing.Optional[builtins.str], result)
+
+    @builtins.property
+    def read_path(self) -> typing.Optional[builtins.str]:
+        '''Read-back: the path whose answer says whether the call's effect holds (with ``effective_when``).
+
+        Read at every refresh (``in_effect``), and after a lost answer to tell whether the call was carried out.
+
+        Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#read_path Operation#read_path}
+        '''
+        result = self._values.get("read_path")
+        return typing.cast(typing.Optional[builtins.str], result)
 
     @builtins.property
     def response_omit_keys(self) -> typing.Optional[typing.List[builtins.str]]:
@@ -882,6 +1159,17 @@ class OperationConfig(_cdktf_9a9027ec.TerraformMetaArguments):
         '''
         result = self._values.get("response_omit_keys")
         return typing.cast(typing.Optional[typing.List[builtins.str]], result)
+
+    @builtins.property
+    def run_if(self) -> typing.Optional[builtins.str]:
+        '''A predicate, as JSON: ``{"path": "data/mode", "equals": "primary"}``;
+
+        tests ``equals``, ``in``, ``not_in``, ``contains``, ``subset_of``, ``keys_subset_of``, ``some`` (a predicate on list items), ``exists``; ``{"supplied": "<secret>"}``; combined with ``all``, ``any``, ``not``, on the ``condition_path`` answer: must hold (with ``run_when``) for the call to be made; otherwise the run is recorded as skipped.
+
+        Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/operation#run_if Operation#run_if}
+        '''
+        result = self._values.get("run_if")
+        return typing.cast(typing.Optional[builtins.str], result)
 
     @builtins.property
     def run_when(self) -> typing.Optional[typing.Mapping[builtins.str, builtins.str]]:
@@ -952,14 +1240,21 @@ def _typecheckingstub__9f60225c69e86b322b980757446643288a4ef08d7c31ac534e6defe98
     body: typing.Optional[builtins.str] = None,
     condition_path: typing.Optional[builtins.str] = None,
     destroy_body: typing.Optional[builtins.str] = None,
+    destroy_if: typing.Optional[builtins.str] = None,
     destroy_method: typing.Optional[builtins.str] = None,
     destroy_path: typing.Optional[builtins.str] = None,
     destroy_when: typing.Optional[typing.Mapping[builtins.str, builtins.str]] = None,
+    effective_when: typing.Optional[builtins.str] = None,
     expected_status: typing.Optional[typing.Sequence[jsii.Number]] = None,
     method: typing.Optional[builtins.str] = None,
     outputs: typing.Optional[typing.Mapping[builtins.str, builtins.str]] = None,
     polling: typing.Optional[typing.Mapping[builtins.str, builtins.str]] = None,
+    preconditions: typing.Optional[builtins.str] = None,
+    read_body: typing.Optional[builtins.str] = None,
+    read_method: typing.Optional[builtins.str] = None,
+    read_path: typing.Optional[builtins.str] = None,
     response_omit_keys: typing.Optional[typing.Sequence[builtins.str]] = None,
+    run_if: typing.Optional[builtins.str] = None,
     run_when: typing.Optional[typing.Mapping[builtins.str, builtins.str]] = None,
     sensitive_outputs: typing.Optional[typing.Union[builtins.bool, _cdktf_9a9027ec.IResolvable]] = None,
     triggers: typing.Optional[typing.Mapping[builtins.str, builtins.str]] = None,
@@ -1002,6 +1297,12 @@ def _typecheckingstub__ada0277aca69124e2a690fb1670120147d33ae7e71c26bb7f0a0bd340
     """Type checking stubs"""
     pass
 
+def _typecheckingstub__495c8c9eb44af0058152f19f88a040c01ec235ce544720f40799dc61f1698665(
+    value: builtins.str,
+) -> None:
+    """Type checking stubs"""
+    pass
+
 def _typecheckingstub__aa17b6b6f0b288ce55edf78ada1f9c15d0847ec0dcc876a16dc604f11bc06e9f(
     value: builtins.str,
 ) -> None:
@@ -1016,6 +1317,12 @@ def _typecheckingstub__20d252c2bd4bde1c16ac5e607375a8193bafd4fdea4deb6fad4c239c3
 
 def _typecheckingstub__e2c27b215ded0f736fa0d74f29e9e4790cdb0e19fdd2a9b23c0470b41194cf2e(
     value: typing.Mapping[builtins.str, builtins.str],
+) -> None:
+    """Type checking stubs"""
+    pass
+
+def _typecheckingstub__4c562aeeb3135991d849fb9543ea6e9bf9e46b8ed076bb5b237901279cc83ec8(
+    value: builtins.str,
 ) -> None:
     """Type checking stubs"""
     pass
@@ -1050,8 +1357,38 @@ def _typecheckingstub__cad7b961496d9bb22b2f71e514c447d0df777007a81cc1724d9592215
     """Type checking stubs"""
     pass
 
+def _typecheckingstub__f16ee9816d5ff6e51629d8459686419fdf9b3e99d394035ec62b9ae4a147b882(
+    value: builtins.str,
+) -> None:
+    """Type checking stubs"""
+    pass
+
+def _typecheckingstub__8b6bbef44ed45fa072c5ee47ac7be4d8247c000191fa9070d154932733be3a89(
+    value: builtins.str,
+) -> None:
+    """Type checking stubs"""
+    pass
+
+def _typecheckingstub__1dcb24a5c8ca54db00ae8b9a0b1e99f938737d52433ec28c6b2fed3621d9790b(
+    value: builtins.str,
+) -> None:
+    """Type checking stubs"""
+    pass
+
+def _typecheckingstub__ad1094f5c00b87e7d079eb4ffb724b36c49bcc8c848541e740b39ebde1182f59(
+    value: builtins.str,
+) -> None:
+    """Type checking stubs"""
+    pass
+
 def _typecheckingstub__4cac5fd1f26db5a72a4805f1ae13b9a47cf472f6d3000e261c6a1df9f6e6392c(
     value: typing.List[builtins.str],
+) -> None:
+    """Type checking stubs"""
+    pass
+
+def _typecheckingstub__97a4ed52a2e524cc4081652cfc987547248c2ba769d26f0a5b3574cc9064a283(
+    value: builtins.str,
 ) -> None:
     """Type checking stubs"""
     pass
@@ -1093,14 +1430,21 @@ def _typecheckingstub__0b1b43e5913c1a26ee994d65e75b1deec573542b63dc4b10457111c6f
     body: typing.Optional[builtins.str] = None,
     condition_path: typing.Optional[builtins.str] = None,
     destroy_body: typing.Optional[builtins.str] = None,
+    destroy_if: typing.Optional[builtins.str] = None,
     destroy_method: typing.Optional[builtins.str] = None,
     destroy_path: typing.Optional[builtins.str] = None,
     destroy_when: typing.Optional[typing.Mapping[builtins.str, builtins.str]] = None,
+    effective_when: typing.Optional[builtins.str] = None,
     expected_status: typing.Optional[typing.Sequence[jsii.Number]] = None,
     method: typing.Optional[builtins.str] = None,
     outputs: typing.Optional[typing.Mapping[builtins.str, builtins.str]] = None,
     polling: typing.Optional[typing.Mapping[builtins.str, builtins.str]] = None,
+    preconditions: typing.Optional[builtins.str] = None,
+    read_body: typing.Optional[builtins.str] = None,
+    read_method: typing.Optional[builtins.str] = None,
+    read_path: typing.Optional[builtins.str] = None,
     response_omit_keys: typing.Optional[typing.Sequence[builtins.str]] = None,
+    run_if: typing.Optional[builtins.str] = None,
     run_when: typing.Optional[typing.Mapping[builtins.str, builtins.str]] = None,
     sensitive_outputs: typing.Optional[typing.Union[builtins.bool, _cdktf_9a9027ec.IResolvable]] = None,
     triggers: typing.Optional[typing.Mapping[builtins.str, builtins.str]] = None,

@@ -69,6 +69,7 @@ class RestProvider(
         rate_limit_per_second: typing.Optional[jsii.Number] = None,
         retry_backoff_seconds: typing.Optional[jsii.Number] = None,
         retry_max: typing.Optional[jsii.Number] = None,
+        secrets: typing.Optional[typing.Mapping[builtins.str, builtins.str]] = None,
         timeout_seconds: typing.Optional[jsii.Number] = None,
         token: typing.Optional[builtins.str] = None,
         token_header: typing.Optional[builtins.str] = None,
@@ -95,7 +96,8 @@ class RestProvider(
         :param password: Password for HTTP basic auth or the OAuth2 password grant. Env: ``<env_prefix>PASSWORD``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs#password RestProvider#password}
         :param rate_limit_per_second: At most this many requests a second (default: no limit). Env: ``<env_prefix>RATE_LIMIT_PER_SECOND``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs#rate_limit_per_second RestProvider#rate_limit_per_second}
         :param retry_backoff_seconds: Base of the exponential backoff between retries (default 0.5); ``Retry-After`` wins. Env: ``<env_prefix>RETRY_BACKOFF_SECONDS``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs#retry_backoff_seconds RestProvider#retry_backoff_seconds}
-        :param retry_max: Retries on 429/502/503/504 and connection errors (default 4). Env: ``<env_prefix>RETRY_MAX``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs#retry_max RestProvider#retry_max}
+        :param retry_max: Retries of a call (default 4): reads on 429/5xx, connection errors and lost answers; other calls only when they never reached the appliance or were refused with 429 (after a lost answer or a 5xx, a write is sent again only once the object is looked up: see the resources). Env: ``<env_prefix>RETRY_MAX``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs#retry_max RestProvider#retry_max}
+        :param secrets: Named secrets that request templates use as ``{secret.<name>}`` (in a ``rest_operation`` body, any ``*_body``): a value a call needs but no resource can hold, such as the DR operation token of a destroy call (write-only values are gone at destroy). Set it from an ephemeral variable; never stored. Env: ``<env_prefix>SECRETS``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs#secrets RestProvider#secrets}
         :param timeout_seconds: Timeout of one HTTP request (default 30). Env: ``<env_prefix>TIMEOUT_SECONDS``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs#timeout_seconds RestProvider#timeout_seconds}
         :param token: Value sent in ``token_header``. Env: ``<env_prefix>TOKEN``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs#token RestProvider#token}
         :param token_header: Name of a header carrying ``token``, e.g. ``X-Vault-Token``. Env: ``<env_prefix>TOKEN_HEADER``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs#token_header RestProvider#token_header}
@@ -124,6 +126,7 @@ class RestProvider(
             rate_limit_per_second=rate_limit_per_second,
             retry_backoff_seconds=retry_backoff_seconds,
             retry_max=retry_max,
+            secrets=secrets,
             timeout_seconds=timeout_seconds,
             token=token,
             token_header=token_header,
@@ -227,6 +230,10 @@ class RestProvider(
     @jsii.member(jsii_name="resetRetryMax")
     def reset_retry_max(self) -> None:
         return typing.cast(None, jsii.invoke(self, "resetRetryMax", []))
+
+    @jsii.member(jsii_name="resetSecrets")
+    def reset_secrets(self) -> None:
+        return typing.cast(None, jsii.invoke(self, "resetSecrets", []))
 
     @jsii.member(jsii_name="resetTimeoutSeconds")
     def reset_timeout_seconds(self) -> None:
@@ -350,6 +357,13 @@ class RestProvider(
     @jsii.member(jsii_name="retryMaxInput")
     def retry_max_input(self) -> typing.Optional[jsii.Number]:
         return typing.cast(typing.Optional[jsii.Number], jsii.get(self, "retryMaxInput"))
+
+    @builtins.property
+    @jsii.member(jsii_name="secretsInput")
+    def secrets_input(
+        self,
+    ) -> typing.Optional[typing.Mapping[builtins.str, builtins.str]]:
+        return typing.cast(typing.Optional[typing.Mapping[builtins.str, builtins.str]], jsii.get(self, "secretsInput"))
 
     @builtins.property
     @jsii.member(jsii_name="timeoutSecondsInput")
@@ -596,6 +610,21 @@ class RestProvider(
         jsii.set(self, "retryMax", value) # pyright: ignore[reportArgumentType]
 
     @builtins.property
+    @jsii.member(jsii_name="secrets")
+    def secrets(self) -> typing.Optional[typing.Mapping[builtins.str, builtins.str]]:
+        return typing.cast(typing.Optional[typing.Mapping[builtins.str, builtins.str]], jsii.get(self, "secrets"))
+
+    @secrets.setter
+    def secrets(
+        self,
+        value: typing.Optional[typing.Mapping[builtins.str, builtins.str]],
+    ) -> None:
+        if __debug__:
+            type_hints = typing.get_type_hints(_typecheckingstub__7433658286e9ab6a39fbacc57dbe598bda92a8fceb7fc385109e723c2a677818)
+            check_type(argname="argument value", value=value, expected_type=type_hints["value"])
+        jsii.set(self, "secrets", value) # pyright: ignore[reportArgumentType]
+
+    @builtins.property
     @jsii.member(jsii_name="timeoutSeconds")
     def timeout_seconds(self) -> typing.Optional[jsii.Number]:
         return typing.cast(typing.Optional[jsii.Number], jsii.get(self, "timeoutSeconds"))
@@ -666,6 +695,7 @@ class RestProvider(
         "rate_limit_per_second": "rateLimitPerSecond",
         "retry_backoff_seconds": "retryBackoffSeconds",
         "retry_max": "retryMax",
+        "secrets": "secrets",
         "timeout_seconds": "timeoutSeconds",
         "token": "token",
         "token_header": "tokenHeader",
@@ -694,6 +724,7 @@ class RestProviderConfig:
         rate_limit_per_second: typing.Optional[jsii.Number] = None,
         retry_backoff_seconds: typing.Optional[jsii.Number] = None,
         retry_max: typing.Optional[jsii.Number] = None,
+        secrets: typing.Optional[typing.Mapping[builtins.str, builtins.str]] = None,
         timeout_seconds: typing.Optional[jsii.Number] = None,
         token: typing.Optional[builtins.str] = None,
         token_header: typing.Optional[builtins.str] = None,
@@ -717,7 +748,8 @@ class RestProviderConfig:
         :param password: Password for HTTP basic auth or the OAuth2 password grant. Env: ``<env_prefix>PASSWORD``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs#password RestProvider#password}
         :param rate_limit_per_second: At most this many requests a second (default: no limit). Env: ``<env_prefix>RATE_LIMIT_PER_SECOND``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs#rate_limit_per_second RestProvider#rate_limit_per_second}
         :param retry_backoff_seconds: Base of the exponential backoff between retries (default 0.5); ``Retry-After`` wins. Env: ``<env_prefix>RETRY_BACKOFF_SECONDS``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs#retry_backoff_seconds RestProvider#retry_backoff_seconds}
-        :param retry_max: Retries on 429/502/503/504 and connection errors (default 4). Env: ``<env_prefix>RETRY_MAX``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs#retry_max RestProvider#retry_max}
+        :param retry_max: Retries of a call (default 4): reads on 429/5xx, connection errors and lost answers; other calls only when they never reached the appliance or were refused with 429 (after a lost answer or a 5xx, a write is sent again only once the object is looked up: see the resources). Env: ``<env_prefix>RETRY_MAX``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs#retry_max RestProvider#retry_max}
+        :param secrets: Named secrets that request templates use as ``{secret.<name>}`` (in a ``rest_operation`` body, any ``*_body``): a value a call needs but no resource can hold, such as the DR operation token of a destroy call (write-only values are gone at destroy). Set it from an ephemeral variable; never stored. Env: ``<env_prefix>SECRETS``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs#secrets RestProvider#secrets}
         :param timeout_seconds: Timeout of one HTTP request (default 30). Env: ``<env_prefix>TIMEOUT_SECONDS``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs#timeout_seconds RestProvider#timeout_seconds}
         :param token: Value sent in ``token_header``. Env: ``<env_prefix>TOKEN``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs#token RestProvider#token}
         :param token_header: Name of a header carrying ``token``, e.g. ``X-Vault-Token``. Env: ``<env_prefix>TOKEN_HEADER``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs#token_header RestProvider#token_header}
@@ -743,6 +775,7 @@ class RestProviderConfig:
             check_type(argname="argument rate_limit_per_second", value=rate_limit_per_second, expected_type=type_hints["rate_limit_per_second"])
             check_type(argname="argument retry_backoff_seconds", value=retry_backoff_seconds, expected_type=type_hints["retry_backoff_seconds"])
             check_type(argname="argument retry_max", value=retry_max, expected_type=type_hints["retry_max"])
+            check_type(argname="argument secrets", value=secrets, expected_type=type_hints["secrets"])
             check_type(argname="argument timeout_seconds", value=timeout_seconds, expected_type=type_hints["timeout_seconds"])
             check_type(argname="argument token", value=token, expected_type=type_hints["token"])
             check_type(argname="argument token_header", value=token_header, expected_type=type_hints["token_header"])
@@ -784,6 +817,8 @@ class RestProviderConfig:
             self._values["retry_backoff_seconds"] = retry_backoff_seconds
         if retry_max is not None:
             self._values["retry_max"] = retry_max
+        if secrets is not None:
+            self._values["secrets"] = secrets
         if timeout_seconds is not None:
             self._values["timeout_seconds"] = timeout_seconds
         if token is not None:
@@ -950,12 +985,23 @@ class RestProviderConfig:
 
     @builtins.property
     def retry_max(self) -> typing.Optional[jsii.Number]:
-        '''Retries on 429/502/503/504 and connection errors (default 4). Env: ``<env_prefix>RETRY_MAX``.
+        '''Retries of a call (default 4): reads on 429/5xx, connection errors and lost answers;
+
+        other calls only when they never reached the appliance or were refused with 429 (after a lost answer or a 5xx, a write is sent again only once the object is looked up: see the resources). Env: ``<env_prefix>RETRY_MAX``.
 
         Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs#retry_max RestProvider#retry_max}
         '''
         result = self._values.get("retry_max")
         return typing.cast(typing.Optional[jsii.Number], result)
+
+    @builtins.property
+    def secrets(self) -> typing.Optional[typing.Mapping[builtins.str, builtins.str]]:
+        '''Named secrets that request templates use as ``{secret.<name>}`` (in a ``rest_operation`` body, any ``*_body``): a value a call needs but no resource can hold, such as the DR operation token of a destroy call (write-only values are gone at destroy). Set it from an ephemeral variable; never stored. Env: ``<env_prefix>SECRETS``.
+
+        Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs#secrets RestProvider#secrets}
+        '''
+        result = self._values.get("secrets")
+        return typing.cast(typing.Optional[typing.Mapping[builtins.str, builtins.str]], result)
 
     @builtins.property
     def timeout_seconds(self) -> typing.Optional[jsii.Number]:
@@ -1034,6 +1080,7 @@ def _typecheckingstub__7863876e67b3f4e96a784e8ccac679067c763479d89dc41ab6589547e
     rate_limit_per_second: typing.Optional[jsii.Number] = None,
     retry_backoff_seconds: typing.Optional[jsii.Number] = None,
     retry_max: typing.Optional[jsii.Number] = None,
+    secrets: typing.Optional[typing.Mapping[builtins.str, builtins.str]] = None,
     timeout_seconds: typing.Optional[jsii.Number] = None,
     token: typing.Optional[builtins.str] = None,
     token_header: typing.Optional[builtins.str] = None,
@@ -1159,6 +1206,12 @@ def _typecheckingstub__403f8fcd2ad0ccb13a33b41403c8bb48a9c9c55fa30b2b70e9ce4a0e8
     """Type checking stubs"""
     pass
 
+def _typecheckingstub__7433658286e9ab6a39fbacc57dbe598bda92a8fceb7fc385109e723c2a677818(
+    value: typing.Optional[typing.Mapping[builtins.str, builtins.str]],
+) -> None:
+    """Type checking stubs"""
+    pass
+
 def _typecheckingstub__51f49640eea30fc7537a00f87418f4dfd051f5ec88e4c8a7e863e2e57b19da18(
     value: typing.Optional[jsii.Number],
 ) -> None:
@@ -1203,6 +1256,7 @@ def _typecheckingstub__18753210ed9fab785a91f453c94c2bfe564e82832a8cc2852c7bdd832
     rate_limit_per_second: typing.Optional[jsii.Number] = None,
     retry_backoff_seconds: typing.Optional[jsii.Number] = None,
     retry_max: typing.Optional[jsii.Number] = None,
+    secrets: typing.Optional[typing.Mapping[builtins.str, builtins.str]] = None,
     timeout_seconds: typing.Optional[jsii.Number] = None,
     token: typing.Optional[builtins.str] = None,
     token_header: typing.Optional[builtins.str] = None,

@@ -1,4 +1,4 @@
-"""The Flask app every simulator starts from: request log, faults, admin endpoint, JSON errors."""
+"""The Flask app every simulator starts from: request log, body size limit, faults, admin endpoint, JSON errors."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ import time
 from typing import Any, Callable
 
 from flask import Flask, Response, jsonify, request
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import BadRequest, HTTPException
 
+from keyform.simulators.common.body import MAX_BODY_BYTES, parse_json, read_body
 from keyform.simulators.common.settings import Settings
 
 ErrorBody = Callable[[int, str], Any]
@@ -18,13 +19,16 @@ ADMIN_PREFIX = "/_admin"
 
 
 def json_body() -> dict:
-    """The request's JSON object, or ``{}`` for an empty body; a 400 for anything else."""
-    if not request.get_data():
+    """The request's JSON object, or ``{}`` for an empty body; a 400 for anything else
+    (:class:`~keyform.simulators.common.body.BodyTooDeep` for a body nested too deeply)."""
+    data = read_body()
+    if not data:
         return {}
-    payload = request.get_json(silent=True)
+    try:
+        payload = parse_json(data) if request.is_json else None
+    except ValueError:
+        payload = None
     if not isinstance(payload, dict):
-        from werkzeug.exceptions import BadRequest
-
         raise BadRequest("request body is not a JSON object")
     return payload
 
@@ -32,12 +36,18 @@ def json_body() -> dict:
 def create_base_app(settings: Settings, error_body: ErrorBody) -> Flask:
     """A Flask app that logs each request, injects the configured faults and answers errors as JSON.
 
-    The admin endpoints (``GET|PUT /_admin/faults``) are never subject to faults:
-    tests switch faults on and off through them.
+    Every request's body is held to ``MAX_BODY_BYTES`` before any other hook or handler runs
+    (a 413 in the system's ``error_body``). The admin endpoints (``GET|PUT /_admin/faults``)
+    are never subject to faults: tests switch faults on and off through them.
     """
     app = Flask(f"keyform.simulators.{settings.name}")
     app.config["SETTINGS"] = settings
+    app.config["MAX_CONTENT_LENGTH"] = MAX_BODY_BYTES  # stops reading a chunked body at the limit
     log = logging.getLogger(f"keyform.simulators.{settings.name}")
+
+    @app.before_request
+    def _limit_body():
+        read_body()  # raises BodyTooLarge (413), answered by _http_error below
 
     @app.before_request
     def _inject_faults():

@@ -19,6 +19,7 @@ from flask import Flask, jsonify, request
 from werkzeug.exceptions import BadRequest
 
 from keyform.simulators.common import Settings, create_base_app
+from keyform.simulators.common.body import BodyTooDeep
 from keyform.simulators.ontap import admin, certificates, key_managers, key_servers, svms
 from keyform.simulators.ontap.errors import OntapError, error_document, http_error_body
 from keyform.simulators.ontap.jobs import Jobs, register as register_jobs
@@ -68,7 +69,8 @@ def create_app(settings: Settings) -> Flask:
 
     @app.errorhandler(BadRequest)
     def _bad_request(exc: BadRequest):
-        return jsonify(error_document("262179", f"Invalid JSON input: {exc.description}.")), 400
+        message = exc.description if isinstance(exc, BodyTooDeep) else f"Invalid JSON input: {exc.description}."
+        return jsonify(error_document("262179", message)), 400
 
     svms.register(app, store)
     certificates.register(app, store)

@@ -14,6 +14,9 @@ Codes marked CHOSEN are the simulator's choice where the seeds are silent:
 - ``2621462``: unknown SVM; ``262179`` unexpected field; ``262185`` invalid value;
   ``262186`` mutually exclusive fields (``server`` with ``records``); ``262197`` missing required field.
 - ``1``: a job failed by the injected ``fail_jobs`` fault.
+- ``262179`` / 400 also answers invalid JSON input and a body nested too deeply (``__init__``).
+- ``413`` / 413: a body over the simulators' size limit (``common.body``); the seeds document no code
+  for it, so the HTTP status is the code, as for the other errors answered outside the API handlers.
 """
 
 from __future__ import annotations
@@ -104,5 +107,5 @@ def error_document(code: str, message: str, target: str = "", arguments: Optiona
 
 def http_error_body(status: int, message: str) -> dict:
     """Body for errors raised outside the API handlers (faults, unknown routes, bad JSON)."""
-    code = {401: "6", 404: "4"}.get(status, str(status))
+    code = {401: "6", 404: "4", 413: "413"}.get(status, str(status))
     return error_document(code, message)

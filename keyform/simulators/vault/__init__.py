@@ -1,17 +1,43 @@
 """Simulator of HashiCorp Vault Enterprise DR replication (``/v1/sys/replication/dr/...``).
 
 One app is one cluster; two apps (``vault-a``, ``vault-b``) form a DR replication
-set over real HTTP. Modules mirror the API tree:
+set over real HTTP. Modules mirror the API tree (each module's docstring lists its
+endpoints, parameters and answers; Vault accepts PUT wherever POST, and ``LIST`` or
+``GET ?list=true`` for lists):
 
 - :mod:`.status`          GET  /v1/sys/replication/dr/status
 - :mod:`.primary`         POST /v1/sys/replication/dr/primary/{enable,demote,disable,secondary-token,revoke-secondary}
-- :mod:`.secondary`       POST /v1/sys/replication/dr/secondary/{enable,promote,update-primary,disable}
+- :mod:`.secondary`       POST /v1/sys/replication/dr/secondary/{enable,promote,update-primary,disable,merkle-check}
 - :mod:`.operation_token` GET|PUT|DELETE .../secondary/generate-operation-token/attempt, PUT .../update,
                           POST .../secondary/operation-token/delete
+- :mod:`.policies`        POST|PUT|GET|DELETE /v1/sys/policies/acl/<name>, LIST /v1/sys/policies/acl
+                          (the policy language, globs and capability evaluation: :mod:`.acl`)
+- :mod:`.token_roles`     POST|PUT|GET|DELETE /v1/auth/token/roles/<name>, LIST /v1/auth/token/roles
+- :mod:`.tokens`          POST /v1/auth/token/{create,create-orphan,create/<role>,renew,revoke}
+                          (batch token format: :mod:`.batch_token`; service tokens: :mod:`.token_store`)
+- :mod:`.mounts`          GET /v1/sys/mounts, GET|POST|PUT|DELETE /v1/sys/mounts/<path>
 - :mod:`.internal`        the cluster-to-cluster calls (activation, heartbeats, operation-token
                           registration and push), :mod:`.peering` makes them; DR operation tokens
                           are valid across the replication set (hashes kept by the primary)
-- :mod:`.cluster`/:mod:`.registry` the state machine, persisted with the common ``StateFile``
+- :mod:`.cluster`/:mod:`.registry` the state machine, persisted with the common ``StateFile``;
+  :mod:`.replicated` the data a primary replicates (policies, token roles, mounts)
+
+DR operation tokens, two kinds, both valid on every member of a replication set:
+generated from unseal key shares on a secondary (the fallback), or HashiCorp's
+recommended **batch token** made on the primary beforehand from a token role with
+``token_type=batch`` and a policy allowing the DR secondary endpoints. A batch token is
+signed with a key derived from the set's unseal key set (which the primary's secondaries
+adopt, standing in for Vault's replicated keyring), so it verifies on every member and
+nowhere else, and it is authorised by its policies (``update``/``sudo`` on the endpoint's
+path) as the set's replicated policies define them.
+
+Choices where the docs are silent: a DR secondary answers the client paths (policies,
+roles, tokens, mounts) with 400 ``path disabled in replication DR secondary mode``, as
+Vault does; the replicated document travels whole at activation and with each heartbeat
+(a status read of the secondary), not as a WAL stream; writes to it on a primary count as
+WAL entries; service tokens are not replicated (left for later); the tokens created are
+not accepted as ``X-Vault-Token`` (the cluster's root token is); the simulator's merkle
+trees are never corrupt.
 
 Simulator only: ``GET /_admin/unseal-keys`` (with ``X-Vault-Token``) answers the
 cluster's unseal key shares like ``sys/init`` did (``keys``, ``keys_base64``,
@@ -25,7 +51,19 @@ from typing import Optional
 from flask import Flask, jsonify
 
 from keyform.simulators.common import Settings, StateFile, create_base_app
-from keyform.simulators.vault import internal, keys, operation_token, params, primary, secondary, status
+from keyform.simulators.vault import (
+    internal,
+    keys,
+    mounts,
+    operation_token,
+    params,
+    policies,
+    primary,
+    secondary,
+    status,
+    token_roles,
+    tokens,
+)
 from keyform.simulators.vault.cluster import Cluster, live_cluster
 from keyform.simulators.vault.envelope import VaultError, error_body, error_response
 
@@ -48,6 +86,10 @@ def create_app(settings: Settings) -> Flask:
     primary.register(app, cluster)
     secondary.register(app, cluster)
     operation_token.register(app, cluster)
+    policies.register(app, cluster)
+    token_roles.register(app, cluster)
+    tokens.register(app, cluster)
+    mounts.register(app, cluster)
     internal.register(app, cluster)
 
     @app.get("/_admin/unseal-keys")

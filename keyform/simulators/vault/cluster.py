@@ -14,6 +14,16 @@ primary: the set's), ``op_tokens_revoked`` the hashes deleted set-wide (never va
 again, whatever a union brings), and a secondary keeps in ``op_tokens_unsent`` the
 registrations and deletions its primary has not acknowledged yet (sent again with
 each heartbeat). Sets are merged by union, minus the revoked hashes.
+
+A DR operation token may also be a batch token made on a member of the set (see
+:mod:`.batch_token`), which :meth:`Cluster.check_operation_token` verifies with the set's
+key set and authorises by its policies (``update`` or ``sudo`` on the endpoint's path).
+
+The state also holds the replicated document (``replicated``: policies, token roles,
+mounts; see :mod:`.replicated`), adopted from the primary at activation and with each
+heartbeat answer, and the cluster's own service tokens (``tokens``, see
+:mod:`.token_store`), both wiped by ``secondary/enable``. State files written before they
+existed are upgraded in place (:meth:`Cluster._upgrade`).
 """
 
 from __future__ import annotations
@@ -30,11 +40,14 @@ from typing import Optional
 from urllib.parse import urlsplit
 
 from keyform.simulators.common import Settings, StateFile
-from keyform.simulators.vault import keys
+from keyform.simulators.vault import acl, batch_token, keys, replicated
 from keyform.simulators.vault.envelope import VaultError
 from keyform.simulators.vault.registry import PrimaryRegistry
+from keyform.simulators.vault.replicated import ReplicatedData
+from keyform.simulators.vault.token_store import ServiceTokenStore
 
 STATE_VERSION = 1
+OPERATION_CAPABILITIES = ("update", "sudo")
 _HASH = re.compile(r"[0-9a-f]{64}")
 
 _LIVE: "weakref.WeakValueDictionary[int, Cluster]" = weakref.WeakValueDictionary()
@@ -57,7 +70,7 @@ def default_cluster_addr(api_url: str) -> str:
     return f"https://{parts.hostname}:{port}"
 
 
-class Cluster(PrimaryRegistry):
+class Cluster(PrimaryRegistry, ReplicatedData, ServiceTokenStore):
     """The replication state of one cluster, saved to ``settings.state_path`` after each change."""
 
     def __init__(self, settings: Settings):
@@ -87,6 +100,8 @@ class Cluster(PrimaryRegistry):
             "op_tokens": [],
             "op_tokens_revoked": [],
             "op_tokens_unsent": {"register": [], "revoke": []},
+            "replicated": replicated.fresh_document(),
+            "tokens": {},
         }
 
     def _upgrade(self, state: dict) -> dict:
@@ -94,6 +109,11 @@ class Cluster(PrimaryRegistry):
         state.setdefault("op_tokens", [])
         state.setdefault("op_tokens_revoked", [])
         state.setdefault("op_tokens_unsent", {"register": [], "revoke": []})
+        if not isinstance(state.get("replicated"), dict):
+            state["replicated"] = {}
+        replicated.upgrade(state["replicated"])
+        if not isinstance(state.get("tokens"), dict):
+            state["tokens"] = {}
         return state
 
     def save(self) -> None:
@@ -182,6 +202,7 @@ class Cluster(PrimaryRegistry):
                 self.check_can_enable_secondary()
                 self.state["wipes"] = self.state.get("wipes", 0) + 1
                 self._reset_operation_tokens()
+                self.state["tokens"] = {}
             else:
                 self.require_mode("secondary", "error updating primary: this cluster is not a DR secondary")
             now = time.time()
@@ -205,6 +226,7 @@ class Cluster(PrimaryRegistry):
                 },
             )
             self._merge_operation_tokens(package.get("op_tokens") or [], package.get("op_tokens_revoked") or [])
+            self._adopt_replicated(package.get("replicated"), wipe=wipe)
             self.save()
 
     def clear_primary(self) -> None:
@@ -242,8 +264,9 @@ class Cluster(PrimaryRegistry):
     def record_heartbeat(self, secondary_id: str, answer: Optional[dict], sent: Optional[dict] = None) -> None:
         """The outcome of a heartbeat to the primary: its WAL when it answered, else disconnected.
 
-        An answer also carries the primary's operation-token sets (adopted) and acknowledges
-        the registrations and deletions ``sent`` with the heartbeat."""
+        An answer also carries the primary's operation-token sets (adopted) and its replicated
+        document (replacing this cluster's), and acknowledges the registrations and deletions
+        ``sent`` with the heartbeat."""
         with self.lock:
             link = self.state.get("link")
             if self.mode != "secondary" or not link or link["secondary_id"] != secondary_id:
@@ -254,6 +277,7 @@ class Cluster(PrimaryRegistry):
                 link["primary_cluster_addr"] = answer.get("primary_cluster_addr", link["primary_cluster_addr"])
                 self.state["last_remote_wal"] = int(answer.get("last_wal", self.state.get("last_remote_wal", 0)))
                 self._adopt_answer(answer, sent)
+                self._adopt_replicated(answer.get("replicated"), wipe=False)
             self.save()
 
     def _check_link(self, secondary_id: str, link_secret: str, cluster_id: str) -> None:
@@ -340,15 +364,29 @@ class Cluster(PrimaryRegistry):
                 self.state["op_tokens_unsent"]["register"].append(digest)
             self.save()
 
-    def check_operation_token(self, token: str) -> None:
+    def check_operation_token(self, token: str, path: str) -> None:
+        """Authorise a request to ``path`` (``sys/replication/dr/secondary/promote``, ...) by its
+        ``dr_operation_token``: a generated token of the set (any path), or a valid, unexpired
+        batch token of the set whose policies grant ``update`` or ``sudo`` on ``path``.
+        400 ``invalid DR operation token`` otherwise, 403 ``permission denied`` for a valid
+        batch token without the capability."""
         with self.lock:
-            if not token or keys.sha256(token) not in self.state["op_tokens"]:
+            if token and keys.sha256(token) in self.state["op_tokens"]:
+                return
+            claims = batch_token.verify(token, self.state["key_set"]) if token else None
+            if claims is None:
                 raise VaultError("invalid DR operation token")
+            policies = self.policies_named(claims["policies"])
+        if not acl.allows(policies, path, OPERATION_CAPABILITIES):
+            raise VaultError("permission denied", 403)
 
-    def delete_operation_token(self, token: str) -> None:
-        """Revoke a token set-wide: here at once; a secondary queues the deletion for its primary."""
+    def delete_operation_token(self, token: str, path: str) -> None:
+        """Revoke a token set-wide: here at once; a secondary queues the deletion for its primary.
+        A batch token is authorised like any other, then refused: it cannot be revoked."""
         with self.lock:
-            self.check_operation_token(token)
+            self.check_operation_token(token, path)
+            if batch_token.looks_like(token):
+                raise VaultError("batch tokens cannot be revoked")
             digest = keys.sha256(token)
             self._merge_operation_tokens([], [digest])
             if self.mode == "secondary":

@@ -3,8 +3,10 @@
 Supported (authenticated by the activation token or the link secret in the body,
 not by ``X-Vault-Token``):
 - POST /v1/sys/replication/dr/internal/activate   {token, secondary, expected_cluster_id} -> 200 package
+  (cluster ID, key set, WAL, link secret, operation-token sets, ``replicated`` document)
 - POST /v1/sys/replication/dr/internal/heartbeat  {secondary_id, link_secret, cluster_id,
-  op_tokens_register?, op_tokens_revoke?} -> 200 (with the set's ``op_tokens``, ``op_tokens_revoked``)
+  op_tokens_register?, op_tokens_revoke?} -> 200 (with the set's ``op_tokens``, ``op_tokens_revoked``
+  and the primary's ``replicated`` document)
 - POST /v1/sys/replication/dr/internal/probe      {secondary_id, link_secret, cluster_id} -> 200
 - POST /v1/sys/replication/dr/internal/operation-tokens  (to the primary) {secondary_id, link_secret,
   cluster_id, op_tokens_register, op_tokens_revoke} -> 200 {op_tokens, op_tokens_revoked}

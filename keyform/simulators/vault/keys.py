@@ -22,6 +22,7 @@ import json
 import secrets
 import uuid
 
+from keyform.simulators.common.body import BodyTooDeep, parse_json
 from keyform.simulators.vault.envelope import VaultError
 
 DEFAULT_SHARES = 5
@@ -89,10 +90,10 @@ def read_activation_token(token: str) -> dict:
     try:
         if not dot or not secret:
             raise ValueError
-        payload = json.loads(base64.urlsafe_b64decode(head + "=" * (-len(head) % 4)))
+        payload = parse_json(base64.urlsafe_b64decode(head + "=" * (-len(head) % 4)))
         if not isinstance(payload, dict) or not isinstance(payload.get("addr"), str) or not payload.get("id"):
             raise ValueError
-    except ValueError:
+    except (ValueError, BodyTooDeep):
         raise VaultError("error decoding secondary activation token: token is malformed") from None
     return payload
 

@@ -19,6 +19,9 @@ tokens: the secondary that generated it registers its hash with its primary
 (:func:`share_with_secondaries`); a deletion travels the same way. When the primary
 cannot be reached the token still works where it was generated, and the
 registration rides on the next heartbeat (see :mod:`.status`).
+
+``operation-token/delete`` also accepts a batch token of the set as authorisation (see
+:mod:`.secondary`), and then refuses it: 400 ``batch tokens cannot be revoked``.
 """
 
 from __future__ import annotations
@@ -165,7 +168,8 @@ def register(app: Flask, cluster: Cluster) -> None:
     def operation_token_delete():
         params.require_token(settings)
         data = params.body()
-        cluster.delete_operation_token(params.string(data, "dr_operation_token", required=True))
+        cluster.delete_operation_token(params.string(data, "dr_operation_token", required=True),
+                                       "sys/replication/dr/secondary/operation-token/delete")
         if cluster.mode == "primary":
             share_with_secondaries(cluster)
         else:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import hmac
-import json
 import re
 from typing import Any
 
 from flask import request
 
-from keyform.simulators.common import Settings
+from keyform.simulators.common import Settings, parse_json, read_body
 from keyform.simulators.vault.envelope import VaultError
 
 _DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h|d)")
@@ -20,11 +19,11 @@ def body() -> dict:
     """The JSON object sent, ``{}`` for an empty body; GET parameters come from the query string."""
     if request.method in ("GET", "DELETE"):
         return request.args.to_dict()
-    raw = request.get_data()
+    raw = read_body()
     if not raw.strip():
         return {}
     try:
-        payload = json.loads(raw)
+        payload = parse_json(raw)  # a body nested too deeply raises BodyTooDeep: 400 {"errors": [...]}
     except ValueError as exc:
         raise VaultError(f"failed to parse JSON input: {exc}") from None
     if not isinstance(payload, dict):

@@ -2,7 +2,8 @@
 
 - ``activate``: the secondary presents its activation token to the primary
   (``POST /v1/sys/replication/dr/internal/activate``) and receives its bootstrap
-  package: cluster ID, key set, WAL index and a link secret.
+  package: cluster ID, key set, WAL index, a link secret, the operation-token sets
+  and the replicated document (policies, token roles, mounts: see :mod:`.replicated`).
 - ``heartbeat``: the secondary checks its link with the primary
   (``POST .../internal/heartbeat``), done at each status read of the secondary.
 - ``probe``: the primary checks a registered secondary still streams from it
@@ -10,7 +11,8 @@
 - ``register_operation_tokens``: a secondary registers the hashes of the DR operation
   tokens it generated, and deletes revoked ones, with its primary
   (``POST .../internal/operation-tokens``); its unacknowledged ones also ride on each
-  heartbeat. The answers of both carry the replication set's sets.
+  heartbeat. The answers of both carry the replication set's sets; a heartbeat's
+  also carries the primary's replicated document.
 - ``push_operation_tokens``: the primary sends the set's sets to a secondary when
   they changed (``POST .../internal/operation-tokens/push``).
 

@@ -5,12 +5,15 @@ whether it was used or revoked, and once registered the secondary's addresses,
 the link secret both sides share for heartbeats and the last heartbeat seen.
 The primary also keeps the DR operation-token hashes of its replication set: its
 secondaries register (and delete) theirs, and receive the set at activation and
-with each heartbeat answer.
+with each heartbeat answer. The activation package and every heartbeat answer also
+carry the primary's replicated document (policies, token roles, mounts: see
+:mod:`.replicated`), which the secondary adopts whole.
 A mixin of :class:`.cluster.Cluster` (it uses ``self.state``, ``self.lock``, ``self.save``).
 """
 
 from __future__ import annotations
 
+import copy
 import hmac
 import secrets
 import time
@@ -109,6 +112,7 @@ class PrimaryRegistry:
                 "last_wal": self.state["last_wal"],
                 "op_tokens": list(self.state["op_tokens"]),
                 "op_tokens_revoked": list(self.state["op_tokens_revoked"]),
+                "replicated": copy.deepcopy(self.state["replicated"]),
             }
 
     def _linked(self, secondary_id: str, link_secret: str, cluster_id: str) -> Optional[dict]:
@@ -132,6 +136,7 @@ class PrimaryRegistry:
                 "primary_cluster_addr": self.state["primary_cluster_addr"],
                 "op_tokens": list(self.state["op_tokens"]),
                 "op_tokens_revoked": list(self.state["op_tokens_revoked"]),
+                "replicated": copy.deepcopy(self.state["replicated"]),
             }
 
     def accept_operation_tokens(self, secondary_id: str, link_secret: str, cluster_id: str,

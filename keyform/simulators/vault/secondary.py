@@ -5,25 +5,40 @@ Supported:
 - POST /v1/sys/replication/dr/secondary/promote         {dr_operation_token, primary_cluster_addr, force} -> 200
 - POST /v1/sys/replication/dr/secondary/update-primary  {dr_operation_token, token, primary_api_addr,
   ca_file, ca_path} -> 204 (``token: ""`` forgets the primary)
-- POST /v1/sys/replication/dr/secondary/disable         -> 204
+- POST /v1/sys/replication/dr/secondary/disable         {dr_operation_token} -> 204
+- POST /v1/sys/replication/dr/secondary/merkle-check    {dr_operation_token} -> 200, data
+  ``{merkle_corruption_report: {corrupted_root: false, corrupted_tree_map: {},
+  last_corruption_check_epoch: "<now, RFC 3339>"}}`` (read-only: it changes nothing)
 
-All need ``X-Vault-Token``. ``dr_operation_token`` is any operation token of the
-replication set (generated on any of its secondaries, see :mod:`.operation_token`);
-the secondary adopts the primary's operation-token sets at activation and
-update-primary. Activation calls the primary over HTTP (see
-:mod:`.peering`); ``ca_file``/``ca_path`` are accepted and ignored (the
-simulators talk plain HTTP on loopback).
+All need ``X-Vault-Token``; Vault accepts PUT wherever it accepts POST. On a cluster that
+is not a DR secondary each answers 400 ``... this cluster is not a DR secondary`` before
+looking at the token. ``dr_operation_token`` is either an operation token generated on
+any secondary of the replication set (see :mod:`.operation_token`), valid on every
+endpoint, or a batch token made on a member of the set (see :mod:`.tokens`) whose
+policies grant ``update`` (or ``sudo``) on the endpoint's path, e.g.
+``sys/replication/dr/secondary/promote``; a missing, unknown, forged, foreign or expired
+one is 400 ``invalid DR operation token``, a valid batch token without the capability 403
+``permission denied``; nothing changes then. The secondary adopts the primary's
+operation-token sets and replicated document at activation and update-primary; enabling
+wipes the cluster's own document and service tokens. Activation calls the primary over
+HTTP (see :mod:`.peering`); ``ca_file``/``ca_path`` are accepted and ignored (the
+simulators talk plain HTTP on loopback). The simulator's merkle trees are never corrupt,
+and merkle-check answers only ``data`` (not repeated at the top level: a newer endpoint
+than the doc's, answered like Vault's current ones).
 """
 
 from __future__ import annotations
 
+import time
+
 from flask import Flask
 
 from keyform.simulators.vault import keys, operation_token, params, peering
-from keyform.simulators.vault.cluster import Cluster
+from keyform.simulators.vault.cluster import Cluster, rfc3339
 from keyform.simulators.vault.envelope import VaultError, no_content, respond
 
 PREFIX = "/v1/sys/replication/dr/secondary"
+POLICY_PATH = "sys/replication/dr/secondary"
 WRITE = ["POST", "PUT"]
 
 
@@ -60,7 +75,7 @@ def register(app: Flask, cluster: Cluster) -> None:
         params.require_token(settings)
         data = params.body()
         cluster.require_mode("secondary", "error promoting DR secondary: this cluster is not a DR secondary")
-        cluster.check_operation_token(params.string(data, "dr_operation_token"))
+        cluster.check_operation_token(params.string(data, "dr_operation_token"), f"{POLICY_PATH}/promote")
         params.boolean(data, "force")
         cluster.promote(params.string(data, "primary_cluster_addr"))
         progress = {"complete": True, "progress": 0, "required": 0}
@@ -71,7 +86,7 @@ def register(app: Flask, cluster: Cluster) -> None:
         params.require_token(settings)
         data = params.body()
         cluster.require_mode("secondary", "error updating primary: this cluster is not a DR secondary")
-        cluster.check_operation_token(params.string(data, "dr_operation_token"))
+        cluster.check_operation_token(params.string(data, "dr_operation_token"), f"{POLICY_PATH}/update-primary")
         if "token" not in data:
             raise VaultError("missing required parameter 'token'")
         if params.string(data, "token") == "":
@@ -86,6 +101,18 @@ def register(app: Flask, cluster: Cluster) -> None:
     @app.route(f"{PREFIX}/disable", methods=WRITE)
     def secondary_disable():
         params.require_token(settings)
-        params.body()
+        data = params.body()
+        cluster.require_mode("secondary", "error disabling DR secondary: this cluster is not a DR secondary")
+        cluster.check_operation_token(params.string(data, "dr_operation_token"), f"{POLICY_PATH}/disable")
         cluster.disable_secondary()
         return no_content()
+
+    @app.route(f"{PREFIX}/merkle-check", methods=WRITE)
+    def secondary_merkle_check():
+        params.require_token(settings)
+        data = params.body()
+        cluster.require_mode("secondary", "error checking merkle tree: this cluster is not a DR secondary")
+        cluster.check_operation_token(params.string(data, "dr_operation_token"), f"{POLICY_PATH}/merkle-check")
+        report = {"corrupted_root": False, "corrupted_tree_map": {},
+                  "last_corruption_check_epoch": rfc3339(time.time())}
+        return respond({"merkle_corruption_report": report})

@@ -9,7 +9,9 @@ the doc's sample. Before answering, the cluster checks its links: a secondary
 sends a heartbeat to its primary, a primary probes its registered secondaries,
 so ``connection_status``, ``last_heartbeat`` and ``state`` are current. The
 heartbeat also hands over the DR operation-token registrations the primary has not
-acknowledged yet and brings back the replication set's operation-token sets.
+acknowledged yet and brings back the replication set's operation-token sets and the
+primary's replicated document (policies, token roles, mounts), which replaces the
+secondary's.
 """
 
 from __future__ import annotations

@@ -14,8 +14,9 @@ Supported:
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, jsonify, request
+from flask import Blueprint, Response, jsonify
 
+from keyform.simulators.common.body import parse_json, read_body
 from keyform.simulators.vsp.errors import BODY_NOT_OBJECT, OFFLINE_PROMOTE, ApiError
 from keyform.simulators.vsp.reachability import Reachability
 from keyform.simulators.vsp.store import KmipStore
@@ -25,10 +26,14 @@ FIELD_ORDER = ("name", "host", "port", "isPrimary", "isTLS12Enabled", "kmipProto
 
 
 def _body() -> dict:
-    """The JSON object sent, ``{}`` for no body; a 400 for anything else."""
-    if not request.get_data():
+    """The JSON object sent (whatever its Content-Type), ``{}`` for no body; a 400 for anything else."""
+    raw = read_body()
+    if not raw:
         return {}
-    payload = request.get_json(silent=True, force=True)
+    try:
+        payload = parse_json(raw)  # BodyTooDeep is a 400 in the error document, never the catch-all 500
+    except ValueError:
+        payload = None
     if not isinstance(payload, dict):
         raise bad(BODY_NOT_OBJECT)
     return payload

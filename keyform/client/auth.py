@@ -1,0 +1,104 @@
+"""Authentication headers per request, and their refresh when the appliance says they went stale.
+
+Static schemes (HTTP basic, a bearer token, a token header such as ``X-Vault-Token``) are set
+once on the session. Two flows are renewed at run time:
+
+- an OAuth2 password grant (Keycloak-style) whose access token becomes the bearer token, renewed
+  on a 401;
+- a CSRF session (``GET csrf_path`` sets a cookie whose value is echoed in a header), renewed on a
+  403 and after every new access token.
+
+Terraform makes ten calls at once and they share one session, so a stale token is typically met
+by several calls together. The refresh is **single-flight**: every request remembers the
+generation of the credentials it was sent with; the first caller to report that generation stale
+fetches new ones, the others wait on the lock and find a newer generation already there. Each
+caller then sends its request once more with the new credentials.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Callable, Optional
+
+from keyform.client.config import ClientConfig
+from keyform.client.errors import ApiError
+
+Fetch = Callable[..., object]
+"""``fetch(method, url, data=None)`` -> the client's Response, sent without these credentials' checks."""
+
+
+class Authenticator:
+    def __init__(self, config: ClientConfig, session, fetch: Fetch, url_for: Callable[[str], str]):
+        self.config = config
+        self.session = session
+        self._fetch = fetch
+        self._url_for = url_for
+        self._lock = threading.Lock()
+        self._generation = 0
+        self._headers: dict[str, str] = {}
+        self._ready = not (config.oauth2 or config.csrf)
+
+    @property
+    def renews(self) -> bool:
+        return bool(self.config.oauth2 or self.config.csrf)
+
+    def current(self) -> tuple[dict, int]:
+        """The renewable headers to send now, and their generation (log in on first use)."""
+        if not self._ready:
+            self.refresh(None)
+        with self._lock:
+            return dict(self._headers), self._generation
+
+    def secrets(self) -> list[str]:
+        """The access and CSRF tokens in use, for redaction: they are secrets too."""
+        with self._lock:
+            return [v.split(" ", 1)[-1] for v in self._headers.values()]
+
+    def stale(self, status: int) -> bool:
+        """Whether an answer says the renewable credentials went stale."""
+        return (status == 401 and bool(self.config.oauth2)) or (status == 403 and bool(self.config.csrf))
+
+    def refresh(self, seen_generation: Optional[int]) -> None:
+        """New credentials, unless someone renewed them since generation ``seen_generation``."""
+        with self._lock:
+            if seen_generation is not None and seen_generation != self._generation:
+                return
+            if self._ready and seen_generation is None:
+                return
+            headers: dict[str, str] = {}
+            if self.config.oauth2:
+                headers["Authorization"] = f"Bearer {self._access_token()}"
+            if self.config.csrf:
+                headers[self.config.csrf.header] = self._csrf_token(headers)
+            self._headers = headers
+            self._generation += 1
+            self._ready = True
+
+    def _access_token(self) -> str:
+        c = self.config
+        url = self._url_for(c.oauth2.token_url)
+        form = {"grant_type": "password", "username": c.username or "", "password": c.password or ""}
+        if c.oauth2.client_id:
+            form["client_id"] = c.oauth2.client_id
+        response = self._fetch("POST", url, data=form)
+        token = isinstance(response.body, dict) and response.body.get("access_token")
+        if response.status != 200 or not token:
+            raise self._refused("POST", url, response)
+        return token
+
+    def _csrf_token(self, headers: dict) -> str:
+        c = self.config
+        url = self._url_for(c.csrf.path)
+        response = self._fetch("GET", url, headers=headers)
+        if response.status >= 400:
+            raise self._refused("GET", url, response)
+        token = self.session.cookies.get(c.csrf.cookie)
+        if not token:
+            raise ApiError("GET", url, response.status, f"no '{c.csrf.cookie}' cookie was set; check csrf_cookie")
+        return token
+
+    def _refused(self, method: str, url: str, response) -> ApiError:
+        from keyform.client.errors import api_message, redact
+
+        text = redact(api_message(response.body, str(response.body or "")), self.config.secrets())
+        return ApiError(method, url, response.status, text, response.body)

@@ -1,0 +1,123 @@
+"""When a request is sent again, and how long the client waits before it does.
+
+The rule that keeps appliances free of duplicates and orphans: a call is sent again only when
+sending it again cannot do anything the first attempt did not.
+
+- An **idempotent** call (GET, HEAD, OPTIONS, PUT, DELETE, and reads a caller marks so, such as
+  VSP One Object's ``POST get_server``) is retried on 429, 500, 502, 503, 504, on connection
+  errors and on a lost answer.
+- Any other call is retried only when it provably never reached the server
+  (:class:`~keyform.client.errors.NotSent`: connection refused, name not found, connect timeout)
+  or when the server refused it without acting on it (429 Too Many Requests). After a lost
+  answer or a 5xx the caller must first look at the appliance (see ``may_have_committed``).
+
+Waits grow exponentially from ``backoff_seconds`` (capped); a ``Retry-After`` header wins.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
+from typing import Any, Optional
+
+from keyform.client.errors import AnswerLost, NotSent, TransportError, redact
+
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
+MAX_WAIT_SECONDS = 30.0
+
+
+@dataclass(frozen=True)
+class RetryPolicy:
+    max_retries: int
+    backoff_seconds: float
+
+    def retries_status(self, status: int, idempotent: bool, attempt: int) -> bool:
+        """Whether an answer with ``status`` is retried (``attempt`` retries made so far)."""
+        return attempt < self.max_retries and status in RETRY_STATUSES and (idempotent or status == 429)
+
+    def retries_error(self, error: TransportError, idempotent: bool, attempt: int, retryable: bool) -> bool:
+        return attempt < self.max_retries and retryable and (idempotent or not error.sent)
+
+    def wait(self, attempt: int, retry_after: Optional[str] = None) -> float:
+        """Seconds to wait before retry number ``attempt + 1``."""
+        given = _retry_after_seconds(retry_after)
+        if given is not None:
+            return min(given, MAX_WAIT_SECONDS)
+        return min(self.backoff_seconds * (2 ** attempt), MAX_WAIT_SECONDS)
+
+    def sleep(self, attempt: int, retry_after: Optional[str] = None) -> None:
+        time.sleep(self.wait(attempt, retry_after))
+
+
+def _retry_after_seconds(value: Optional[str]) -> Optional[float]:
+    if not value:
+        return None
+    text = value.strip()
+    if text.isdigit():
+        return float(text)
+    try:
+        moment = parsedate_to_datetime(text)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, moment.timestamp() - time.time())
+
+
+def transport_error(method: str, url: str, exc: Exception, secrets: list) -> tuple[TransportError, bool]:
+    """The error for a request that got no answer, and whether trying again could help.
+
+    A failure to connect (refused, DNS, connect timeout) means the request never left; a reset,
+    a read timeout or a broken answer means it was sent and may have been carried out. A TLS
+    failure never left either, but it is a configuration problem: it is not retried.
+    """
+    import requests
+
+    reason = redact(describe(exc), secrets)
+    if isinstance(exc, requests.exceptions.SSLError):
+        return NotSent(method, url, reason), False
+    if isinstance(exc, requests.exceptions.ConnectTimeout) or _never_connected(exc):
+        return NotSent(method, url, reason), True
+    return AnswerLost(method, url, reason), True
+
+
+def _never_connected(exc: Exception) -> bool:
+    from urllib3.exceptions import NameResolutionError, NewConnectionError
+
+    return any(isinstance(cause, (NewConnectionError, NameResolutionError)) for cause in _causes(exc))
+
+
+def _causes(exc: Any):
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        yield exc
+        nxt = getattr(exc, "reason", None)
+        if not isinstance(nxt, BaseException):
+            nxt = exc.args[0] if getattr(exc, "args", None) and isinstance(exc.args[0], BaseException) else None
+        exc = nxt or exc.__cause__ or exc.__context__
+
+
+def describe(exc: Exception) -> str:
+    """The innermost cause in a few words, without urllib3's object reprs."""
+    causes = list(_causes(exc))
+    text = str(causes[-1]) if causes else str(exc)
+    whole = " ".join(str(c) for c in causes)
+    if "CERTIFICATE_VERIFY_FAILED" in whole or "certificate verify failed" in whole:
+        detail = whole.split("certificate verify failed:", 1)[-1].split("(_ssl", 1)[0].strip(" :")
+        return (f"TLS certificate verify failed: {detail}; set ca_cert_file to the CA that signed the appliance's "
+                "certificate (insecure = true only for tests)")
+    if "Connection refused" in whole or "Errno 111" in whole:
+        return "connection refused"
+    if "Name or service not known" in whole or "Temporary failure in name resolution" in whole \
+            or "Failed to resolve" in whole:
+        return "host name not found"
+    if "Read timed out" in whole:
+        return "timed out waiting for the answer"
+    if "timed out" in whole.lower():
+        return "timed out"
+    if "reset by peer" in whole or "Errno 104" in whole:
+        return "connection reset by the server"
+    if "RemoteDisconnected" in whole or "closed connection without response" in whole:
+        return "the server closed the connection without an answer"
+    return text.split(": ", 1)[-1][:200]

@@ -1,0 +1,104 @@
+"""``rest_object`` as a typed spec: its calls, how it is found, identified and compared — defaults in one place."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any, Mapping, Optional
+
+from keyform.client import PollingConfig, jsonpath
+from keyform.client.templates import render_value
+from keyform.provider import call_spec
+from keyform.provider.call_spec import Call, SpecError
+from keyform.provider.common import DEFAULT_OMIT_KEYS
+
+
+@dataclass(frozen=True)
+class ObjectSpec:
+    path: str
+    data: dict
+    create: Call
+    read: Call
+    read_selector: Optional[str]
+    update: Call
+    update_sends_all: bool
+    destroy: Call
+    lookup: Optional[Call]
+    lookup_selector: Optional[str]
+    id_attribute: Optional[str]
+    id_template: Optional[str]
+    force_new_keys: tuple[str, ...]
+    omit_keys: frozenset
+    polling: Optional[PollingConfig]
+
+    @classmethod
+    def from_state(cls, state: Mapping) -> "ObjectSpec":
+        """The spec of a planned or stored object (``data`` known); raises SpecError for a malformed attribute."""
+        data = call_spec.json_object(state, "data") or {}
+        sends = state.get("update_sends") or "changed"
+        if sends not in ("changed", "all"):
+            raise SpecError("update_sends", "Invalid update_sends", f"'{sends}' must be 'changed' or 'all'.")
+        lookup_path = state.get("lookup_path")
+        return cls(
+            path=state["path"],
+            data=data,
+            create=Call(call_spec.method(state, "create_method", "POST"), state.get("create_path") or "{path}"),
+            read=Call(call_spec.method(state, "read_method", "GET"), state.get("read_path") or "{path}/{id}",
+                      call_spec.json_object(state, "read_body")),
+            read_selector=state.get("read_selector") or None,
+            update=Call(call_spec.method(state, "update_method", "PATCH"), state.get("update_path") or "{path}/{id}",
+                        call_spec.json_object(state, "update_body")),
+            update_sends_all=sends == "all",
+            destroy=Call(call_spec.method(state, "destroy_method", "DELETE"), state.get("destroy_path") or "{path}/{id}",
+                         call_spec.json_object(state, "destroy_body")),
+            lookup=Call(call_spec.method(state, "lookup_method", "GET"), lookup_path,
+                        call_spec.json_object(state, "lookup_body")) if lookup_path else None,
+            lookup_selector=state.get("lookup_selector") or None,
+            id_attribute=state.get("id_attribute") or None,
+            id_template=state.get("id_template") or None,
+            force_new_keys=tuple(state.get("force_new_keys") or ()),
+            omit_keys=frozenset(state.get("response_omit_keys") or DEFAULT_OMIT_KEYS),
+            polling=call_spec.polling(state.get("polling")),
+        )
+
+    def scope(self, object_id: Optional[str] = None, response: Any = None, secrets: Optional[dict] = None) -> dict:
+        """What templates may name: ``{path}``, ``{data.…}``, and once known ``{id}``, ``{response.…}``, ``{secret.…}``."""
+        scope: dict[str, Any] = {"path": self.path, "data": self.data}
+        if object_id is not None:
+            scope["id"] = object_id
+        if response is not None:
+            scope["response"] = response
+        if secrets:
+            scope["secret"] = secrets
+        return scope
+
+    def id_from_answer(self, body: Any) -> str:
+        """The id after a create: from ``id_template``, else at ``id_attribute`` in the answer, else its id/uuid."""
+        if self.id_template:
+            return str(render_value(self.id_template, {"path": self.path, "data": self.data, "response": body or {}}))
+        if self.id_attribute:
+            return str(jsonpath.lookup(body, self.id_attribute))
+        return self._id_field(body)
+
+    def id_of_found(self, found: Any) -> str:
+        """The id of an object found by the lookup: ``id_template``, else ``id_attribute`` or id/uuid in the object."""
+        if self.id_template:
+            return str(render_value(self.id_template, {"path": self.path, "data": self.data, "response": found or {}}))
+        if self.id_attribute:
+            value = jsonpath.lookup(found, self.id_attribute, None)
+            if value not in (None, ""):
+                return str(value)
+        return self._id_field(found)
+
+    @staticmethod
+    def _id_field(body: Any) -> str:
+        for candidate in ("id", "uuid"):
+            if isinstance(body, dict) and body.get(candidate) not in (None, ""):
+                return str(body[candidate])
+        raise jsonpath.PathError("id (or uuid)", "id; set id_attribute or id_template")
+
+
+def stored_json(state: Mapping, attribute: str) -> Any:
+    """A JSON attribute of a stored state (``response``), decoded; ``{}`` when empty."""
+    text = state.get(attribute)
+    return json.loads(text) if text else {}
