@@ -539,6 +539,9 @@ def _promotion(change: Change, ctx: Context) -> tuple[list[Event], str]:
 # ============================================================================ Vault DR
 # call suffix -> (name of the step, text when it runs, danger headline when it runs, rank)
 DR_RUNS = {
+    "secondary/merkle-check": ("DR operation token check",
+                               "{c} checks the DR operation token (merkle-check, which changes nothing) before anything "
+                               "is demoted", "", 5),
     "primary/demote": ("DR primary demote", "{c} is **demoted**: it stops being the DR primary",
                        "Vault cluster {c} is DEMOTED (DR primary demote)", 10),
     "secondary/promote": ("DR secondary promote", "{c} is **promoted** to DR primary (with the DR operation token)",
@@ -567,11 +570,12 @@ def _suffix(path: Any) -> str:
     return path[len(DR):].strip("/") if isinstance(path, str) and path.startswith(DR) else str(path)
 
 
-def _condition(conditions: Any, cluster: str, when: str = "runs") -> str:
-    """``run_when``/``destroy_when`` in words: "runs only if dr-b is a DR secondary when applied"."""
+def _condition(conditions: Any, cluster: str, when: str = "runs", predicate: Any = None) -> str:
+    """``run_when``/``destroy_when`` (and ``run_if``/``destroy_if``) in words:
+    "runs only if dr-b is a DR secondary when applied"."""
     if conditions is UNKNOWN:
         return f"{when} only if its live-status condition holds (known after apply)"
-    if not isinstance(conditions, dict) or not conditions:
+    if (not isinstance(conditions, dict) or not conditions) and not isinstance(predicate, dict):
         return ""
     parts = []
     for path, expected in conditions.items():
@@ -586,7 +590,22 @@ def _condition(conditions: Any, cluster: str, when: str = "runs") -> str:
         else:
             verb = "is not" if negate else "is"
             parts.append(f"{code(path)} {verb} {' or '.join(code(o) for o in options)}")
+    if isinstance(predicate, dict):
+        parts.append(_predicate_words(predicate, cluster))
     return f"{when} only if {' and '.join(parts)} when applied"
+
+
+def _predicate_words(predicate: dict, cluster: str) -> str:
+    """The predicates the Vault construct uses, in words; anything else by its kind."""
+    if predicate == {"supplied": "token"}:
+        return "a new activation token was issued"
+    inner = predicate.get("not")
+    if isinstance(inner, dict) and inner.get("path") == "data/known_secondaries" and "contains" in inner:
+        return f"{code(inner['contains'])} is not yet a DR secondary of {cluster}"
+    node = [c.get("equals") for c in ((inner or {}).get("some") or {}).get("all", []) if c.get("path") == "node_id"]
+    if isinstance(inner, dict) and inner.get("path") == "data/secondaries" and node:
+        return f"{code(node[0])} no longer replicates from {cluster}"
+    return "its condition on the live status holds"
 
 
 def _vault(change: Change) -> tuple[list[Event], str]:
@@ -605,7 +624,8 @@ def _vault(change: Change) -> tuple[list[Event], str]:
                 f"{{c}}: destroy call {code(_suffix(destroy))}", ""))
             events.append(_event(change, "removed", text.format(c=cluster, id=ident),
                                  danger=danger.format(c=cluster, id=ident),
-                                 condition=_condition(change.get("before", "destroy_when"), cluster), rank=70))
+                                 condition=_condition(change.get("before", "destroy_when"), cluster,
+                                                      predicate=change.json("before", "destroy_if")), rank=70))
             bucket = "removed"
         else:
             events.append(_event(change, BOOKKEEPING, f"{cluster}: the {name} step is removed; it has no destroy call"))
@@ -626,9 +646,15 @@ def _vault(change: Change) -> tuple[list[Event], str]:
     if action == "update":
         why = _why_again(change)
         text = f"{text} — runs again: {why}" if why else f"{text} — runs again"
-    events.append(_event(change, "changed" if action == "update" else "added", text,
-                         danger=danger.format(c=cluster, p=primary, id=ident),
-                         condition=_condition(change.get("after", "run_when"), cluster), rank=rank))
+    elif action == "replace" and change.get("before", "in_effect") is False:
+        text = f"{text} — runs again: read back, its effect no longer holds on the appliance (drift)"
+    danger = danger.format(c=cluster, p=primary, id=ident)
+    if danger and suffix == "secondary/enable":
+        danger += (" — refused if it holds data of its own" if change.get("after", "preconditions")
+                   else " — acknowledged in code (allow_wipe)")
+    events.append(_event(change, "changed" if action == "update" else "added", text, danger=danger,
+                         condition=_condition(change.get("after", "run_when"), cluster,
+                                              predicate=change.json("after", "run_if")), rank=rank))
     if action == "replace":
         return events, "replaced"
     return events, "changed" if action == "update" else "added"

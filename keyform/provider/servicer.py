@@ -139,9 +139,14 @@ class Servicer(ProviderServicer):
     def _data_source(self, type_name: str):
         return self._load_ds_cls_map()[type_name](self.app)
 
+    @staticmethod
+    def _capabilities() -> pb.ServerCapabilities:
+        # plan_destroy: Terraform then plans destroys with us too, so a destroy call that cannot be made is refused
+        # at plan. Terraform reads it from whichever of GetMetadata and GetProviderSchema it called.
+        return pb.ServerCapabilities(plan_destroy=True, get_provider_schema_optional=True)
+
     def GetMetadata(self, request, context):
-        return pb.GetMetadata.Response(
-            server_capabilities=pb.ServerCapabilities(plan_destroy=True, get_provider_schema_optional=True))
+        return pb.GetMetadata.Response(server_capabilities=self._capabilities())
 
     # ------------------------------------------------------------------ schema
     def GetProviderSchema(self, request, context):
@@ -152,6 +157,7 @@ class Servicer(ProviderServicer):
                 provider_meta=pb.Schema(version=0, block=pb.Schema.Block(version=0)),
                 resource_schemas={name: _schema_pb(k) for name, k in self._load_res_cls_map().items()},
                 data_source_schemas={name: _schema_pb(k) for name, k in self._load_ds_cls_map().items()},
+                server_capabilities=self._capabilities(),
                 diagnostics=diags.to_pb(),
             )
         return self._schema_response

@@ -28,7 +28,8 @@ def env(scratch, mirror) -> dict:
     ({"KEYFORM_VSP_PRIMARY": "kms-z"},
      "error: vsp/kmip: primary: 'kms-z' is not one of the declared servers. Fix: name one of: kms-a, kms-b, kms-c"),
     ({"KEYFORM_KMIP_HOST": "kms host"},
-     "error: vsp/kmip: servers[0].host: 'kms host' is not a host name or address. Fix: give e.g. 'kms1.example.com'"),
+     "error: vsp/kmip: servers[0].host: 'kms host' is not a host name or address: the character ' ' is not allowed. "
+     "Fix: give a DNS name or an IP address, e.g. 'kms1.example.com'"),
     ({"KEYFORM_VAULT_DR_PRIMARY": "vault-z"},
      "error: vault-dr: KEYFORM_VAULT_DR_PRIMARY: 'vault-z' is not one of the clusters. "
      "Fix: set KEYFORM_VAULT_DR_PRIMARY to one of: vault-a, vault-b"),

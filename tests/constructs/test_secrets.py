@@ -21,6 +21,8 @@ SENSITIVE_PROVIDER_FIELDS = {"password", "token", "bearer_token", "headers"}
 SECRET_KEY = re.compile(r"password|passphrase|(^|_)token$", re.I)
 # What a secret may be inside write_only_data: the sensitive variable, or the token call's sensitive output.
 REFERENCE = re.compile(r'var\.[a-z_]+|rest_operation\.[A-Za-z0-9_]+\.sensitive_output_values\["token"\]')
+# What a secret key of a request template may hold: a placeholder for one of the provider's `secrets`.
+PLACEHOLDER = re.compile(r"\{secret\.[a-z_]+\}")
 
 
 @pytest.fixture(scope="module")
@@ -64,13 +66,18 @@ def test_no_secret_value_in_any_synthesized_file(scan):
 @pytest.mark.parametrize("name", STACKS)
 def test_no_secret_key_holds_a_literal(scan, name):
     config = scan[2][name]
+    checked = 0
     for provider in config["provider"]["rest"]:
         assert not SENSITIVE_PROVIDER_FIELDS & set(provider), provider["alias"]
-    checked = 0
+        for secret_name, expression in (provider.get("secrets") or {}).items():
+            assert re.fullmatch(r"\$\{var\.([a-z_]+)\}", expression), f"{name}: secrets.{secret_name} = {expression}"
+            variable = config["variable"][expression[6:-1]]
+            assert variable["sensitive"] is True and variable["ephemeral"] is True
+            checked += 1
     for trail, key, value in walk(config.get("resource", {})):
         if "outputs" in trail:
             continue  # name -> path picked from the response, e.g. token = "wrap_info/token"
-        if isinstance(value, str) and SECRET_KEY.search(str(key)):
+        if isinstance(value, str) and SECRET_KEY.search(str(key)) and not PLACEHOLDER.fullmatch(value):
             pytest.fail(f"{name}: {'/'.join(map(str, trail))}/{key} holds a literal")
         if key == "write_only_data":
             pairs = re.findall(r'"([a-z_]+)" = (?!\{)([^,}]+)', value)

@@ -37,17 +37,35 @@ def token_ref(dr: VaultDrReplication, primary: str, secondary: str) -> str:
 
 
 # ------------------------------------------------------------------------------------ synthesis
-def test_one_provider_alias_per_cluster(stack):
+A, B = "https://vault-a.example.com:8200", "https://vault-b.example.com:8201"
+TOKEN_BODY = '{"dr_operation_token":"{secret.dr_operation_token}"}'
+
+
+def decoded_json(block: dict, key: str):
+    return json.loads(block[key])
+
+
+def checks(block: dict) -> list[tuple]:
+    """A call's preconditions as (path, when, require) triples, messages aside."""
+    return [(c["path"], c.get("when"), c["require"]) for c in json.loads(block["preconditions"])]
+
+
+def messages(block: dict) -> list[str]:
+    return [c["message"] for c in json.loads(block["preconditions"])]
+
+
+def test_one_provider_alias_per_cluster_with_the_operation_token_as_a_secret(stack):
     dr = build(stack)
     out = synth(stack)
     assert out["provider"]["rest"] == [
         {"alias": "vault-a", "base_url": "https://vault-a.example.com:8200/v1", "env_prefix": "KEYFORM_VAULT_A_",
-         "token_header": "X-Vault-Token"},
+         "secrets": {"dr_operation_token": "${var.dr_operation_token}"}, "token_header": "X-Vault-Token"},
         {"alias": "vault-b", "base_url": "https://vault-b.example.com:8201/v1", "env_prefix": "KEYFORM_VAULT_B_",
-         "token_header": "X-Vault-Token"},
+         "secrets": {"dr_operation_token": "${var.dr_operation_token}"}, "token_header": "X-Vault-Token"},
     ]
     providers = {name: resource(out, call)["provider"] for name, call in dr.calls.items()}
     assert providers == {
+        "vault-a/verify-token": "rest.vault-a",
         "vault-b/demote": "rest.vault-b",
         "vault-a/promote": "rest.vault-a",
         "vault-a/replication": "rest.vault-a",
@@ -55,46 +73,102 @@ def test_one_provider_alias_per_cluster(stack):
         "vault-b/update-primary": "rest.vault-b",
         "vault-b/replication": "rest.vault-b",
     }
-    assert set(out["resource"]) == {"rest_operation"} and len(out["resource"]["rest_operation"]) == 6
+    assert set(out["resource"]) == {"rest_operation"} and len(out["resource"]["rest_operation"]) == 7
+
+
+def test_every_role_is_read_back_from_the_live_status(stack):
+    """Each call on a role says which live status means it holds: drift shows as the call that restores it."""
+    dr = build(stack)
+    out = synth(stack)
+    effects = {name: (resource(out, call).get("read_path"), resource(out, call).get("effective_when"))
+               for name, call in dr.calls.items()}
+    primary = {"path": "data/mode", "in": ["primary"]}
+    assert {n: (p, json.loads(e) if e else None) for n, (p, e) in effects.items()} == {
+        "vault-a/verify-token": (STATUS, primary),
+        "vault-b/demote": (STATUS, {"path": "data/mode", "not_in": ["primary"]}),
+        "vault-a/promote": (STATUS, primary),
+        "vault-a/replication": (STATUS, primary),
+        "vault-a/secondary-token/vault-b": (STATUS, {"all": [primary, {"path": "data/secondaries", "some": {"all": [
+            {"path": "node_id", "equals": "vault-b"}, {"path": "connection_status", "equals": "connected"}]}}]}),
+        # the secondary's calls run when the primary issues a new activation token, and only then
+        "vault-b/update-primary": (None, None),
+        "vault-b/replication": (None, None),
+    }
 
 
 def test_calls_of_a_primary_and_a_secondary(stack):
     dr = build(stack)
     out = synth(stack)
     c = dr.calls
-    common = {"body": "{}", "condition_path": STATUS, "triggers": {"primary": "vault-a"}}
+    block = {name: resource(out, call) for name, call in c.items()}
     token = f'rest_operation.{logical_id(c["vault-a/secondary-token/vault-b"])}.sensitive_output_values["token"]'
-    expected = {
-        "vault-b/demote": dict(common, path=f"{DR}/primary/demote", provider="rest.vault-b",
-                               run_when={"data/mode": "primary"}),
-        "vault-a/promote": dict(common, path=f"{DR}/secondary/promote", provider="rest.vault-a",
-                                run_when={"data/mode": "secondary"}, depends_on=[ref(c["vault-b/demote"])],
-                                write_only_data='${jsonencode({"dr_operation_token" = var.dr_operation_token})}'),
-        "vault-a/replication": dict(common, path=f"{DR}/primary/enable", provider="rest.vault-a",
-                                    run_when={"data/mode": "disabled"}, depends_on=[ref(c["vault-a/promote"])],
-                                    destroy_path=f"{DR}/primary/disable", destroy_when={"data/mode": "primary"}),
-        "vault-a/secondary-token/vault-b": {
-            "body": '{"id":"vault-b","ttl":"30m"}', "condition_path": STATUS, "provider": "rest.vault-a",
-            "path": f"{DR}/primary/secondary-token", "outputs": {"token": "wrap_info/token"}, "sensitive_outputs": True,
-            "destroy_path": f"{DR}/primary/revoke-secondary", "destroy_body": '{"id":"vault-b"}',
-            "destroy_when": {"data/mode": "primary"},
-            "depends_on": [ref(c["vault-a/replication"]), ref(c["vault-a/promote"])],
-        },
-        "vault-b/update-primary": dict(
-            common, path=f"{DR}/secondary/update-primary", provider="rest.vault-b",
-            run_when={"data/mode": "secondary", "data/primaries/0/api_address": "!https://vault-a.example.com:8200"},
-            depends_on=[ref(c["vault-a/secondary-token/vault-b"]), ref(c["vault-b/demote"])],
-            write_only_data=f'${{jsonencode({{"token" = {token}, "dr_operation_token" = var.dr_operation_token}})}}'),
-        "vault-b/replication": dict(common, path=f"{DR}/secondary/enable", provider="rest.vault-b",
-                                    run_when={"data/mode": "disabled"}, depends_on=[ref(c["vault-b/update-primary"])],
-                                    destroy_path=f"{DR}/secondary/disable", destroy_when={"data/mode": "secondary"},
-                                    write_only_data=f'${{jsonencode({{"token" = {token}}})}}'),
+    assert {n: (b["path"], b["run_when"], b.get("body")) for n, b in block.items()} == {
+        "vault-a/verify-token": (f"{DR}/secondary/merkle-check", {"data/mode": "secondary"}, TOKEN_BODY),
+        "vault-b/demote": (f"{DR}/primary/demote", {"data/mode": "primary"}, "{}"),
+        "vault-a/promote": (f"{DR}/secondary/promote", {"data/mode": "secondary"}, TOKEN_BODY),
+        "vault-a/replication": (f"{DR}/primary/enable", {"data/mode": "disabled"}, "{}"),
+        "vault-a/secondary-token/vault-b": (f"{DR}/primary/secondary-token", {"data/mode": "primary"},
+                                            '{"id":"vault-b","ttl":"30m"}'),
+        "vault-b/update-primary": (f"{DR}/secondary/update-primary", {"data/mode": "secondary"}, TOKEN_BODY),
+        "vault-b/replication": (f"{DR}/secondary/enable", {"data/mode": "disabled"}, "{}"),
     }
-    assert set(c) == set(expected)
-    for name, block in expected.items():
-        assert resource(out, c[name]) == block, name
-    assert has_resource(stack, c["vault-b/replication"], {
-        "path": f"{DR}/secondary/enable", "write_only_data": f'${{jsonencode({{"token" = {token}}})}}'})
+    assert all(b["condition_path"] == STATUS and b["triggers"] == {"primary": "vault-a"} for b in block.values())
+    # the DR operation token is a provider secret, never a value in the configuration
+    assert [n for n, b in block.items() if "write_only_data" in b] == ["vault-b/update-primary", "vault-b/replication"]
+    for name in ("vault-b/update-primary", "vault-b/replication"):
+        assert block[name]["write_only_data"] == f'${{jsonencode({{"token" = {token}}})}}'
+        assert json.loads(block[name]["run_if"]) == {"supplied": "token"}  # only with a new activation token
+    issued = block["vault-a/secondary-token/vault-b"]
+    assert (issued["outputs"], issued["sensitive_outputs"]) == ({"token": "wrap_info/token"}, True)
+    assert json.loads(issued["run_if"]) == {"not": {"path": "data/known_secondaries", "contains": "vault-b"}}
+    assert (issued["destroy_path"], issued["destroy_body"], issued["destroy_when"]) == (
+        f"{DR}/primary/revoke-secondary", '{"id":"vault-b"}', {"data/mode": "primary"})
+    assert json.loads(issued["destroy_if"]) == {"not": {"path": "data/secondaries", "some": {"all": [
+        {"path": "node_id", "equals": "vault-b"}, {"path": "connection_status", "equals": "connected"}]}}}
+    assert (block["vault-a/replication"]["destroy_path"], block["vault-a/replication"]["destroy_when"]) == (
+        f"{DR}/primary/disable", {"data/mode": "primary"})
+    disable = block["vault-b/replication"]
+    assert (disable["destroy_path"], disable["destroy_when"], disable["destroy_body"]) == (
+        f"{DR}/secondary/disable", {"data/mode": "secondary"}, TOKEN_BODY)  # the API takes the DR operation token
+
+
+def test_preconditions_refuse_what_would_break_a_replication_set(stack):
+    dr = build(stack)
+    out = synth(stack)
+    block = {name: resource(out, call) for name, call in dr.calls.items()}
+    secondary, primary = {"path": "data/mode", "in": ["secondary"]}, {"path": "data/mode", "in": ["primary"]}
+    token = {"supplied": "dr_operation_token"}
+    follows = {"any": [{"path": "data/primaries/0", "exists": False},
+                       {"path": "data/primaries/0/api_address", "in": [A, B]}]}
+    for name in ("vault-a/verify-token", "vault-a/promote"):
+        assert checks(block[name]) == [(STATUS, secondary, token), (STATUS, secondary, follows)]
+        assert messages(block[name])[0].startswith("vault-a is a DR secondary: making it the primary (promote) "
+                                                   "needs the DR operation token, and none was supplied: set "
+                                                   "TF_VAR_dr_operation_token")
+        assert "would make a second primary in that replication set" in messages(block[name])[1]
+    assert checks(block["vault-b/demote"]) == [
+        (STATUS, primary, {"path": "data/known_secondaries", "subset_of": ["vault-a", "vault-b"]}),
+        (STATUS, primary, {"path": "data/secondaries", "some": {"all": [
+            {"path": "node_id", "equals": "vault-a"}, {"path": "connection_status", "equals": "connected"}]}}),
+    ]
+    assert "would leave the set without a primary" in messages(block["vault-b/demote"])[1]
+    assert checks(block["vault-b/update-primary"]) == [
+        (STATUS, {"path": "data/mode", "in": ["secondary", "primary"]}, token), (STATUS, secondary, follows)]
+    disabled = {"path": "data/mode", "in": ["disabled"]}
+    assert checks(block["vault-b/replication"]) == [
+        ("/sys/mounts", disabled, {"path": "data", "keys_subset_of": ["cubbyhole/", "identity/", "sys/"]}),
+        ("/sys/policies/acl?list=true", disabled, {"path": "data/keys", "subset_of": ["default", "root"]}),
+    ]
+    assert all('acknowledge it in code: allow_wipe=["vault-b"]' in m for m in messages(block["vault-b/replication"]))
+    assert "preconditions" not in block["vault-a/replication"] and "preconditions" not in block[
+        "vault-a/secondary-token/vault-b"]
+
+
+def test_allow_wipe_drops_the_wipe_checks_of_the_named_cluster_only(stack):
+    dr = build(stack, names=("vault-a", "vault-b", "vault-c"), allow_wipe=["vault-c"])
+    out = synth(stack)
+    assert "preconditions" in resource(out, dr.calls["vault-b/replication"])
+    assert "preconditions" not in resource(out, dr.calls["vault-c/replication"])
 
 
 def test_dependency_chain(stack):
@@ -105,11 +179,14 @@ def test_dependency_chain(stack):
     def deps(name):
         return resource(out, c[name]).get("depends_on", [])
 
+    assert deps("vault-a/verify-token") == []
+    for secondary in ("vault-b", "vault-c"):  # nothing is demoted before the token is verified on the new primary
+        assert deps(f"{secondary}/demote") == [ref(c["vault-a/verify-token"])]
     assert deps("vault-a/promote") == [ref(c["vault-b/demote"]), ref(c["vault-c/demote"])]  # promote after the demotes
     assert deps("vault-a/replication") == [ref(c["vault-a/promote"])]
     for secondary in ("vault-b", "vault-c"):
         token = c[f"vault-a/secondary-token/{secondary}"]
-        assert ref(c["vault-a/replication"]) in deps(f"vault-a/secondary-token/{secondary}")  # token after the primary's enable
+        assert deps(f"vault-a/secondary-token/{secondary}") == [ref(c["vault-a/replication"]), ref(c["vault-a/promote"])]
         assert deps(f"{secondary}/update-primary") == [ref(token), ref(c[f"{secondary}/demote"])]
         assert deps(f"{secondary}/replication") == [ref(c[f"{secondary}/update-primary"])]
         assert json.loads(resource(out, token)["body"]) == {"id": secondary, "ttl": "30m"}
@@ -134,28 +211,24 @@ def test_activation_token_only_as_a_reference(stack):
 
 
 def test_failover_swaps_the_roles(app):
-    """Declaring vault-b primary: vault-a is demoted, vault-b promoted with the DR operation token,
+    """Declaring vault-b primary: its token is verified there, vault-a is demoted, vault-b promoted,
     vault-b issues the activation token and vault-a is re-pointed with update-primary."""
     before_stack, after_stack = TerraformStack(app, "before"), TerraformStack(app, "after")
     before, after = build(before_stack, primary="vault-a"), build(after_stack, primary="vault-b")
     out = synth(after_stack)
     c = after.calls
-    assert set(c) == {"vault-a/demote", "vault-b/promote", "vault-b/replication", "vault-b/secondary-token/vault-a",
-                      "vault-a/update-primary", "vault-a/replication"}
+    assert set(c) == {"vault-b/verify-token", "vault-a/demote", "vault-b/promote", "vault-b/replication",
+                      "vault-b/secondary-token/vault-a", "vault-a/update-primary", "vault-a/replication"}
     demote, promote = resource(out, c["vault-a/demote"]), resource(out, c["vault-b/promote"])
     assert (demote["provider"], demote["path"], demote["run_when"]) == ("rest.vault-a", f"{DR}/primary/demote",
                                                                         {"data/mode": "primary"})
+    assert demote["depends_on"] == [ref(c["vault-b/verify-token"])]
     assert (promote["provider"], promote["path"], promote["run_when"]) == ("rest.vault-b", f"{DR}/secondary/promote",
                                                                            {"data/mode": "secondary"})
-    assert promote["write_only_data"] == '${jsonencode({"dr_operation_token" = var.dr_operation_token})}'
-    assert promote["depends_on"] == [ref(c["vault-a/demote"])]
+    assert promote["body"] == TOKEN_BODY and promote["depends_on"] == [ref(c["vault-a/demote"])]
     update = resource(out, c["vault-a/update-primary"])
-    assert update["provider"] == "rest.vault-a"
-    assert update["run_when"] == {"data/mode": "secondary",
-                                  "data/primaries/0/api_address": "!https://vault-b.example.com:8201"}
-    assert update["write_only_data"] == (
-        f'${{jsonencode({{"token" = {token_ref(after, "vault-b", "vault-a")}, '
-        f'"dr_operation_token" = var.dr_operation_token}})}}')
+    assert update["provider"] == "rest.vault-a" and update["run_when"] == {"data/mode": "secondary"}
+    assert update["write_only_data"] == f'${{jsonencode({{"token" = {token_ref(after, "vault-b", "vault-a")}}})}}'
     token = resource(out, c["vault-b/secondary-token/vault-a"])
     assert (token["provider"], token["body"]) == ("rest.vault-b", '{"id":"vault-a","ttl":"30m"}')
     assert resource(out, c["vault-a/replication"])["path"] == f"{DR}/secondary/enable"
@@ -173,7 +246,6 @@ def test_failover_of_three_updates_every_remaining_secondary(stack):
     for other in ("vault-a", "vault-c"):
         update = resource(out, dr.calls[f"{other}/update-primary"])
         assert update["provider"] == f"rest.{other}"
-        assert update["run_when"]["data/primaries/0/api_address"] == "!https://vault-b.example.com:8201"
         assert update["depends_on"] == [ref(dr.calls[f"vault-b/secondary-token/{other}"]),
                                         ref(dr.calls[f"{other}/demote"])]
     assert resource(out, dr.calls["vault-b/promote"])["depends_on"] == [
@@ -181,10 +253,11 @@ def test_failover_of_three_updates_every_remaining_secondary(stack):
 
 
 def test_without_operation_token_no_variable_is_referenced(stack):
-    dr = build(stack, token=False)
+    build(stack, token=False)
     out = synth(stack)
     assert "variable" not in out
-    assert resource(out, dr.calls["vault-a/promote"])["write_only_data"] == '${jsonencode({"dr_operation_token" = ""})}'
+    assert {p["alias"]: p["secrets"] for p in out["provider"]["rest"]} == {
+        "vault-a": {"dr_operation_token": ""}, "vault-b": {"dr_operation_token": ""}}
 
 
 def test_operation_token_variable_is_sensitive_ephemeral_and_optional(stack):
@@ -236,6 +309,22 @@ def test_shared_api_addr(stack):
     twin = VaultCluster("vault-b", vault_provider(stack, "vault-b", "https://b:8200/v1"), members["vault-a"].api_addr)
     with raises_config_error(PATH, "api_addr", "two clusters share an API address", "give each cluster its own address"):
         VaultDrReplication(stack, "dr", primary=members["vault-a"], secondaries=[twin])
+
+
+@pytest.mark.parametrize("api_addr", ["vault-b:8200", "https://vault-b:8200/v1", "ftp://vault-b", ""])
+def test_bad_api_addr(stack, api_addr):
+    members = clusters(stack, "vault-a")
+    other = VaultCluster("vault-b", vault_provider(stack, "vault-b", "https://b:8200/v1"), api_addr)
+    with raises_config_error(PATH, "vault-b.api_addr", f"'{api_addr}' is not an API address",
+                             "give the cluster's address as its secondaries see it, e.g. "
+                             "'https://vault-a.example.com:8200' (no /v1)"):
+        VaultDrReplication(stack, "dr", primary=members["vault-a"], secondaries=[other])
+
+
+def test_allow_wipe_names_only_declared_secondaries(stack):
+    with raises_config_error(PATH, "allow_wipe", "'vault-a' is not a declared secondary", "name only secondaries of "
+                             "this set: vault-b"):
+        build(stack, allow_wipe=["vault-a"])
 
 
 @pytest.mark.parametrize("ttl", ["30 minutes", "1d", "", "m30", "-5m"])

@@ -110,13 +110,15 @@ class ScenarioProject:
     def deploy(self, *stacks: str) -> None:
         self.cdktf("deploy", *stacks, "--auto-approve", "--skip-provider-lock")
 
-    def destroy_plan(self, stack: str) -> None:
-        """A saved destroy plan (``cdktf destroy`` cannot save one): ``terraform plan -destroy -out plan``."""
+    def destroy_plan(self, stack: str, ok: bool = True) -> str:
+        """A saved destroy plan (``cdktf destroy`` cannot save one): ``terraform plan -destroy -out plan``;
+        ``ok=False`` expects the plan to be refused. Its output."""
         result = subprocess.run(["terraform", "plan", "-destroy", "-out", "plan", "-input=false", "-no-color"],
                                 cwd=self.stacks_dir / stack, env={**os.environ, **self.environment()},
                                 capture_output=True, text=True, timeout=300)
         self.log.append((("terraform plan -destroy", stack), result.stdout + result.stderr))
-        assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+        assert (result.returncode == 0) == ok, result.stdout[-3000:] + result.stderr[-3000:]
+        return result.stdout + result.stderr
 
     def report(self, *stacks: str) -> tuple[int, str, str]:
         """``python -m keyform plan-report`` in the project (default ``--stacks-dir cdktf.out/stacks``) on the

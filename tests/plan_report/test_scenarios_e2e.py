@@ -113,7 +113,7 @@ def test_plan_review_scenarios(simulator, tmp_path, kmip_ports):
     first_deploy(run, urls)
     secondary_change(run)
     vsp_promotion(run, urls)
-    destroy(run)  # a plan only: the state stays as deployed
+    destroy(run, west, urls)  # a plan only: the state stays as deployed
     dr_failover(run, west, east, urls)
 
 
@@ -130,8 +130,9 @@ def first_deploy(run: Run, urls: dict) -> None:
         "applied · stack `vault-dr`, Vault `dr-east`",
         "- **Vault cluster `dr-west` is PROMOTED to DR primary** — runs only if `dr-west` is a DR secondary when "
         "applied · stack `vault-dr`, Vault `dr-west`",
-        "- **Vault cluster `dr-east` will be WIPED (DR secondary enable)** — runs only if DR replication is disabled "
-        "on `dr-east` when applied · stack `vault-dr`, Vault `dr-east`",
+        "- **Vault cluster `dr-east` will be WIPED (DR secondary enable) — refused if it holds data of its own** — "
+        "runs only if DR replication is disabled on `dr-east` and a new activation token was issued when applied · "
+        "stack `vault-dr`, Vault `dr-east`",
     ]
     assert "| `ontap` | NetApp ONTAP `ontap-east` | 3 | 0 | 0 | 0 | 0 |" in lines
     assert "| `vsp` | VSP One Object `vsp-west` | 4 | 0 | 0 | 0 | 0 |" in lines
@@ -145,9 +146,13 @@ def first_deploy(run: Run, urls: dict) -> None:
     assert f"- KMIP server `kms-b` is added (`127.0.0.1:{project.kmip_ports[1]}`, KMIP `V1_4`, TLS 1.2 on)" in lines
     assert ("- `dr-west` becomes the DR **primary** (replication enabled) _(runs only if DR replication is disabled on "
             "`dr-west` when applied)_") in lines
-    assert "- `dr-west` issues an activation token for DR secondary `dr-east` (never shown)" in lines
+    assert ("- `dr-west` issues an activation token for DR secondary `dr-east` (never shown) _(runs only if `dr-west` "
+            "is a DR primary and `dr-east` is not yet a DR secondary of `dr-west` when applied)_") in lines
     assert ("- ⚠️ `dr-east` becomes a DR **secondary** of `dr-west`: its data is **wiped** and replaced by the "
-            "primary's _(runs only if DR replication is disabled on `dr-east` when applied)_") in lines
+            "primary's _(runs only if DR replication is disabled on `dr-east` and a new activation token was issued "
+            "when applied)_") in lines
+    assert ("- `dr-west` checks the DR operation token (merkle-check, which changes nothing) before anything is demoted "
+            "_(runs only if `dr-west` is a DR secondary when applied)_") in lines
     project.deploy(*STACKS)
     # cdktf deploy applies without the saved plan: the plan of the diff is stale now and refused
     stale, _, stderr = project.report("vsp")
@@ -204,14 +209,14 @@ def dr_failover(run: Run, west, east, urls: dict) -> None:
         "applied · stack `vault-dr`, Vault `dr-west`",
         "- **Vault cluster `dr-east` is PROMOTED to DR primary** — runs only if `dr-east` is a DR secondary when "
         "applied · stack `vault-dr`, Vault `dr-east`",
-        "- **Vault cluster `dr-west` will be WIPED (DR secondary enable)** — runs only if DR replication is disabled "
-        "on `dr-west` when applied · stack `vault-dr`, Vault `dr-west`",
-        "- **Vault cluster `dr-west` REVOKES DR secondary `dr-east`** — runs only if `dr-west` is a DR primary when "
-        "applied · stack `vault-dr`, Vault `dr-west`",
+        "- **Vault cluster `dr-west` will be WIPED (DR secondary enable) — refused if it holds data of its own** — "
+        "runs only if DR replication is disabled on `dr-west` and a new activation token was issued when applied · "
+        "stack `vault-dr`, Vault `dr-west`",
+        "- **Vault cluster `dr-west` REVOKES DR secondary `dr-east`** — runs only if `dr-west` is a DR primary and "
+        "`dr-east` no longer replicates from `dr-west` when applied · stack `vault-dr`, Vault `dr-west`",
     ]
-    east_api = urls["dr-east"].removesuffix("/v1")
     assert ("- `dr-west` is re-pointed to its DR primary `dr-east` (update-primary) _(runs only if `dr-west` is a DR "
-            f"secondary and its DR primary is not `{east_api}` when applied)_") in lines
+            "secondary and a new activation token was issued when applied)_") in lines
     assert ("- `dr-east` becomes the DR **primary** (replication enabled) — runs again: the declared DR primary changes "
             "from `dr-west` to `dr-east`; it was the DR secondary enable step _(runs only if DR replication is "
             "disabled on `dr-east` when applied)_") in lines
@@ -221,10 +226,17 @@ def dr_failover(run: Run, west, east, urls: dict) -> None:
     assert "| `vault-dr` | Vault `dr-west` | 2 | 1 | 0 | 1 | **3** |" in lines
 
 
-def destroy(run: Run) -> None:
+def destroy(run: Run, west, urls: dict) -> None:
     """A destroy plan of every stack: removals of the last key server, the last KMIP servers, the key
-    manager and DR replication, all flagged; the activation token in the plan JSON never shows."""
+    manager and DR replication, all flagged; the activation token in the plan JSON never shows. Disabling
+    the DR secondary takes the DR operation token: without one, that destroy is refused at plan."""
     project = run.project
+    refused = project.destroy_plan("vault-dr", ok=False)
+    assert "Refused: the destroy call POST /sys/replication/dr/secondary/disable needs a secret" in refused, refused
+    assert "provider secret(s) dr_operation_token, which are empty here" in " ".join(refused.split())
+    token = dr_token.generate(urls["dr-east"], unseal_keys(west.settings)["keys_base64"])
+    run.secrets["DR operation token (destroy)"] = token
+    project.env["TF_VAR_dr_operation_token"] = token
     for stack in STACKS:
         project.destroy_plan(stack)
     shown = subprocess.run(["terraform", "show", "-json", "plan"], cwd=project.stacks_dir / "vault-dr",
@@ -244,8 +256,8 @@ def destroy(run: Run) -> None:
         "secondary when applied · stack `vault-dr`, Vault `dr-east`",
         "- **DR replication is DISABLED on `dr-west` (DR primary disable)** — runs only if `dr-west` is a DR primary "
         "when applied · stack `vault-dr`, Vault `dr-west`",
-        "- **Vault cluster `dr-west` REVOKES DR secondary `dr-east`** — runs only if `dr-west` is a DR primary when "
-        "applied · stack `vault-dr`, Vault `dr-west`",
+        "- **Vault cluster `dr-west` REVOKES DR secondary `dr-east`** — runs only if `dr-west` is a DR primary and "
+        "`dr-east` no longer replicates from `dr-west` when applied · stack `vault-dr`, Vault `dr-west`",
         "- **KMIP server `kms-a` is REMOVED on `vsp-west`; no KMIP server is left** · stack `vsp`, VSP One Object `vsp-west`",
         "- **KMIP server `kms-c` is REMOVED on `vsp-west`; no KMIP server is left** · stack `vsp`, VSP One Object `vsp-west`",
         "- **the PRIMARY KMIP server `kms-b` is REMOVED on `vsp-west`; no KMIP server is left** · stack `vsp`, "
