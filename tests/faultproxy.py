@@ -25,6 +25,9 @@ Actions (``add_rule(method=None, path=None, action="reset", times=None, delay_se
 ``drop_before``
     close the client connection with an RST as soon as the request head is read, without
     forwarding anything: the request provably never reached the upstream.
+``error``
+    answer ``status`` (default 500) with a small JSON body without forwarding anything, as a
+    failing front end of the appliance would (``add_rule(..., action="error", status=503)``).
 
 ``delay_seconds`` holds the upstream's complete response that long before the action
 (``pass``: forward it late; ``reset``: reset late); it is ignored by ``drop_before``.
@@ -79,7 +82,7 @@ from dataclasses import dataclass, field
 from typing import Optional
 from urllib.parse import urlsplit, urlunsplit
 
-ACTIONS = ("pass", "reset", "withhold", "drop_before")
+ACTIONS = ("pass", "reset", "withhold", "drop_before", "error")
 
 POLL_SECONDS = 0.1
 """Longest a blocked read or write waits before looking whether the proxy is stopping."""
@@ -113,6 +116,7 @@ class Rule:
     action: str
     times: Optional[int]
     delay_seconds: float = 0.0
+    status: int = 500
     pattern: Optional[re.Pattern] = field(default=None, repr=False)
 
     def matches(self, method: str, path: str) -> bool:
@@ -348,14 +352,14 @@ class FaultProxy:
     # -- rules and history -------------------------------------------------------------------------
 
     def add_rule(self, method: Optional[str] = None, path: Optional[str] = None, action: str = "reset",
-                 times: Optional[int] = None, delay_seconds: float = 0.0) -> Rule:
+                 times: Optional[int] = None, delay_seconds: float = 0.0, status: int = 500) -> Rule:
         if action not in ACTIONS:
             raise ValueError(f"action must be one of {ACTIONS}")
         if times is not None and times < 1:
             raise ValueError("times must be None or at least 1")
         if delay_seconds < 0:
             raise ValueError("delay_seconds must not be negative")
-        rule = Rule(method.upper() if method else None, path, action, times, float(delay_seconds),
+        rule = Rule(method.upper() if method else None, path, action, times, float(delay_seconds), int(status),
                     re.compile(path) if path is not None else None)
         with self._lock:
             self._rules.append(rule)
@@ -482,6 +486,13 @@ class FaultProxy:
                 if send_continue:
                     client.send_all(b"HTTP/1.1 100 Continue\r\n\r\n")
                 body, _ = _read_body(client, head, request=True)
+                if action == "error":
+                    text = b'{"error": {"code": "%d", "message": "injected by the fault proxy"}}' % rule.status
+                    client.send_all(b"HTTP/1.1 %d Injected\r\nContent-Type: application/json\r\n"
+                                    b"Content-Length: %d\r\n\r\n%s" % (rule.status, len(text), text))
+                    if not _keep_alive(version, head):
+                        return
+                    continue
 
                 where = "upstream"
                 upstream = self._send_upstream(upstream, raw + body)

@@ -409,3 +409,12 @@ def test_expect_continue_and_http_1_0(proxy, upstream):
         proxy.add_rule(action="explode")
     with pytest.raises(ValueError):
         proxy.add_rule(action="reset", times=0)
+
+
+def test_error_answers_the_status_without_forwarding(upstream):
+    with FaultProxy(upstream_url=upstream.url) as proxy:
+        proxy.add_rule(method="GET", path=r"^/items$", action="error", status=503, times=2)
+        with requests.Session() as session:
+            statuses = [session.get(proxy.url + "/items", timeout=5).status_code for _ in range(3)]
+        assert statuses == [503, 503, 200]
+        assert [status for _, _, status in proxy.requests] == [None, None, 200]  # the first two never went upstream

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from tf import types as t
 from tf.schema import Attribute
@@ -40,8 +40,10 @@ def string(name: str, description: str, **flags) -> Attribute:
     return attr(name, t.String(), description, **flags)
 
 
-def sanitized_json(body: Any, omit_names: set[str], remove_paths: tuple[str, ...] = ()) -> Optional[str]:
-    """The response as canonical JSON without secret keys and without the values at ``remove_paths``."""
+def sanitized_json(body: Any, omit_names: set[str], remove_paths: tuple[str, ...] = (),
+                   mask: Optional[Callable[[str], str]] = None) -> Optional[str]:
+    """The response as canonical JSON without secret keys, without the values at ``remove_paths`` and, with
+    ``mask``, without any secret value an API echoed inside another value (``"accepted token s3cr3t"``)."""
     if body is None or body == "":
         return None
     from keyform.client.jsonpath import remove_keys
@@ -49,7 +51,19 @@ def sanitized_json(body: Any, omit_names: set[str], remove_paths: tuple[str, ...
     clean = remove_keys(body, omit_names)
     for path in remove_paths:
         clean = _without_path(clean, path)
+    if mask is not None:
+        clean = _masked(clean, mask)
     return jsondata.canonical(clean)
+
+
+def _masked(value: Any, mask: Callable[[str], str]) -> Any:
+    if isinstance(value, str):
+        return mask(value)
+    if isinstance(value, dict):
+        return {k: _masked(v, mask) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_masked(v, mask) for v in value]
+    return value
 
 
 def _without_path(document: Any, path: str) -> Any:

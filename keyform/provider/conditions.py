@@ -16,8 +16,9 @@ Two notations, both checked against a JSON document read from the appliance:
       {"supplied": "dr_operation_token"}      a provider secret or write-only key is non-empty
       {"all": [...]}  {"any": [...]}  {"not": {...}}
 
-Values are compared as text the way a Terraform map holds them (``as_text``: null is "", a
-number is its JSON). :func:`parse` refuses a malformed predicate with a message naming the
+Values are compared as text the way a Terraform map holds them (null is "", a whole number is
+written without a decimal point). A list or object test on a path that is missing does not hold:
+nothing passes a check by default. :func:`parse` refuses a malformed predicate with a message naming the
 attribute, so configuration errors surface at validation, before any call.
 """
 
@@ -48,7 +49,7 @@ def condition_holds(actual: str, expected: str) -> bool:
 def unmet(answer: Any, conditions: dict, name: str) -> Optional[str]:
     """Why ``conditions`` (a condition map) do not hold for ``answer``, or None when they do."""
     for path, expected in (conditions or {}).items():
-        actual = as_text(jsonpath.lookup(answer, path, None))
+        actual = _text(jsonpath.lookup(answer, path, None))
         if not condition_holds(actual, expected):
             return f"{path} is '{actual}', the {name} condition wants '{expected}'"
     return None
@@ -129,17 +130,23 @@ def _holds(node: dict, document: Any, supplied: Supplied) -> bool:
         return (value is not missing) == node["exists"]
     value = None if value is missing else value
     if "equals" in node:
-        return as_text(value) == as_text(node["equals"])
+        return _text(value) == _text(node["equals"])
     if "in" in node:
-        return as_text(value) in {as_text(v) for v in node["in"]}
+        return _text(value) in {_text(v) for v in node["in"]}
     if "not_in" in node:
-        return as_text(value) not in {as_text(v) for v in node["not_in"]}
-    items = value if isinstance(value, list) else [] if value is None else None
+        return _text(value) not in {_text(v) for v in node["not_in"]}
+    items = value if isinstance(value, list) else None
     if "contains" in node:
-        return items is not None and as_text(node["contains"]) in {as_text(v) for v in items}
+        return items is not None and _text(node["contains"]) in {_text(v) for v in items}
     if "subset_of" in node:
-        return items is not None and {as_text(v) for v in items} <= {as_text(v) for v in node["subset_of"]}
+        return items is not None and {_text(v) for v in items} <= {_text(v) for v in node["subset_of"]}
     if "keys_subset_of" in node:
-        keys = set(value) if isinstance(value, dict) else set() if value is None else None
-        return keys is not None and keys <= {str(v) for v in node["keys_subset_of"]}
+        return isinstance(value, dict) and set(value) <= {str(v) for v in node["keys_subset_of"]}
     return items is not None and any(_holds(node["some"], item, supplied) for item in items)
+
+
+def _text(value: Any) -> str:
+    """A value as Terraform writes it in a map: 1.0 and 1 are both "1"."""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return as_text(value)

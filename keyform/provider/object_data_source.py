@@ -70,7 +70,8 @@ class ObjectDataSource:
             report(diags, exc, f"Could not read {config.get('path')}", self.provider.redact)
             return state
         # Values are encoded here (defect 1: tf 1.2.0 does not encode data source values).
-        state.update(id=config["path"], result=sanitized_json(found, set(DEFAULT_OMIT_KEYS)), values=picked)
+        state.update(id=config["path"], result=sanitized_json(found, set(DEFAULT_OMIT_KEYS), mask=self.provider.redact),
+                     values=picked)
         return state
 
     @staticmethod

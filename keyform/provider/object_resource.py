@@ -194,7 +194,7 @@ class ObjectResource:
         diags.add_warning("An existing object was taken into state", detail)
 
     def _response_json(self, spec: ObjectSpec, body: Any, secret: WriteOnly) -> Optional[str]:
-        return sanitized_json(body, set(spec.omit_keys) | secret.key_names())
+        return sanitized_json(body, set(spec.omit_keys) | secret.key_names(), mask=secret.redactor(self.provider))
 
     # -------------------------------------------------------------------- read
     def read(self, diags: Diagnostics, current: dict) -> Optional[dict]:

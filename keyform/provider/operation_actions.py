@@ -58,16 +58,24 @@ def unmet_precondition(client, spec: OperationSpec, secrets: dict, supplied: Cal
     for check in spec.preconditions:
         if check.when is not None and not check.when.holds(status, supplied):
             continue
-        if not check.require.holds(_read(client, check.read, secrets), supplied):
+        path, body = check.read.rendered(_scope(secrets))
+        answer = client.request(check.read.method, path, body, allow_not_found=True, idempotent=True)
+        if answer.status == 404:  # nothing to check against: never a pass by default
+            return f"{check.message} (The check could not be made: {check.read.method} {path} answered 404.)"
+        if not check.require.holds(answer.body, supplied):
             return check.message
     return None
 
 
-def effective(client, spec: OperationSpec, secrets: dict) -> Optional[bool]:
+def effective(client, spec: OperationSpec, secrets: dict, supplied: Callable[[str], bool] = None) -> Optional[bool]:
     """Whether the call's effect holds now (None without a read-back)."""
     if spec.read is None or spec.effective_when is None:
         return None
-    return spec.effective_when.holds(_read(client, spec.read, secrets))
+    return spec.effective_when.holds(_read(client, spec.read, secrets), supplied or _provider_secrets(secrets))
+
+
+def _provider_secrets(secrets: dict) -> Callable[[str], bool]:
+    return lambda name: bool(secrets.get(name))
 
 
 def _unmet(client, spec: OperationSpec, conditions_map: dict, name: str,
@@ -83,7 +91,7 @@ def _unmet(client, spec: OperationSpec, conditions_map: dict, name: str,
 
 # -------------------------------------------------------------------------------------- run
 def run(client, spec: OperationSpec, secret: WriteOnly, secrets: dict, supplied: Callable[[str], bool]) -> Ran:
-    if effective(client, spec, secrets):
+    if effective(client, spec, secrets, supplied):
         return Ran(skipped="its effect already holds (read-back)")
     refusal = unmet_precondition(client, spec, secrets, supplied)
     if refusal:
@@ -101,7 +109,7 @@ def run(client, spec: OperationSpec, secret: WriteOnly, secrets: dict, supplied:
         except ClientError as exc:
             if not may_have_committed(exc):
                 raise
-            now = effective(client, spec, secrets)
+            now = effective(client, spec, secrets, supplied)
             if now is None:
                 raise OutcomeUnknown(f"{exc}. The call may have been carried out: set read_path and effective_when "
                                      "so that keyform can tell, or check the appliance before applying again") from None
@@ -123,14 +131,24 @@ def missing_destroy_secrets(spec: OperationSpec, secrets: dict) -> list[str]:
     return sorted(name for name in needed if not secrets.get(name))
 
 
-def destroy_due(client, spec: OperationSpec) -> Optional[str]:
+def destroy_due(client, spec: OperationSpec, secrets: Optional[dict] = None) -> Optional[str]:
     """Why the destroy call is not due now (destroy_when, destroy_if), or None when it is."""
-    return _unmet(client, spec, spec.destroy_when, "destroy_when", spec.destroy_if)
+    return _unmet(client, spec, spec.destroy_when, "destroy_when", spec.destroy_if, _provider_secrets(secrets or {}))
+
+
+def refuse_destroy_without_secrets(client, spec: OperationSpec, secrets: dict) -> None:
+    """Raise Refused when the destroy call is due but needs a provider secret that is empty."""
+    missing = missing_destroy_secrets(spec, secrets)
+    if missing and not destroy_due(client, spec, secrets):
+        raise Refused(f"The destroy call {spec.destroy.method} {spec.destroy.path} sends the provider secret(s) "
+                      f"{', '.join(missing)}, which are empty here: supply them (the provider's `secrets`) and "
+                      "apply again. Nothing was changed.")
 
 
 def destroy(client, spec: OperationSpec, state: dict, secrets: dict) -> None:
-    if spec.destroy is None or destroy_due(client, spec):
+    if spec.destroy is None or destroy_due(client, spec, secrets):
         return
+    refuse_destroy_without_secrets(client, spec, secrets)
     response = json.loads(state["response"]) if state.get("response") else {}
     scope = _scope(secrets, id=state.get("id"), path=state.get("path"), response=response)
     path, body = render_path(spec.destroy.path, scope), render_value(spec.destroy.body, scope)
@@ -144,13 +162,13 @@ def destroy(client, spec: OperationSpec, state: dict, secrets: dict) -> None:
             # The check and the call are not atomic: another call of the same apply may have changed the
             # appliance in between (a DR primary demoted while its old token is revoked). If the condition
             # no longer holds, the destroy call is moot; otherwise the error stands.
-            if (spec.destroy_when or spec.destroy_if) and destroy_due(client, spec):
+            if (spec.destroy_when or spec.destroy_if) and destroy_due(client, spec, secrets):
                 return
             if idempotent or not may_have_committed(exc) or send == sends:
                 raise
         except ClientError as exc:
             if not may_have_committed(exc) or not (spec.destroy_when or spec.destroy_if) or send == sends:
                 raise
-            if destroy_due(client, spec):
+            if destroy_due(client, spec, secrets):
                 return  # the lost call took effect
         client.policy.sleep(send - 1)

@@ -147,6 +147,10 @@ class OperationResource:
         if config.get("effective_when") and not config.get("read_path"):
             diags.add_error("effective_when needs read_path", "Name the path whose answer shows the effect.",
                             path=["effective_when"])
+        if config.get("read_path") and not config.get("effective_when"):
+            diags.add_error("read_path needs effective_when", "Say which answer of the read-back means the call's "
+                            "effect holds, e.g. effective_when = jsonencode({path = \"data/mode\", equals = "
+                            "\"primary\"}).", path=["read_path"])
 
     # -------------------------------------------------------------------- plan
     def plan_change(self, diags: Diagnostics, prior: Optional[dict], proposed: dict, config: dict):
@@ -162,13 +166,12 @@ class OperationResource:
         replace = []
         if prior is not None and prior.get("in_effect") is False:
             replace = ["in_effect"]  # its effect is gone: destroy call, then the call again
+            self.plan_destroy(diags, prior)
         runs = prior is None or bool(replace) or any(
             planned.get(k) != prior.get(k) for k in CALL_SHAPING + ("write_only_data_hash",))
         for key in COMPUTED:
             if key != "write_only_data_hash":
                 planned[key] = Unknown if runs else (prior or {}).get(key)
-        if not runs and planned.get("in_effect") is None:
-            planned["in_effect"] = True
         if runs:
             self._check_before_plan(diags, planned, secret)
         return planned, replace
@@ -181,7 +184,7 @@ class OperationResource:
             return
         try:
             spec = OperationSpec.from_state(planned)
-            if operation_actions.effective(client, spec, self.provider.secrets):
+            if operation_actions.effective(client, spec, self.provider.secrets, self._supplied(secret)):
                 return  # nothing will be sent
             refusal = operation_actions.unmet_precondition(client, spec, self.provider.secrets,
                                                            self._supplied(secret))
@@ -200,7 +203,7 @@ class OperationResource:
         try:
             spec = OperationSpec.from_state(prior)
             missing = operation_actions.missing_destroy_secrets(spec, self.provider.secrets)
-            if not missing or client is None or operation_actions.destroy_due(client, spec):
+            if not missing or client is None or operation_actions.destroy_due(client, spec, self.provider.secrets):
                 return
         except SpecError:
             return
@@ -227,6 +230,8 @@ class OperationResource:
             return current
         try:
             in_effect = operation_actions.effective(client, OperationSpec.from_state(current), self.provider.secrets)
+            if in_effect is None:
+                return dict(current, in_effect=True)
         except SpecError as exc:
             diags.add_error(exc.summary, exc.detail, path=[exc.attribute])
             return current
@@ -276,7 +281,7 @@ class OperationResource:
         else:
             omit = set(spec.omit_keys) | secret.key_names()
             removed = tuple(spec.outputs.values()) if spec.sensitive_outputs else ()
-            response = sanitized_json(ran.answer, omit, removed)
+            response = sanitized_json(ran.answer, omit, removed, mask=secret.redactor(self.provider))
         sensitive = spec.sensitive_outputs
         return dict(planned, id=uuid.uuid4().hex, response=response,
                     output_values=None if sensitive else picked,

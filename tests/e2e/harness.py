@@ -284,17 +284,41 @@ class Vsp:
         return next(name for name, s in self.servers().items() if s["isPrimary"])
 
 
+DR_POLICY = """
+# What keyform needs of a DR operation batch token (README: failover procedure)
+path "sys/replication/dr/secondary/promote"        { capabilities = ["update"] }
+path "sys/replication/dr/secondary/update-primary" { capabilities = ["update"] }
+path "sys/replication/dr/secondary/disable"        { capabilities = ["update"] }
+path "sys/replication/dr/secondary/merkle-check"   { capabilities = ["update"] }
+"""
+
+
 class Vault:
     def __init__(self, sim):
         self.sim = sim
         self.base = sim.url + "/v1"
         assert_not_default_port(sim.url)
 
+    def call(self, method: str, path: str, body: Optional[dict] = None, expect: int = 200) -> dict:
+        response = requests.request(method, f"{self.base}{path}", json=body, timeout=10,
+                                    headers={"X-Vault-Token": self.sim.settings.token})
+        assert response.status_code == expect, f"{method} {path}: {response.status_code} {response.text}"
+        return response.json() if response.content else {}
+
     def status(self) -> dict:
-        response = requests.get(f"{self.base}/sys/replication/dr/status", timeout=10,
-                                headers={"X-Vault-Token": self.sim.settings.token})
-        assert response.status_code == 200, response.text
-        return response.json()["data"]
+        return self.call("GET", "/sys/replication/dr/status")["data"]
+
+    def prepare_batch_token(self, ttl: str = "8h") -> str:
+        """HashiCorp's recommended failover preparation, on the primary: a policy for the DR endpoints, a
+        batch token role, and a DR operation batch token from it (valid on every member of the set)."""
+        self.call("PUT", "/sys/policies/acl/dr-failover", {"policy": DR_POLICY}, expect=204)
+        self.call("POST", "/auth/token/roles/dr-failover", {"allowed_policies": ["dr-failover"], "token_type": "batch",
+                                                             "orphan": True, "renewable": False}, expect=204)
+        return self.call("POST", "/auth/token/create/dr-failover", {"ttl": ttl})["auth"]["client_token"]
+
+    def mount(self, path: str, kind: str = "kv") -> None:
+        """Data of the cluster's own: a secrets engine."""
+        self.call("POST", f"/sys/mounts/{path}", {"type": kind}, expect=204)
 
 
 class KmipListener:

@@ -9,9 +9,10 @@ params.json::
     {"ontap": {"svm": "svm1", "key_servers": [{"server": "kms1:5696", "secondaries": [...],
                                                "timeout": 30, "username": "kmip"}]},
      "vsp": {"primary": "kms-a", "servers": [{"name": "kms-a", "host": "127.0.0.1", "port": 5696}]},
-     "vault-dr": {"primary": "vault-a", "clusters": ["vault-a", "vault-b"]}}
+     "vault-dr": {"primary": "vault-a", "clusters": ["vault-a", "vault-b"], "allow_wipe": []}}
 
-Each key present is one stack of that name.
+Each key present is one stack of that name; every ``vault-…`` key is a Vault DR stack (so two stacks can
+declare overlapping replication sets).
 """
 
 import json
@@ -61,7 +62,8 @@ class VaultScenario(TerraformStack):
         token = secret(self, "dr_operation_token", "DR operation token", required=False)
         primary = params["primary"]
         VaultDrReplication(self, "dr", primary=members[primary], operation_token=token,
-                           secondaries=[c for n, c in members.items() if n != primary])
+                           secondaries=[c for n, c in members.items() if n != primary],
+                           allow_wipe=params.get("allow_wipe", ()))
 
 
 STACKS = {"ontap": OntapScenario, "vsp": VspScenario, "vault-dr": VaultScenario}
@@ -70,7 +72,7 @@ STACKS = {"ontap": OntapScenario, "vsp": VspScenario, "vault-dr": VaultScenario}
 def build(app: App) -> App:
     params = json.loads((Path(__file__).parent / "params.json").read_text())
     for name, stack_params in params.items():
-        STACKS[name](app, name, stack_params)
+        STACKS["vault-dr" if name.startswith("vault-") else name](app, name, stack_params)
     return app
 
 

@@ -1,5 +1,6 @@
 """VSP One Object KMIP servers end to end: three servers, the primary moved by promote_server (no delete),
-a secondary removed, drift repaired, an offline server refused as primary, destroy (scenarios 3, 5 and 6)."""
+a server promoted by hand shows in the diff and is demoted again, a secondary removed, drift repaired, an offline
+server refused as primary, destroy (scenarios 3, 5 and 6; issue 12: role drift is visible)."""
 
 from __future__ import annotations
 
@@ -63,6 +64,17 @@ def test_vsp_kmip_servers_promote_drift_offline_and_destroy(simulator, project, 
     held = vsp.servers()
     assert vsp.primary() == "kms-b"
     assert {n: s["uuid"] for n, s in held.items()} == uuids
+
+    # 2b. another server promoted outside the stack: the diff shows the promotion that restores the declared
+    #     primary (its read-back no longer holds), the deploy makes it, and the diff is clean again
+    vsp.call("promote_server", {"name": "kms-c"})
+    plan = proj.plan_text("vsp")
+    assert "Plan: 1 to add, 0 to change, 1 to destroy." in plan, plan[-3000:]
+    assert "(kmip/promote) must be replaced" in plan and re.search(r"in_effect\s+= false -> \(known after apply\) # forces replacement", plan), plan[-3000:]
+    deploy = proj.deploy("vsp")
+    assert "1 added, 0 changed, 1 destroyed" in deploy.output, deploy.tail()
+    assert vsp.primary() == "kms-b"
+    proj.assert_no_changes("vsp")
 
     # 3. drift: a port changed on the appliance and a secondary deleted there show in the diff; the deploy repairs
     drifted_port = closed_port()

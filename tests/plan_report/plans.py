@@ -149,8 +149,14 @@ DR_CALLS = {
 }
 
 
+# The wipe checks the construct gives a secondary's enable unless allow_wipe names the cluster.
+WIPE_CHECKS = canonical([{"path": "/sys/mounts", "message": "holds data", "when": {"path": "data/mode", "in": ["disabled"]},
+                          "require": {"path": "data", "keys_subset_of": ["cubbyhole/", "identity/", "sys/"]}}])
+
+
 def dr_values(call: str, primary: str, body: str = "{}", digest: Optional[str] = None,
-              destroy_body: Optional[str] = None, sensitive_outputs: Optional[dict] = None) -> dict:
+              destroy_body: Optional[str] = None, sensitive_outputs: Optional[dict] = None,
+              wipe_acknowledged: bool = False) -> dict:
     if call == "token":
         path, run_when, destroy, destroy_when = (f"{DR}/primary/secondary-token", None, f"{DR}/primary/revoke-secondary",
                                                  {"data/mode": "primary"})
@@ -159,7 +165,8 @@ def dr_values(call: str, primary: str, body: str = "{}", digest: Optional[str] =
     return {"path": path, "body": body, "condition_path": f"{DR}/status", "run_when": run_when, "destroy_path": destroy,
             "destroy_when": destroy_when, "destroy_body": destroy_body, "triggers": {"primary": primary} if call != "token" else None,
             "id": "run-0", "write_only_data": None, "write_only_data_hash": digest,
-            "sensitive_output_values": sensitive_outputs, "response": "{}"}
+            "sensitive_output_values": sensitive_outputs, "response": "{}",
+            "preconditions": WIPE_CHECKS if call == "secondary" and not wipe_acknowledged else None}
 
 
 def dr_call(actions: list[str], cluster: str, name: str, before: Optional[dict], after: Optional[dict], **kwargs) -> dict:

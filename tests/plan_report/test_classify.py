@@ -153,11 +153,21 @@ def test_dr_first_deploy_flags_the_secondary_wipe_with_its_condition():
         providers=VAULT), stack="vault-dr")
     assert dangerous
     assert dangers(text) == [
-        "- **Vault cluster `dr-east` will be WIPED (DR secondary enable)** — runs only if DR replication is disabled on "
-        "`dr-east` when applied · stack `vault-dr`, Vault `dr-east`"]
+        "- **Vault cluster `dr-east` will be WIPED (DR secondary enable) — refused if it holds data of its own** — runs "
+        "only if DR replication is disabled on `dr-east` when applied · stack `vault-dr`, Vault `dr-east`"]
     assert ("- `dr-west` becomes the DR **primary** (replication enabled) _(runs only if DR replication is disabled on "
             "`dr-west` when applied)_") in lines(text)
     assert "- `dr-west` issues an activation token for DR secondary `dr-east` (never shown)" in lines(text)
+
+
+def test_an_acknowledged_wipe_is_flagged_as_acknowledged():
+    text, dangerous = report(plan(
+        dr_call(["create"], "dr-east", "replication", None, dr_values("secondary", "dr-west", wipe_acknowledged=True)),
+        providers=VAULT), stack="vault-dr")
+    assert dangerous
+    assert dangers(text) == [
+        "- **Vault cluster `dr-east` will be WIPED (DR secondary enable) — acknowledged in code (allow_wipe)** — runs "
+        "only if DR replication is disabled on `dr-east` when applied · stack `vault-dr`, Vault `dr-east`"]
 
 
 def test_dr_failover_promote_demote_update_primary():
