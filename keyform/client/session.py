@@ -13,7 +13,7 @@ import threading
 import time
 from dataclasses import dataclass
 from typing import Any, Optional
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import requests
 from requests.adapters import HTTPAdapter
@@ -198,11 +198,13 @@ class RestClient:
     def _send_once(self, method: str, url: str, json_body: Any, headers: dict, data: Any) -> Response:
         self._limiter.wait()
         started = time.monotonic()
+        prepared = self.session.prepare_request(requests.Request(method, url, json=json_body, data=data,
+                                                                 headers=headers))
+        prepared.url = _dots_encoded(prepared.url)
         # verify is passed per request: requests lets REQUESTS_CA_BUNDLE/CURL_CA_BUNDLE override a session's.
-        raw = self.session.request(
-            method, url, json=json_body, data=data, headers=headers, timeout=self.config.timeout_seconds,
-            allow_redirects=False, verify=self.config.ca_cert_file or not self.config.insecure,
-            proxies=self._proxies_for(url),
+        raw = self.session.send(
+            prepared, timeout=self.config.timeout_seconds, allow_redirects=False,
+            verify=self.config.ca_cert_file or not self.config.insecure, proxies=self._proxies_for(url),
         )
         log.debug("%s %s -> %s (%.0f ms)", method, safe_url(url), raw.status_code, (time.monotonic() - started) * 1000)
         return Response(raw.status_code, parse_body(raw.text), dict(raw.headers), url)
@@ -216,3 +218,19 @@ class RestClient:
             text += f" (still {response.status} after {response.retries} retries)"
         return ApiError(method, url, response.status, text, response.body, idempotent,
                         response.headers.get("Retry-After"))
+
+
+def _dots_encoded(url: str) -> str:
+    """``url`` with every path segment that is exactly ``.`` or ``..`` percent-encoded again.
+
+    requests un-escapes ``%2E`` (an unreserved character) when it prepares a URL, which would turn an
+    id ``..`` back into a dot segment that servers and proxies resolve to another resource. Literal dot
+    segments are refused before (:func:`~keyform.client.errors.check_path`), so any found here came
+    from an encoded value.
+    """
+    parts = urlsplit(url)
+    segments = parts.path.split("/")
+    if not any(segment in (".", "..") for segment in segments):
+        return url
+    path = "/".join("%2E" * len(segment) if segment in (".", "..") else segment for segment in segments)
+    return urlunsplit((parts.scheme, parts.netloc, path, parts.query, parts.fragment))

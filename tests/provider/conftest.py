@@ -59,6 +59,7 @@ class Recorded:
     at: float
     raw_body: str = ""
     status: int = 0
+    raw_uri: str = ""  # the request target as sent, percent-encoding included
 
     def header(self, name: str) -> Optional[str]:
         for key, value in self.headers.items():
@@ -145,7 +146,7 @@ class ApiServer:
         except ValueError:
             payload = raw
         recorded = Recorded(request.method, request.path, dict(request.args), payload,
-                            dict(request.headers), time.monotonic(), raw)
+                            dict(request.headers), time.monotonic(), raw, raw_uri=environ.get("REQUEST_URI", ""))
         self.requests.append(recorded)
         response = self._handle(request, payload)
         recorded.status = response.status_code
