@@ -23,8 +23,8 @@ plan as the calls that restore it). In order:
 
 Checked at plan, before any call, by the calls' preconditions (each reads its own cluster): every
 cluster is reachable; a promote, update-primary or destroy that needs the DR operation token has
-one; no declared cluster belongs to a replication set this stack does not declare; no data is
-wiped unacknowledged. The only moment without a primary is between the demote and the promote,
+one; no declared cluster belongs to a replication set this stack does not declare (as a secondary
+of an undeclared primary, or as a primary of undeclared secondaries); no data is wiped unacknowledged. The only moment without a primary is between the demote and the promote,
 after everything the promote needs was verified; if the promote still fails there, the next apply
 with the same inputs completes it. Destroy disables the secondaries (with the DR operation token,
 as the API requires) before the primary.
@@ -140,13 +140,18 @@ class VaultDrReplication(Construct):
 
     def _activation_token(self, primary: VaultCluster, cluster: VaultCluster, depends_on) -> Operation:
         connected = v.both(v.mode_in("primary"), v.connected_secondary(cluster.name))
+        foreign = self._check(v.mode_in("primary"), v.secondaries_within(self._names),
+                              f"{primary.name} is already the DR primary of a replication set with secondaries this "
+                              f"stack does not declare (its known_secondaries): adding {cluster.name} would take that "
+                              "set over. Declare every member of the set here, or manage it in the stack that "
+                              "declares it. Nothing was changed.")
         token = Operation(
             self, f"{slug(primary.name)}_token_for_{slug(cluster.name)}", provider=primary.provider,
             path=f"{DR}/primary/secondary-token", body=canonical({"id": cluster.name, "ttl": self._ttl}),
             outputs={"token": "wrap_info/token"}, sensitive_outputs=True, triggers=self._trigger,
             condition_path=v.STATUS, run_when={"data/mode": "primary"},
             run_if=canonical(v.negate(v.knows_secondary(cluster.name))),
-            read_path=v.STATUS, effective_when=canonical(connected),
+            read_path=v.STATUS, effective_when=canonical(connected), preconditions=canonical([foreign]),
             destroy_path=f"{DR}/primary/revoke-secondary", destroy_body=canonical({"id": cluster.name}),
             # Revoked once it no longer replicates (disabled on destroy), never while it does: on a failover
             # this call leaves the declaration, and the new primary must stay in sync until it is promoted.

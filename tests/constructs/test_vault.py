@@ -160,8 +160,10 @@ def test_preconditions_refuse_what_would_break_a_replication_set(stack):
         ("/sys/policies/acl?list=true", disabled, {"path": "data/keys", "subset_of": ["default", "root"]}),
     ]
     assert all('acknowledge it in code: allow_wipe=["vault-b"]' in m for m in messages(block["vault-b/replication"]))
-    assert "preconditions" not in block["vault-a/replication"] and "preconditions" not in block[
-        "vault-a/secondary-token/vault-b"]
+    assert checks(block["vault-a/secondary-token/vault-b"]) == [
+        (STATUS, primary, {"path": "data/known_secondaries", "subset_of": ["vault-a", "vault-b"]})]
+    assert "would take that set over" in messages(block["vault-a/secondary-token/vault-b"])[0]
+    assert "preconditions" not in block["vault-a/replication"]
 
 
 def test_allow_wipe_drops_the_wipe_checks_of_the_named_cluster_only(stack):

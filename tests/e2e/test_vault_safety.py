@@ -70,6 +70,13 @@ def test_two_primaries_no_token_wrong_token_batch_token_failover_and_drift(three
             "promoting it would make a second primary in that replication set") in refused.flat, refused.tail()
     assert roles(vaults) == healthy
     proj.assert_no_changes("vault-dr")
+
+    #    ... nor can it add vault-c to vault-a's set while leaving vault-b, its secondary, undeclared
+    proj.declare(vault_dr=dr("vault-a", "vault-a", "vault-b"), vault_other=dr("vault-a", "vault-a", "vault-c"))
+    refused = refused_plan(proj, "vault-other")
+    assert ("vault-a is already the DR primary of a replication set with secondaries this stack does not declare"
+            in refused.flat), refused.tail()
+    assert roles(vaults) == healthy
     proj.declare(vault_dr=dr("vault-a", "vault-a", "vault-b"))
 
     # 2. failover to vault-b without a DR operation token: refused at plan, nothing demoted
