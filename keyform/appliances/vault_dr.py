@@ -7,7 +7,8 @@ the predicates rely on:
 - ``GET sys/replication/dr/status`` → ``data.mode`` is ``primary``, ``secondary`` or ``disabled``; a
   primary lists ``known_secondaries`` (the ids its activation tokens were issued for) and
   ``secondaries[]`` (``node_id``, ``connection_status``); a secondary lists ``primaries[]``
-  (``api_address``), empty when it follows no primary (after a demote);
+  (``api_address``), empty when it follows no primary (after a demote), and ``state`` ``stream-wals``
+  while it replicates;
 - the DR operation token authorises ``secondary/{promote,update-primary,disable,merkle-check}``;
   ``merkle-check`` changes nothing, so it verifies a token before anything is demoted;
 - enabling a DR secondary wipes the cluster's own data: a cluster that has mounts or ACL policies
@@ -50,6 +51,11 @@ def follows_one_of(api_addrs: Sequence[str]) -> dict:
 
 def follows(api_addr: str) -> dict:
     return {"path": "data/primaries/0/api_address", "equals": api_addr}
+
+
+def streams_from(api_addr: str) -> dict:
+    """On a secondary: it follows ``api_addr`` and streams its WALs (``state`` is ``stream-wals``)."""
+    return {"all": [mode_in("secondary"), follows(api_addr), {"path": "data/state", "equals": "stream-wals"}]}
 
 
 def connected_secondary(name: str) -> dict:

@@ -105,7 +105,8 @@ class VaultDrReplication(Construct):
                 cluster, "update-primary", f"{DR}/secondary/update-primary", body={"dr_operation_token": TOKEN},
                 secret={v.ACTIVATION_TOKEN: activation.sensitive_output_values.lookup("token")},
                 run_when={"data/mode": "secondary"}, run_if=v.supplied(v.ACTIVATION_TOKEN),
-                preconditions=self._repoint_checks(cluster), depends_on=[activation, demote])
+                effective=v.streams_from(primary.api_addr), preconditions=self._repoint_checks(cluster),
+                depends_on=[activation, demote])
             self._call(
                 cluster, "replication", f"{DR}/secondary/enable",
                 secret={v.ACTIVATION_TOKEN: activation.sensitive_output_values.lookup("token")},

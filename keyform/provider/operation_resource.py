@@ -34,9 +34,10 @@ from keyform.provider.common import DEFAULT_OMIT_KEYS
 from keyform.provider.operation_spec import OperationSpec, parse_preconditions, predicate
 from keyform.provider.write_only import WriteOnly
 
-# Changing one of these runs the call again.
+# Changing one of these runs the call again. Guards added or changed (run_if, effective_when, preconditions,
+# destroy settings) do not: the call's effect does not depend on them.
 CALL_SHAPING = ("path", "method", "body", "triggers", "expected_status", "outputs", "sensitive_outputs",
-                "condition_path", "run_when", "run_if")
+                "condition_path", "run_when")
 CONDITION_HELP = ("Map of path (into the `condition_path` answer) → expected text; `a|b` accepts either, "
                   "`!a` anything but `a`. All must hold")
 PREDICATE_HELP = ("A predicate, as JSON: `{\"path\": \"data/mode\", \"equals\": \"primary\"}`; tests `equals`, `in`, "
@@ -216,7 +217,14 @@ class OperationResource:
                         "provider's `secrets`), then destroy again. Nothing was changed.")
 
     def _supplied(self, secret: WriteOnly):
-        return lambda name: self.provider.supplied(name) or secret.unknown or secret.supplied(name)
+        """``{"supplied": name}``: a provider secret of that name, else the write-only key (assumed supplied
+        while the write-only value is known only at apply)."""
+        def supplied(name: str) -> bool:
+            if name in self.provider.secrets:
+                return self.provider.supplied(name)
+            return secret.unknown or secret.supplied(name)
+
+        return supplied
 
     # ------------------------------------------------------------------- apply
     def create(self, diags: Diagnostics, planned: dict, config: dict) -> Optional[dict]:

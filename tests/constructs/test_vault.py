@@ -90,8 +90,10 @@ def test_every_role_is_read_back_from_the_live_status(stack):
         "vault-a/replication": (STATUS, primary),
         "vault-a/secondary-token/vault-b": (STATUS, {"all": [primary, {"path": "data/secondaries", "some": {"all": [
             {"path": "node_id", "equals": "vault-b"}, {"path": "connection_status", "equals": "connected"}]}}]}),
-        # the secondary's calls run when the primary issues a new activation token, and only then
-        "vault-b/update-primary": (None, None),
+        # re-pointed while it does not stream from the declared primary (and only with a new activation token)
+        "vault-b/update-primary": (STATUS, {"all": [{"path": "data/mode", "in": ["secondary"]}, {
+            "path": "data/primaries/0/api_address", "equals": A}, {"path": "data/state", "equals": "stream-wals"}]}),
+        # enabled only with a new activation token, which the primary issues while vault-b is not its secondary
         "vault-b/replication": (None, None),
     }
 

@@ -114,7 +114,7 @@ def test_two_primaries_no_token_wrong_token_batch_token_failover_and_drift(three
     plan = proj.plan_text("vault-dr")
     assert "(dr/vault_b_promote) must be replaced" in plan, plan[-4000:]
     assert "(dr/vault_b_token_for_vault_a) must be replaced" in plan, plan[-4000:]
-    assert "(dr/vault_a_update_primary) will be updated in-place" in plan, plan[-4000:]
+    assert "(dr/vault_a_update_primary) must be replaced" in plan, plan[-4000:]
     proj.deploy("vault-dr")
     assert roles(vaults) == failed_over
     [secondary] = vaults["vault-b"].status()["secondaries"]

@@ -249,3 +249,29 @@ resource "rest_operation" "x" {
     assert "wo-secret-456" not in tf.state_text()
     response = json.loads(tf.resource("rest_operation.x")["response"])
     assert response == {"message": "joined with ***", "detail": {"note": "*** accepted"}}
+
+
+def test_adding_guards_to_an_applied_operation_does_not_make_its_call_again(api, terraform):
+    """Guards (run_if, a read-back, preconditions) say when a call may run, not what it does: an operation
+    applied before they existed — a deployment upgraded to this version — is updated in place, not called."""
+    api.status = {"mode": "primary"}
+    tf = terraform()
+    plain = """
+resource "rest_operation" "x" {
+  path           = "/ops/x"
+  condition_path = "/status"
+}
+"""
+    tf.write(config(api.base_url, plain))
+    tf.apply()
+    assert op_calls(api) == [("POST", "/api/ops/x")]
+    guarded = plain.replace('condition_path = "/status"', '''condition_path = "/status"
+  run_if         = jsonencode({ path = "mode", equals = "primary" })
+  read_path      = "/status"
+  effective_when = jsonencode({ path = "mode", in = ["primary"] })
+  preconditions  = jsonencode([{ path = "/status", require = { path = "mode", equals = "primary" }, message = "m" }])''')
+    tf.write(config(api.base_url, guarded))
+    applied = tf.apply()
+    assert "0 added, 1 changed, 0 destroyed" in applied.stdout
+    assert op_calls(api) == [("POST", "/api/ops/x")]  # still the one call of the first apply
+    assert "No changes." in tf.plan().stdout
