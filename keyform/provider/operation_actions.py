@@ -1,8 +1,8 @@
 """``rest_operation``'s calls: the guarded call, its read-back, its preconditions and its destroy call.
 
-Order of a run: the read-back (its effect already holds: skipped, nothing to do), every
-precondition read and checked (a failed one refuses the call: nothing is sent), then ``run_when``
-and ``run_if`` (not holding: the run is recorded as skipped), then the call. After a
+Order of a run: the read-back (its effect already holds: skipped, nothing to do), ``run_when``
+and ``run_if`` (not holding: the run is recorded as skipped), every precondition read and checked
+(a failed one refuses the call: nothing is sent), then the call. After a
 failure that leaves the appliance's state unknown (``may_have_committed``) the read-back decides:
 the effect holds → done; it does not → the call is sent again (at most ``retry_max + 1`` sends);
 no read-back → the failure is reported as an unknown outcome, never sent again blindly.
@@ -93,12 +93,12 @@ def _unmet(client, spec: OperationSpec, conditions_map: dict, name: str,
 def run(client, spec: OperationSpec, secret: WriteOnly, secrets: dict, supplied: Callable[[str], bool]) -> Ran:
     if effective(client, spec, secrets, supplied):
         return Ran(skipped="its effect already holds (read-back)")
-    refusal = unmet_precondition(client, spec, secrets, supplied)
-    if refusal:
-        raise Refused(refusal)
     skipped = _unmet(client, spec, spec.run_when, "run_when", spec.run_if, supplied)
     if skipped:
         return Ran(skipped=skipped)
+    refusal = unmet_precondition(client, spec, secrets, supplied)
+    if refusal:
+        raise Refused(refusal)
     path = render_path(spec.call.path, _scope(secrets))
     body = secret.merged_into(render_secrets(spec.call.body, secrets))
     sends = client.config.retry_max + 1

@@ -9,7 +9,7 @@ import pytest
 from cdktf import TerraformStack
 
 from keyform.constructs import VaultCluster, VaultDrReplication, secret, vault_provider
-from tests.constructs.support import has_resource, logical_id, raises_config_error, ref, resource, synth
+from tests.constructs.support import logical_id, raises_config_error, ref, resource, synth
 
 PATH = "test/dr"
 DR = "/sys/replication/dr"

@@ -57,6 +57,16 @@ def _handshake(cluster: Cluster, data: dict, expected_cluster_id: str = "") -> t
     return package, primary_api_addr
 
 
+def _authorised(cluster: Cluster, endpoint: str, doing: str) -> dict:
+    """The request body of a DR-operation-token endpoint once its checks passed: the cluster's token, a
+    DR secondary, and a DR operation token (generated or batch) allowed on ``endpoint``."""
+    params.require_token(cluster.settings)
+    data = params.body()
+    cluster.require_mode("secondary", f"error {doing}: this cluster is not a DR secondary")
+    cluster.check_operation_token(params.string(data, "dr_operation_token"), f"{POLICY_PATH}/{endpoint}")
+    return data
+
+
 def register(app: Flask, cluster: Cluster) -> None:
     settings = cluster.settings
 
@@ -72,10 +82,7 @@ def register(app: Flask, cluster: Cluster) -> None:
 
     @app.route(f"{PREFIX}/promote", methods=WRITE)
     def secondary_promote():
-        params.require_token(settings)
-        data = params.body()
-        cluster.require_mode("secondary", "error promoting DR secondary: this cluster is not a DR secondary")
-        cluster.check_operation_token(params.string(data, "dr_operation_token"), f"{POLICY_PATH}/promote")
+        data = _authorised(cluster, "promote", "promoting DR secondary")
         params.boolean(data, "force")
         cluster.promote(params.string(data, "primary_cluster_addr"))
         progress = {"complete": True, "progress": 0, "required": 0}
@@ -83,10 +90,7 @@ def register(app: Flask, cluster: Cluster) -> None:
 
     @app.route(f"{PREFIX}/update-primary", methods=WRITE)
     def secondary_update_primary():
-        params.require_token(settings)
-        data = params.body()
-        cluster.require_mode("secondary", "error updating primary: this cluster is not a DR secondary")
-        cluster.check_operation_token(params.string(data, "dr_operation_token"), f"{POLICY_PATH}/update-primary")
+        data = _authorised(cluster, "update-primary", "updating primary")
         if "token" not in data:
             raise VaultError("missing required parameter 'token'")
         if params.string(data, "token") == "":
@@ -100,19 +104,13 @@ def register(app: Flask, cluster: Cluster) -> None:
 
     @app.route(f"{PREFIX}/disable", methods=WRITE)
     def secondary_disable():
-        params.require_token(settings)
-        data = params.body()
-        cluster.require_mode("secondary", "error disabling DR secondary: this cluster is not a DR secondary")
-        cluster.check_operation_token(params.string(data, "dr_operation_token"), f"{POLICY_PATH}/disable")
+        _authorised(cluster, "disable", "disabling DR secondary")
         cluster.disable_secondary()
         return no_content()
 
     @app.route(f"{PREFIX}/merkle-check", methods=WRITE)
     def secondary_merkle_check():
-        params.require_token(settings)
-        data = params.body()
-        cluster.require_mode("secondary", "error checking merkle tree: this cluster is not a DR secondary")
-        cluster.check_operation_token(params.string(data, "dr_operation_token"), f"{POLICY_PATH}/merkle-check")
+        _authorised(cluster, "merkle-check", "checking merkle tree")
         report = {"corrupted_root": False, "corrupted_tree_map": {},
                   "last_corruption_check_epoch": rfc3339(time.time())}
         return respond({"merkle_corruption_report": report})
