@@ -1,7 +1,8 @@
 """The cdktf app of an end-to-end scenario, copied into the scenario's project as ``main.py``.
 
 It builds stacks with ``keyform.constructs`` from ``params.json`` (next to it), which the test
-rewrites between deploys. Endpoints come from the environment (``E2E_<SYSTEM>_URL``); credentials
+rewrites between deploys. Endpoints come from the environment (``E2E_<SYSTEM>_URL``; a Vault cluster
+reached through a proxy gives the address it advertises in ``E2E_<NAME>_API_ADDR``); credentials
 are read by the provider from ``KEYFORM_<NAME>_PASSWORD`` / ``KEYFORM_<NAME>_TOKEN`` at run time.
 
 params.json::
@@ -57,8 +58,11 @@ class VaultScenario(TerraformStack):
         super().__init__(scope, id)
         members = {}
         for name in params["clusters"]:
-            base_url = os.environ[f"E2E_{name.upper().replace('-', '_')}_URL"]
-            members[name] = VaultCluster(name, vault_provider(self, name, base_url), base_url[: -len("/v1")])
+            env = name.upper().replace("-", "_")
+            base_url = os.environ[f"E2E_{env}_URL"]
+            # the address the cluster advertises, when it is reached through something else (a proxy)
+            api_addr = os.environ.get(f"E2E_{env}_API_ADDR") or base_url[: -len("/v1")]
+            members[name] = VaultCluster(name, vault_provider(self, name, base_url), api_addr)
         token = secret(self, "dr_operation_token", "DR operation token", required=False)
         primary = params["primary"]
         VaultDrReplication(self, "dr", primary=members[primary], operation_token=token,

@@ -160,3 +160,28 @@ def test_a_cluster_holding_data_is_wiped_only_when_acknowledged(three):
     assert roles(vaults)["vault-a"] == ("secondary", sims["vault-b"].url)
     assert roles(vaults)["vault-b"] == ("primary", None)
     proj.assert_no_changes("vault-dr")
+
+
+def test_a_promote_that_fails_after_the_demote_is_completed_by_the_next_apply(three):
+    """The one moment without a primary: the token was verified on vault-b and vault-a demoted, then vault-b's
+    promote fails (a proxy answers 500 to every attempt). The apply fails saying so; the next apply with the
+    same inputs promotes vault-b and re-points vault-a, with nothing left to change."""
+    from tests.faultproxy import FaultProxy
+
+    sims, vaults, proj, _ = three
+    proj.declare(vault_dr=dr("vault-a", "vault-a", "vault-b"))
+    proj.deploy("vault-dr")
+    proj.env["TF_VAR_dr_operation_token"] = vaults["vault-a"].prepare_batch_token()
+    with FaultProxy(upstream_url=sims["vault-b"].url) as proxy:
+        proj.env["E2E_VAULT_B_URL"] = proxy.url + "/v1"  # reached through the proxy,
+        proj.env["E2E_VAULT_B_API_ADDR"] = sims["vault-b"].url  # advertising its own address
+        proxy.add_rule("POST", r"^/v1/sys/replication/dr/secondary/promote$", "error", status=500)
+        proj.declare(vault_dr=dr("vault-b", "vault-a", "vault-b"))
+        failed = proj.deploy("vault-dr", ok=False)
+        assert "secondary/promote answered 500" in failed.flat, failed.tail()
+        assert roles(vaults)["vault-a"] == ("secondary", None) and roles(vaults)["vault-b"][0] == "secondary"
+        proxy.clear_rules()
+        proj.deploy("vault-dr")
+        assert roles(vaults) == {"vault-a": ("secondary", sims["vault-b"].url), "vault-b": ("primary", None),
+                                 "vault-c": ("disabled", None)}
+        proj.assert_no_changes("vault-dr")
