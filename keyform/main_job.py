@@ -48,6 +48,20 @@ def demo_secrets(run_dir: Path) -> dict:
     return values
 
 
+def explain_refused_plan(project_dir: Path, env: dict) -> None:
+    """cdktf 0.21's deploy does not print a plan that failed (a refusal at plan: upstream
+    open-constructs/cdk-terrain#169); ``cdktf diff`` does. Show its errors, stack by stack."""
+    for stack in STACKS:
+        diff = cdktf_cli.run(["diff", stack, "--skip-provider-lock"], project_dir, env)
+        if diff.returncode == 0:
+            continue
+        lines = diff.output.splitlines()
+        first = next((i for i, line in enumerate(lines) if "Error:" in line), max(0, len(lines) - 25))
+        print(f"error: the plan of {stack} was refused; cdktf diff {stack} says:", file=sys.stderr)
+        print("\n".join(line for line in lines[first:first + 25] if "Stack failed to plan" not in line),
+              file=sys.stderr)
+
+
 def appliances(endpoints: dict) -> list[Appliance]:
     kinds = {"ontap": "ontap", "vsp": "vsp", "site-vsp": "vsp"}
     return [
@@ -81,6 +95,8 @@ def run(project_dir: Path, run_dir: Path, free_ports: bool, fresh: bool) -> int:
         if deploy.returncode != 0:
             print("error: cdktf deploy failed; its last lines:", file=sys.stderr)
             print("\n".join(deploy.output.splitlines()[-25:]), file=sys.stderr)
+            if "Error:" not in deploy.output:
+                explain_refused_plan(project_dir, env)
             return 1
 
         step(3, "what the appliances hold now")

@@ -53,10 +53,10 @@ def example_project(tmp_path):
             pass
 
 
-def main_job(project, run_dir, *flags: str):
+def main_job(project, run_dir, *flags: str, env: dict | None = None):
     command = [sys.executable, "-m", "keyform.main_job", "--free-ports", "--project-dir", str(project),
                "--run-dir", str(run_dir), *flags]
-    return run_process(command, project.parent, tool_env(), timeout=600)
+    return run_process(command, project.parent, {**tool_env(), **(env or {})}, timeout=600)
 
 
 def test_main_job_deploys_every_stack_then_has_nothing_to_do(example_project):
@@ -115,3 +115,14 @@ def test_main_job_deploys_every_stack_then_has_nothing_to_do(example_project):
     written = [p for p in project.rglob("*.tfstate*")] + list((project / "cdktf.out").rglob("*.json"))
     assert [p for p in written if password in p.read_text()] == []
     assert password not in first.output and password not in second.output
+
+    # a failover declared without a DR operation token is refused at plan; the job says why, though cdktf's
+    # deploy does not print a refused plan, and nothing changed on the clusters
+    refused = main_job(project, run_dir, env={"KEYFORM_VAULT_DR_PRIMARY": "vault-b"})
+    assert refused.returncode == 1, refused.describe()
+    assert "error: the plan of vault-dr was refused; cdktf diff vault-dr says:" in refused.output, refused.tail()
+    assert ("vault-b is a DR secondary: making it the primary (promote) needs the DR operation token"
+            in " ".join(refused.output.split())), refused.tail()
+    assert not leftover_processes(str(run_dir)), "the simulators outlived the main job"
+    after = main_job(project, run_dir)
+    assert after.returncode == 0 and "Plan:" not in after.output, after.describe()
