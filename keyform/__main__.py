@@ -6,10 +6,11 @@ from __future__ import annotations
 import argparse
 import sys
 
+from keyform.importer import cli as import_cli
 from keyform.ops import dr_token_cli
 from keyform.plan_report import cli as plan_report_cli
 
-COMMANDS = (plan_report_cli, dr_token_cli)
+COMMANDS = (plan_report_cli, dr_token_cli, import_cli)
 
 
 def parser() -> argparse.ArgumentParser:

@@ -25,3 +25,14 @@ def slug_clash(names: Iterable[str]) -> Optional[tuple[str, str]]:
         if other != name:
             return name, other
     return None
+
+
+# The provider's attributes that hold JSON text (bodies, predicates); maps and lists are passed as they are.
+JSON_ATTRIBUTES = frozenset({"body", "read_body", "update_body", "destroy_body", "lookup_body", "effective_when",
+                             "run_if", "destroy_if", "preconditions"})
+
+
+def attributes(settings: dict) -> dict:
+    """Resource attributes from an appliance module's settings: the JSON-valued ones as the canonical text the
+    provider compares, everything else as it is."""
+    return {k: canonical(v) if k in JSON_ATTRIBUTES and not isinstance(v, str) else v for k, v in settings.items()}

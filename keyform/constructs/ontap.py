@@ -6,6 +6,10 @@ Key-server calls run asynchronously (``return_timeout=0``) and the provider foll
 Every object can be found by its natural key — the key manager by its SVM (or the cluster scope),
 a key server by ``host:port`` — so an answer lost after the cluster committed, or a create refused
 because the object is already there, takes the object into state instead of leaving an orphan.
+
+With ``adopt=True`` what the cluster already holds is imported at the first deploy (``N to import``),
+found by the same keys while Terraform plans; what is missing is created. A password or passphrase
+that cannot be read back is sent only when its secret input is set: adoption never changes it.
 """
 
 from __future__ import annotations
@@ -13,19 +17,23 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
-from cdktf import Fn, TerraformVariable
+from urllib.parse import quote
+
+from cdktf import Fn, Postcondition, TerraformResourceLifecycle, TerraformVariable, Token
 from constructs import Construct
 
+from generated.rest.data_rest_object import DataRestObject
 from generated.rest.object_resource import ObjectResource
 from generated.rest.provider import RestProvider
+from keyform.appliances import ontap as api
+from keyform.constructs.adoption import Expression, declare_import, hcl
 from keyform.constructs.errors import KeyformConfigError
-from keyform.constructs.naming import canonical, slug, slug_clash
 from keyform.constructs.inputs import require_secret
+from keyform.constructs.naming import attributes, canonical, slug, slug_clash
 from keyform.constructs.topology import Endpoint, Topology
 
-MAX_PRIMARIES = 4
-MAX_SECONDARIES = 3
-ASYNC = "?return_timeout=0"
+MAX_PRIMARIES = api.MAX_PRIMARIES
+MAX_SECONDARIES = api.MAX_SECONDARIES
 
 
 @dataclass(frozen=True)
@@ -42,7 +50,8 @@ class KeyServer:
 class OntapKeyManager(Construct):
     """A key manager and its primary key servers (each with up to 3 secondaries).
 
-    ``key_manager`` and ``key_servers`` (by ``host:port``) expose the generated resources.
+    ``key_manager`` and ``key_servers`` (by ``host:port``) expose the generated resources. With ``adopt``,
+    the key manager and key servers the cluster already holds are imported instead of created.
     """
 
     def __init__(
@@ -56,6 +65,7 @@ class OntapKeyManager(Construct):
         server_ca_certificates: Sequence[str] = (),
         onboard_passphrase: Optional[TerraformVariable] = None,
         key_servers: Sequence[KeyServer] = (),
+        adopt: bool = False,
     ):
         super().__init__(scope, id)
         path = self.node.path
@@ -65,15 +75,15 @@ class OntapKeyManager(Construct):
             data, secret = self._onboard(path, svm, client_certificate, servers, onboard_passphrase)
         else:
             data, secret = self._external(path, svm, client_certificate, server_ca_certificates), None
-        scope_filter = "svm.name={data.svm.name}" if svm else "scope=cluster"
         self.key_manager = ObjectResource(
-            self, "key_manager", provider=provider, path="/security/key-managers", data=canonical(data),
-            write_only_data=secret, id_attribute="uuid", force_new_keys=["svm", "scope", "onboard"],
-            lookup_path="{path}?" + scope_filter, lookup_selector="records/0",
+            self, "key_manager", provider=provider, path=api.KEY_MANAGERS, data=canonical(data),
+            write_only_data=secret, **attributes(api.key_manager_settings(svm)),
         )
         self.key_servers: dict[str, ObjectResource] = {}
         for endpoint, spec in servers:
             self.key_servers[str(endpoint)] = self._key_server(provider, endpoint, spec)
+        if adopt:
+            self._adopt(provider, svm, onboard=onboard_passphrase is not None)
 
     # -------------------------------------------------------------- validation
     @staticmethod
@@ -88,8 +98,10 @@ class OntapKeyManager(Construct):
                                      "set username as well (ONTAP needs both: error 65536845)")
         if spec.password is not None:
             require_secret(spec.password, path, f"{where}.password")
-        if spec.timeout is not None and not 1 <= spec.timeout <= 60:
-            raise KeyformConfigError(path, f"{where}.timeout", f"{spec.timeout} is out of range", "use 1 to 60 seconds")
+        low, high = api.TIMEOUT_RANGE
+        if spec.timeout is not None and not low <= spec.timeout <= high:
+            raise KeyformConfigError(path, f"{where}.timeout", f"{spec.timeout} is out of range",
+                                     f"use {low} to {high} seconds")
         for j, secondary in enumerate(spec.secondaries):
             Endpoint.parse(secondary, path, f"{where}.secondaries[{j}]")
         return endpoint, spec
@@ -119,11 +131,7 @@ class OntapKeyManager(Construct):
         if not server_ca_certificates:
             raise KeyformConfigError(path, "server_ca_certificates", "is empty",
                                      "name at least one installed CA certificate of the key servers")
-        data = {"external": {"client_certificate": {"name": client_certificate},
-                             "server_ca_certificates": [{"name": n} for n in server_ca_certificates]}}
-        if svm:
-            data["svm"] = {"name": svm}
-        return data
+        return api.external_data(svm, client_certificate, server_ca_certificates)
 
     @staticmethod
     def _onboard(path, svm, client_certificate, servers, passphrase):
@@ -134,28 +142,72 @@ class OntapKeyManager(Construct):
             raise KeyformConfigError(path, "onboard_passphrase", "onboard and external key management are exclusive",
                                      "drop client_certificate/key_servers, or drop onboard_passphrase")
         require_secret(passphrase, path, "onboard_passphrase")
-        return {"scope": "cluster"}, Fn.jsonencode({"onboard": {"passphrase": passphrase.string_value}})
+        return dict(api.ONBOARD_DATA), _when_set(passphrase, {"onboard": {"passphrase": Expression(passphrase.fqn)}})
 
     # --------------------------------------------------------------- resources
     def _key_server(self, provider: RestProvider, endpoint: Endpoint, spec: KeyServer) -> ObjectResource:
-        data = {
-            "server": str(endpoint),
-            "secondary_key_servers": [str(Endpoint.parse(s, self.node.path, "secondary")) for s in spec.secondaries],
-        }
-        if spec.timeout is not None:
-            data["timeout"] = spec.timeout
-        if spec.username:
-            data["username"] = spec.username
+        # ONTAP keys a primary by host:port (lower case, port added) but keeps secondaries as it was given them:
+        # sent as declared (checked when parsed), so what it shows back matches and adopted code plans clean.
+        secondaries = [s.strip() for s in spec.secondaries]
+        data = api.key_server_data(str(endpoint), secondaries, spec.timeout, spec.username)
         extra = {}
         if spec.password is not None:
-            extra["write_only_data"] = Fn.jsonencode({"password": spec.password.string_value})
-            # ONTAP wants username and password together in a PATCH (65536845/65536846).
-            extra["update_body"] = canonical({"username": "{data.username}"})
+            # ONTAP takes username and password together in a PATCH (65536845/65536846): both travel as the
+            # write-only part, sent only when the password is set (the username is in data for the create).
+            extra["write_only_data"] = _when_set(spec.password, {"username": spec.username,
+                                                                 "password": Expression(spec.password.fqn)})
         return ObjectResource(
-            self, f"key_server_{slug(str(endpoint))}", provider=provider,
-            path=f"/security/key-managers/{self.key_manager.id}/key-servers",
-            data=canonical(data), id_template="{data.server}", force_new_keys=["server"],
-            create_path="{path}" + ASYNC, update_path="{path}/{id}" + ASYNC, destroy_path="{path}/{id}" + ASYNC,
-            lookup_path="{path}/{data.server}",
-            **extra,
+            self, f"key_server_{slug(str(endpoint))}", provider=provider, path=api.key_servers_path(self.key_manager.id),
+            data=canonical(data), **attributes(api.key_server_settings()), **extra,
         )
+
+    # ----------------------------------------------------------------- adoption
+    def _adopt(self, provider: RestProvider, svm: Optional[str], onboard: bool) -> None:
+        """Import what the cluster holds, found while Terraform plans: the key manager by its SVM, each key
+        server by ``host:port`` under it (looked up only where the key manager exists). A key manager of the
+        other kind (onboard where external is declared, or the reverse) is refused at plan: importing it would
+        replace it, and its keys with it."""
+        found = DataRestObject(self, "key_manager_found", provider=provider,
+                               path=api.key_manager_query(svm, fields="onboard.enabled"), items_path="records",
+                               pick={"id": "uuid", "onboard": "onboard/enabled"}, allow_missing=True,
+                               lifecycle=TerraformResourceLifecycle(
+                                   postcondition=[_same_kind(self.node.path, svm, onboard)]))
+        manager = f"data.rest_object.{found.friendly_unique_id}"
+        declare_import(self, self.key_manager, {"path": api.KEY_MANAGERS, "id": Expression("each.value"),
+                                                **api.key_manager_settings(svm)},
+                       for_each=f'{{for k, v in {manager}.values : k => v if k == "id"}}')
+        servers_path = api.key_servers_path("${" + manager + '.values["id"]}')
+        for server, resource in self.key_servers.items():
+            lookup = DataRestObject(
+                self, f"key_server_found_{slug(server)}", provider=provider,
+                count=Token.as_number(Fn.length_of(found.values)), path=f"{servers_path}/{quote(server, safe=':')}",
+                pick={"id": "server"}, allow_missing=True)
+            ref = f"data.rest_object.{lookup.friendly_unique_id}"
+            declare_import(self, resource, {"path": Expression(_hcl_template(servers_path)), "id": Expression("each.value"),
+                                            **api.key_server_settings()},
+                           for_each=f"length({ref}) > 0 ? {ref}[0].values : {{}}")
+
+
+def _same_kind(path: str, svm: Optional[str], onboard: bool) -> Postcondition:
+    """The plan-time refusal to adopt a key manager of the other kind, naming it and the choices."""
+    where = f'SVM "{svm}"' if svm else "the cluster"
+    held, declared = ("external", "onboard") if onboard else ("onboard", "external")
+    message = (f"{path}: {where} already has an {held} key manager, and this declares an {declared} one with "
+               f"adopt=True. Adopting it would replace it, destroying its keys: keyform does not do that. Either "
+               f"declare it as it is ({api.declare_as(held)}) to adopt it, or change the key management on the "
+               "cluster first (ONTAP migrates keys between onboard and external key managers), then deploy again.")
+    expected = "true" if onboard else "false"
+    return Postcondition(condition=f'${{lookup(self.values, "onboard", "{expected}") == "{expected}"}}',
+                         error_message=message)
+
+
+def _when_set(secret: TerraformVariable, value: dict) -> str:
+    """The write-only value, or null when the secret input is empty: nothing is sent for a value not supplied.
+    (Written as HCL text: cdktf 0.21 turns the literals "" and 0 of ``Op.eq`` into ``undefined``.)"""
+    return "${length(" + secret.fqn + ") == 0 ? null : jsonencode(" + hcl(value) + ")}"
+
+
+def _hcl_template(text: str) -> str:
+    """A string holding ``${...}`` interpolations as an HCL template literal (quotes inside an interpolation
+    need no escape in HCL)."""
+    return '"' + text + '"'

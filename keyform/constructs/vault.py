@@ -21,6 +21,10 @@ plan as the calls that restore it). In order:
    (``secondary/enable``: **wipes** the cluster, refused at plan when it holds data, unless
    ``allow_wipe`` names it).
 
+With ``adopt=True`` a set that already replicates is adopted: every call is imported, and its read-back
+says at the next refresh whether its effect holds (nothing to do) or not (the call is planned, with every
+check below).
+
 Checked at plan, before any call, by the calls' preconditions (each reads its own cluster): every
 cluster is reachable; a promote, update-primary or destroy that needs the DR operation token has
 one; no declared cluster belongs to a replication set this stack does not declare (as a secondary
@@ -42,13 +46,13 @@ from constructs import Construct
 
 from generated.rest.operation import Operation
 from generated.rest.provider import RestProvider
-from keyform.appliances import vault_dr as v
+from keyform.appliances import vault as v
+from keyform.constructs.adoption import declare_import
 from keyform.constructs.errors import KeyformConfigError
 from keyform.constructs.inputs import require_secret
 from keyform.constructs.naming import canonical, slug, slug_clash
 from keyform.constructs.topology import Topology
 
-DR = v.DR
 TOKEN = "{secret.%s}" % v.OPERATION_TOKEN
 TOKEN_HELP = ("set TF_VAR_dr_operation_token to a DR operation batch token prepared on the primary (see the README's "
               "failover procedure), or to one generated with `python -m keyform dr-operation-token`")
@@ -69,13 +73,14 @@ class VaultDrReplication(Construct):
 
     ``operation_token`` (a sensitive input) authorises promote, update-primary and the secondaries'
     disable on destroy; it is needed when a failover is declared or a secondary is re-pointed.
-    ``allow_wipe`` names the declared secondaries that may be wiped although they hold data.
-    ``calls`` maps names like ``vault-b/promote`` to the operations.
+    ``allow_wipe`` names the declared secondaries that may be wiped although they hold data; ``adopt``
+    imports the calls of a set that already replicates. ``calls`` maps names like ``vault-b/promote`` to
+    the operations.
     """
 
     def __init__(self, scope: Construct, id: str, *, primary: VaultCluster, secondaries: Sequence[VaultCluster],
                  operation_token: Optional[TerraformVariable] = None, token_ttl: str = "30m",
-                 allow_wipe: Sequence[str] = ()):
+                 allow_wipe: Sequence[str] = (), adopt: bool = False):
         super().__init__(scope, id)
         path = self.node.path
         self._validate(path, primary, secondaries, operation_token, token_ttl, allow_wipe)
@@ -85,6 +90,7 @@ class VaultDrReplication(Construct):
         self._addrs = [primary.api_addr, *[c.api_addr for c in secondaries]]
         self._trigger = {"primary": primary.name}
         self._ttl = token_ttl
+        self._adopt = adopt
         token_value = operation_token.string_value if operation_token is not None else ""
         for cluster in (primary, *secondaries):
             cluster.provider.secrets = {v.OPERATION_TOKEN: token_value}
@@ -92,34 +98,34 @@ class VaultDrReplication(Construct):
         verify = self._verify_token(primary)
         demotes = [self._demote(c, primary, depends_on=[verify]) for c in secondaries]
         promote = self._call(
-            primary, "promote", f"{DR}/secondary/promote", body={"dr_operation_token": TOKEN},
+            primary, "promote", v.SECONDARY_PROMOTE, body={"dr_operation_token": TOKEN},
             run_when={"data/mode": "secondary"}, effective=v.mode_in("primary"),
             preconditions=self._promote_checks(primary), depends_on=demotes)
         enable_primary = self._call(
-            primary, "replication", f"{DR}/primary/enable", run_when={"data/mode": "disabled"},
-            effective=v.mode_in("primary"), destroy=(f"{DR}/primary/disable", {"data/mode": "primary"}, None),
+            primary, "replication", v.PRIMARY_ENABLE, run_when={"data/mode": "disabled"},
+            effective=v.mode_in("primary"), destroy=(v.PRIMARY_DISABLE, {"data/mode": "primary"}, None),
             depends_on=[promote])
         for cluster, demote in zip(secondaries, demotes):
             activation = self._activation_token(primary, cluster, depends_on=[enable_primary, promote])
             update = self._call(
-                cluster, "update-primary", f"{DR}/secondary/update-primary", body={"dr_operation_token": TOKEN},
+                cluster, "update-primary", v.UPDATE_PRIMARY, body={"dr_operation_token": TOKEN},
                 secret={v.ACTIVATION_TOKEN: activation.sensitive_output_values.lookup("token")},
                 run_when={"data/mode": "secondary"}, run_if=v.supplied(v.ACTIVATION_TOKEN),
                 effective=v.streams_from(primary.api_addr), preconditions=self._repoint_checks(cluster),
                 depends_on=[activation, demote])
             self._call(
-                cluster, "replication", f"{DR}/secondary/enable",
+                cluster, "replication", v.SECONDARY_ENABLE,
                 secret={v.ACTIVATION_TOKEN: activation.sensitive_output_values.lookup("token")},
                 run_when={"data/mode": "disabled"}, run_if=v.supplied(v.ACTIVATION_TOKEN),
                 preconditions=[] if cluster.name in allow_wipe else self._wipe_checks(cluster, primary),
-                destroy=(f"{DR}/secondary/disable", {"data/mode": "secondary"}, {"dr_operation_token": TOKEN}),
+                destroy=(v.SECONDARY_DISABLE, {"data/mode": "secondary"}, {"dr_operation_token": TOKEN}),
                 depends_on=[update])
 
     # ------------------------------------------------------------------------------ the calls
     def _verify_token(self, primary: VaultCluster) -> Operation:
         """While the declared primary is a DR secondary, its promote is coming: check the token there first."""
         return self._call(
-            primary, "verify-token", f"{DR}/secondary/merkle-check", body={"dr_operation_token": TOKEN},
+            primary, "verify-token", v.MERKLE_CHECK, body={"dr_operation_token": TOKEN},
             run_when={"data/mode": "secondary"}, effective=v.mode_in("primary"),
             preconditions=self._promote_checks(primary))
 
@@ -136,7 +142,7 @@ class VaultDrReplication(Construct):
                         f"until {primary.name} replicates from it (or bring {primary.name} back online). "
                         "Nothing was changed."),
         ]
-        return self._call(cluster, "demote", f"{DR}/primary/demote", run_when={"data/mode": "primary"},
+        return self._call(cluster, "demote", v.PRIMARY_DEMOTE, run_when={"data/mode": "primary"},
                           effective=v.mode_not_in("primary"), preconditions=checks, depends_on=depends_on)
 
     def _activation_token(self, primary: VaultCluster, cluster: VaultCluster, depends_on) -> Operation:
@@ -146,44 +152,47 @@ class VaultDrReplication(Construct):
                               f"stack does not declare (its known_secondaries): adding {cluster.name} would take that "
                               "set over. Declare every member of the set here, or manage it in the stack that "
                               "declares it. Nothing was changed.")
-        token = Operation(
-            self, f"{slug(primary.name)}_token_for_{slug(cluster.name)}", provider=primary.provider,
-            path=f"{DR}/primary/secondary-token", body=canonical({"id": cluster.name, "ttl": self._ttl}),
+        attributes = dict(
+            path=v.SECONDARY_TOKEN, body=canonical({"id": cluster.name, "ttl": self._ttl}),
             outputs={"token": "wrap_info/token"}, sensitive_outputs=True, triggers=self._trigger,
             condition_path=v.STATUS, run_when={"data/mode": "primary"},
             run_if=canonical(v.negate(v.knows_secondary(cluster.name))),
             read_path=v.STATUS, effective_when=canonical(connected), preconditions=canonical([foreign]),
-            destroy_path=f"{DR}/primary/revoke-secondary", destroy_body=canonical({"id": cluster.name}),
+            destroy_path=v.REVOKE_SECONDARY, destroy_body=canonical({"id": cluster.name}),
             # Revoked once it no longer replicates (disabled on destroy), never while it does: on a failover
             # this call leaves the declaration, and the new primary must stay in sync until it is promoted.
             destroy_when={"data/mode": "primary"}, destroy_if=canonical(v.negate(v.connected_secondary(cluster.name))),
-            depends_on=depends_on,
         )
+        token = Operation(self, f"{slug(primary.name)}_token_for_{slug(cluster.name)}", provider=primary.provider,
+                          depends_on=depends_on, **attributes)
+        self._adopted(token, attributes)
         self.calls[f"{primary.name}/secondary-token/{cluster.name}"] = token
         return token
+
+    def _adopted(self, operation: Operation, attributes: dict) -> None:
+        if self._adopt:
+            declare_import(self, operation, {"id": "adopted", **attributes})
 
     def _call(self, cluster: VaultCluster, action: str, path: str, *, run_when: dict, body: Optional[dict] = None,
               secret: Optional[dict] = None, run_if: Optional[dict] = None, effective: Optional[dict] = None,
               preconditions: Sequence[dict] = (), destroy: Optional[tuple] = None, depends_on=None) -> Operation:
-        extra = {}
-        if secret is not None:
-            extra["write_only_data"] = Fn.jsonencode(secret)
+        attributes = dict(path=path, body=canonical(body or {}), triggers=self._trigger, condition_path=v.STATUS,
+                          run_when=run_when)
         if run_if is not None:
-            extra["run_if"] = canonical(run_if)
+            attributes["run_if"] = canonical(run_if)
         if effective is not None:
-            extra.update(read_path=v.STATUS, effective_when=canonical(effective))
+            attributes.update(read_path=v.STATUS, effective_when=canonical(effective))
         if preconditions:
-            extra["preconditions"] = canonical(list(preconditions))
+            attributes["preconditions"] = canonical(list(preconditions))
         if destroy is not None:
             destroy_path, destroy_when, destroy_body = destroy
-            extra.update(destroy_path=destroy_path, destroy_when=destroy_when)
+            attributes.update(destroy_path=destroy_path, destroy_when=destroy_when)
             if destroy_body is not None:
-                extra["destroy_body"] = canonical(destroy_body)
-        operation = Operation(
-            self, f"{slug(cluster.name)}_{slug(action)}", provider=cluster.provider, path=path,
-            body=canonical(body or {}), triggers=self._trigger, condition_path=v.STATUS, run_when=run_when,
-            depends_on=depends_on or None, **extra,
-        )
+                attributes["destroy_body"] = canonical(destroy_body)
+        extra = {"write_only_data": Fn.jsonencode(secret)} if secret is not None else {}
+        operation = Operation(self, f"{slug(cluster.name)}_{slug(action)}", provider=cluster.provider,
+                              depends_on=depends_on or None, **attributes, **extra)
+        self._adopted(operation, attributes)
         self.calls[f"{cluster.name}/{action}"] = operation
         return operation
 

@@ -6,7 +6,10 @@ primary from the start (the first server added becomes primary). Changing which 
 primary plans a ``promote_server`` call, not a delete and re-create; on destroy the primary
 goes last, because only secondaries can be deleted. Servers are found by name after a lost
 answer or an "already exists" refusal; the promotion is read back (``get_server``), so a server
-promoted outside the stack shows in the plan as the promotion that restores the declared primary.
+promoted outside the stack shows in the plan as the promotion that restores the declared primary;
+promoting an offline server is refused at plan. With ``adopt=True`` the servers the system already holds
+are imported (found by name while Terraform plans) and the promotion too: its read-back then says whether
+the declared primary already is one.
 """
 
 from __future__ import annotations
@@ -17,16 +20,19 @@ from typing import Sequence
 
 from constructs import Construct
 
+from generated.rest.data_rest_object import DataRestObject
 from generated.rest.object_resource import ObjectResource
 from generated.rest.operation import Operation
 from generated.rest.provider import RestProvider
+from keyform.appliances import vsp as api
+from keyform.constructs.adoption import Expression, declare_import
 from keyform.constructs.errors import KeyformConfigError
 from keyform.constructs.hosts import host_problem
-from keyform.constructs.naming import canonical, slug, slug_clash
+from keyform.constructs.naming import attributes, canonical, slug, slug_clash
 from keyform.constructs.topology import KMIP_DEFAULT_PORT, Topology
 
-KMIP_PROTOCOLS = ("V1_3", "V1_4", "V2_0", "V2_1", "V3_0")
-MAX_NAME = 63
+KMIP_PROTOCOLS = api.KMIP_PROTOCOLS
+MAX_NAME = api.NAME_MAX
 
 
 @dataclass(frozen=True)
@@ -39,18 +45,16 @@ class KmipServer:
     ciphers: Sequence[str] = ()
 
     def data(self) -> dict:
-        data = {"name": self.name, "host": self.host, "port": self.port, "isTLS12Enabled": self.tls12,
-                "kmipProtocol": self.protocol}
-        if self.ciphers:
-            data["httpsCiphers"] = ",".join(self.ciphers)
-        return data
+        return api.server_data(self.name, self.host, self.port, self.tls12, self.protocol, self.ciphers)
 
 
 class VspKmipServers(Construct):
     """The KMIP servers of one VSP One Object system; ``servers`` maps name → resource, ``promotion``
-    is the ``promote_server`` call that makes ``primary`` the primary."""
+    is the ``promote_server`` call that makes ``primary`` the primary. With ``adopt``, what the system holds
+    is imported instead of created."""
 
-    def __init__(self, scope: Construct, id: str, *, provider: RestProvider, servers: Sequence[KmipServer], primary: str):
+    def __init__(self, scope: Construct, id: str, *, provider: RestProvider, servers: Sequence[KmipServer], primary: str,
+                 adopt: bool = False):
         super().__init__(scope, id)
         self._validate(self.node.path, servers, primary)
         ordered = sorted(servers, key=lambda s: s.name != primary)  # the primary first
@@ -58,22 +62,28 @@ class VspKmipServers(Construct):
         first = None
         for server in ordered:
             resource = ObjectResource(
-                self, f"kmip_server_{slug(server.name)}", provider=provider, path="/v1/kmip", data=canonical(server.data()),
-                create_path="/v1/kmip/add_server", id_attribute="uuid",
-                read_method="POST", read_path="/v1/kmip/get_server", read_body=canonical({"name": "{data.name}"}),
-                update_method="POST", update_path="/v1/kmip/update_server", update_body=canonical({"uuid": "{id}"}),
-                destroy_method="POST", destroy_path="/v1/kmip/delete_server", destroy_body=canonical({"name": "{data.name}"}),
-                lookup_method="POST", lookup_path="/v1/kmip/get_server", lookup_body=canonical({"name": "{data.name}"}),
-                force_new_keys=["name"], depends_on=[first] if first is not None else None,
+                self, f"kmip_server_{slug(server.name)}", provider=provider, path=api.BASE, data=canonical(server.data()),
+                depends_on=[first] if first is not None else None, **attributes(api.server_settings()),
             )
             first = first or resource
             self.servers[server.name] = resource
         self.promotion = Operation(
-            self, "promote", provider=provider, path="/v1/kmip/promote_server", body=canonical({"name": primary}),
-            triggers={"primary": primary}, depends_on=list(self.servers.values()),
-            read_method="POST", read_path="/v1/kmip/get_server", read_body=canonical({"name": primary}),
-            effective_when=canonical({"path": "isPrimary", "equals": True}),
+            self, "promote", provider=provider, depends_on=list(self.servers.values()),
+            **attributes(api.promotion(primary)),
         )
+        if adopt:
+            self._adopt(provider, primary)
+
+    def _adopt(self, provider: RestProvider, primary: str) -> None:
+        for name, resource in self.servers.items():
+            found = DataRestObject(self, f"kmip_server_found_{slug(name)}", provider=provider, method="POST",
+                                   path=api.GET, body=canonical(api.by_name(name)), pick={"id": "uuid"},
+                                   allow_missing=True)
+            declare_import(self, resource, {"path": api.BASE, "id": Expression("each.value"),
+                                            "data": api.by_name(name),  # what its read needs (get_server {name})
+                                            **api.server_settings()},
+                           for_each=f"data.rest_object.{found.friendly_unique_id}.values")
+        declare_import(self, self.promotion, {"id": "adopted", **api.promotion(primary)})
 
     @staticmethod
     def _validate(path: str, servers: Sequence[KmipServer], primary: str) -> None:

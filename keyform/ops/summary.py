@@ -7,9 +7,9 @@ OAuth2 + CSRF, X-Vault-Token) and never prints a credential.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
-from keyform.client import ClientConfig, CsrfConfig, OAuth2Config, RestClient
+from keyform.appliances import connection, ontap, vault, vsp
+from keyform.client import RestClient
 
 
 @dataclass
@@ -23,26 +23,20 @@ class Appliance:
 
 
 def _client(a: Appliance) -> RestClient:
-    if a.kind == "ontap":
-        return RestClient(ClientConfig(a.base_url, username=a.username, password=a.password, retry_max=1))
-    if a.kind == "vsp":
-        parts = urlsplit(a.base_url)
-        token_url = f"{parts.scheme}://{parts.netloc}/auth/realms/object/protocol/openid-connect/token"
-        return RestClient(ClientConfig(a.base_url, username=a.username, password=a.password, retry_max=1,
-                                       oauth2=OAuth2Config(token_url, "vsp-object"), csrf=CsrfConfig("/v1/csrf")))
-    return RestClient(ClientConfig(a.base_url, token_header="X-Vault-Token", token=a.token, retry_max=1))
+    return RestClient(connection.client_config(a.kind, a.base_url, username=a.username, password=a.password,
+                                               token=a.token))
 
 
 def ontap_lines(a: Appliance) -> list[str]:
     client = _client(a)
-    managers = client.request("GET", "/security/key-managers?fields=*").body.get("records", [])
+    managers = client.request("GET", f"{ontap.KEY_MANAGERS}?fields=*").body.get("records", [])
     lines = [f"ONTAP {a.name} ({a.base_url}): {len(managers)} key manager(s)"]
     for km in managers:
         owner = f"SVM {km['svm']['name']}" if km.get("svm") else "cluster"
         kind = "onboard" if (km.get("onboard") or {}).get("enabled") else "external"
         lines.append(f"  key manager for {owner} ({kind})")
         if kind == "external":
-            servers = client.request("GET", f"/security/key-managers/{km['uuid']}/key-servers").body.get("records", [])
+            servers = client.request("GET", ontap.key_servers_path(km["uuid"])).body.get("records", [])
             for ks in servers:
                 secondaries = ", ".join(ks.get("secondary_key_servers") or []) or "none"
                 lines.append(f"    primary key server {ks['server']}  secondaries: {secondaries}")
@@ -50,7 +44,7 @@ def ontap_lines(a: Appliance) -> list[str]:
 
 
 def vsp_lines(a: Appliance) -> list[str]:
-    servers = _client(a).request("POST", "/v1/kmip/list_servers").body.get("servers", {})
+    servers = _client(a).request("POST", vsp.LIST).body.get("servers", {})
     lines = [f"VSP One Object {a.name} ({a.base_url}): {len(servers)} KMIP server(s)"]
     for server in sorted(servers.values(), key=lambda s: (not s["isPrimary"], s["name"])):
         role = "PRIMARY  " if server["isPrimary"] else "secondary"
@@ -60,7 +54,7 @@ def vsp_lines(a: Appliance) -> list[str]:
 
 
 def vault_lines(a: Appliance) -> list[str]:
-    data = _client(a).request("GET", "/sys/replication/dr/status").body.get("data") or {}
+    data = _client(a).request("GET", vault.STATUS).body.get("data") or {}
     mode, state = data.get("mode", "?"), data.get("state", "")
     line = f"Vault {a.name} ({a.base_url}): DR {mode}" + (f", {state}" if state else "")
     if mode == "primary":

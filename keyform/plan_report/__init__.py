@@ -1,9 +1,10 @@
 """Plan review for pull requests: what a deploy will do to key servers and DR roles, in Markdown.
 
 ``python -m keyform plan-report`` (:mod:`keyform.plan_report.cli`) loads the saved plan of each
-stack (:mod:`.load`), classifies every resource change into domain events (:mod:`.classify`),
-renders Markdown (:mod:`.render`) and masks every secret (:mod:`.mask`). Its exit code tells a
-pipeline whether a dangerous operation is planned (:data:`EXIT_DANGEROUS`).
+stack (:mod:`.load`), classifies every resource change into domain events (:mod:`.classify`, worded
+by the per-appliance rule modules of :mod:`.rules`), renders Markdown (:mod:`.render`) and masks
+every secret (:mod:`.mask`). Its exit code tells a pipeline whether a dangerous operation is
+planned (:data:`EXIT_DANGEROUS`).
 """
 
 from __future__ import annotations

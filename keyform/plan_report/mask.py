@@ -7,8 +7,8 @@ Three layers:
    ``after_sensitive``) are never read for display — :func:`is_sensitive`;
 2. inside JSON values (``data``, ``body``, ``triggers``) keys that name a secret
    (password, passphrase, token, secret, ...) are replaced by :data:`HIDDEN` — :func:`mask_value`;
-3. every secret-looking value found anywhere in the plan is collected (:func:`collect_secrets`)
-   and :class:`Scrubber` replaces any occurrence of one in the finished text.
+3. every secret-looking value found anywhere in the plan (import ids included) is collected
+   (:func:`collect_secrets`) and :class:`Scrubber` replaces any occurrence of one in the finished text.
 """
 
 from __future__ import annotations
@@ -28,6 +28,9 @@ _SECRET_KEY = re.compile(r"pass(word|phrase|wd)?|secret|token|credential|private
                          r"authorization|cookie|session", re.IGNORECASE)
 _SECRET_KEY_EXACT = re.compile(r"keys?|pin|nonce|psk|shares?", re.IGNORECASE)
 MIN_SCRUB_LENGTH = 4
+# Values of secret attributes that are markers, not secrets: an imported call's write_only_data_hash is
+# "adopted" (keyform.provider.operation_resource.ADOPTED); scrubbing it would blank the word out of the report.
+NOT_SECRETS = frozenset({"null", "true", "false", "{}", "[]", "adopted"})
 
 
 def is_secret_key(key: Any) -> bool:
@@ -157,6 +160,7 @@ def collect_secrets(document: dict) -> set[str]:
             found.extend(_marked(values, change.get(marks)))
             found.extend(values.get(name) for name in SECRET_ATTRIBUTES)
             found.extend(_under_secret_keys(values))
+        found.extend(_import_secrets(change.get("importing")))
     for module in _modules(document.get("prior_state", {}).get("values", {}).get("root_module")):
         for resource in module.get("resources") or []:
             values = resource.get("values") or {}
@@ -182,9 +186,19 @@ def collect_secrets(document: dict) -> set[str]:
     secrets: set[str] = set()
     for item in found:
         for text in _strings(item):
-            if len(text) >= MIN_SCRUB_LENGTH and text.strip() not in ("null", "true", "false", "{}", "[]"):
+            if len(text) >= MIN_SCRUB_LENGTH and text.strip() not in NOT_SECRETS:
                 secrets.add(text)
     return secrets
+
+
+def _import_secrets(importing: Any) -> Iterator[Any]:
+    """Secrets an import id may hold: a JSON id gives the resource's attributes (see ``keyform.provider.imports``)."""
+    if not isinstance(importing, dict):
+        return
+    yield from _under_secret_keys(importing)
+    attributes = _json_object(importing["id"]) if isinstance(importing.get("id"), str) else None
+    if isinstance(attributes, dict):
+        yield from (attributes.get(name) for name in SECRET_ATTRIBUTES)
 
 
 def _modules(module: Any) -> Iterator[dict]:

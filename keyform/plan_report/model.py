@@ -12,7 +12,8 @@ from keyform.plan_report.mask import SECRET_ATTRIBUTES, is_sensitive, mask_value
 KIND_TITLES = {"ontap": "NetApp ONTAP", "vsp": "VSP One Object", "vault": "Vault", "rest": "REST API",
                "other": "Other resources"}
 KIND_ORDER = ("ontap", "vsp", "vault", "rest", "other")
-BUCKETS = ("added", "changed", "replaced", "removed")
+ADOPTED = "adopted"  # imported into Terraform's state, nothing to change on the appliance
+BUCKETS = ("added", ADOPTED, "changed", "replaced", "removed")
 BOOKKEEPING = "bookkeeping"  # a change of Terraform's records only: no call to an appliance
 
 
@@ -92,6 +93,7 @@ class Change:
         self.before_sensitive = change.get("before_sensitive")
         self.after_sensitive = change.get("after_sensitive")
         self.replace_paths = change.get("replace_paths") or []
+        self.importing = change.get("importing") if isinstance(change.get("importing"), dict) else None
         self.action_reason = rc.get("action_reason", "")
         self.config = config or {}
         self.appliance = appliance
@@ -105,6 +107,11 @@ class Change:
         if len(a) == 1:
             return a[0]
         return "+".join(a) or "no-op"
+
+    @property
+    def imported(self) -> bool:
+        """Whether the plan imports the object (Terraform 1.5+ ``import`` blocks), whatever else it does."""
+        return self.importing is not None
 
     # ------------------------------------------------------------------- values
     def get(self, side: str, name: str) -> Any:

@@ -1,8 +1,9 @@
 """Rendering: the classified stacks as Markdown for a pull-request comment.
 
 Layout: a verdict (dangerous or not), the dangerous operations, a summary table, then per
-stack and per appliance what is added, changed, replaced and removed; changes of Terraform's
-records alone fold into a ``<details>`` block. The text passes the :class:`Scrubber` last.
+stack and per appliance what is added, adopted (imported), changed, replaced and removed; changes of
+Terraform's records alone fold into a ``<details>`` block. The table has an "Adopted" column only when
+something is adopted. The text passes the :class:`Scrubber` last.
 """
 
 from __future__ import annotations
@@ -10,10 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from keyform.plan_report.md import code, inline
-from keyform.plan_report.model import BOOKKEEPING, BUCKETS, StackResult
+from keyform.plan_report.model import ADOPTED, BOOKKEEPING, BUCKETS, StackResult
 
 MARKER = "<!-- keyform-plan-report -->"  # lets a pipeline find and update its earlier comment
-BUCKET_TITLES = {"added": "Added", "changed": "Changed", "replaced": "Replaced", "removed": "Removed"}
+BUCKET_TITLES = {"added": "Added", ADOPTED: "Adopted", "changed": "Changed", "replaced": "Replaced",
+                 "removed": "Removed"}
 WARN = "⚠️"
 
 
@@ -62,19 +64,7 @@ def render(report: Report) -> str:
                            f"{event.appliance.title} {code(event.appliance.name)}")
         out.append("")
 
-    out += ["### Summary", "", "| Stack | Appliance | Added | Changed | Replaced | Removed | Dangerous |",
-            "|---|---|--:|--:|--:|--:|--:|"]
-    for stack in report.stacks:
-        if not stack.appliances:
-            out.append(f"| {code(stack.stack)} | — | no changes | | | | |")
-            continue
-        for appliance in stack.appliances:
-            counts = [str(stack.count(b, appliance)) for b in BUCKETS]
-            danger = sum(1 for e in stack.dangers if e.appliance.key == appliance.key)
-            out.append(f"| {code(stack.stack)} | {appliance.title} {code(appliance.name)} | " + " | ".join(counts)
-                       + f" | {f'**{danger}**' if danger else '0'} |")
-    out.append("")
-
+    out += _summary(report)
     for stack in report.stacks:
         out += _stack_section(stack)
 
@@ -85,6 +75,24 @@ def render(report: Report) -> str:
             "are guarded by each cluster's live DR status, so a flagged call can turn out a no-op when applied. "
             f"Plans: {sources}" + (f" (Terraform {', '.join(versions)})" if versions else "") + ".</sub>", ""]
     return "\n".join(out)
+
+
+def _summary(report: Report) -> list[str]:
+    adopting = any(s.count(ADOPTED) for s in report.stacks)
+    buckets = [b for b in BUCKETS if b != ADOPTED or adopting]
+    out = ["### Summary", "",
+           "| Stack | Appliance | " + " | ".join(BUCKET_TITLES[b] for b in buckets) + " | Dangerous |",
+           "|---|---|" + "--:|" * (len(buckets) + 1)]
+    for stack in report.stacks:
+        if not stack.appliances:
+            out.append(f"| {code(stack.stack)} | — | no changes |" + " |" * len(buckets))
+            continue
+        for appliance in stack.appliances:
+            counts = [str(stack.count(b, appliance)) for b in buckets]
+            danger = sum(1 for e in stack.dangers if e.appliance.key == appliance.key)
+            out.append(f"| {code(stack.stack)} | {appliance.title} {code(appliance.name)} | " + " | ".join(counts)
+                       + f" | {f'**{danger}**' if danger else '0'} |")
+    return out + [""]
 
 
 def _stack_section(stack: StackResult) -> list[str]:

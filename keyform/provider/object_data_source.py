@@ -36,6 +36,9 @@ class ObjectDataSource:
                 string("items_path", "Path of a list in the response to select from (e.g. `records`).", optional=True),
                 attr("match", t.Map(t.String()), "Field path → value an item must have (all must match).", optional=True),
                 attr("pick", t.Map(t.String()), "Name → path of values to expose in `values`.", optional=True),
+                attr("allow_missing", t.Bool(), "When the path answers 404 or no item matches: `values` is empty and "
+                     "`result` null instead of an error (e.g. to import an object only where it exists: "
+                     "`for_each = data.rest_object.x.values` on an `import` block).", optional=True),
                 string("id", "The read path.", computed=True),
                 string("result", "The selected object (or the whole response), as JSON, without secrets.", computed=True),
                 attr("values", t.Map(t.String()), "The picked values, as text.", computed=True),
@@ -58,12 +61,19 @@ class ObjectDataSource:
             return state
         try:
             body = jsondata.parse_object(config.get("body"), "body")
-            response = client.request((config.get("method") or "GET").upper(), config["path"], body)
+            # a read, whatever its method: retried like one
+            response = client.request((config.get("method") or "GET").upper(), config["path"], body,
+                                      allow_not_found=bool(config.get("allow_missing")), idempotent=True)
+            if response.status == 404:
+                raise LookupError(f"{config['path']} answered 404")
             found = response.body
             if config.get("items_path"):
                 found = self._select(jsonpath.lookup(found, config["items_path"]), config)
             picked = {name: as_text(jsonpath.lookup(found, path)) for name, path in (config.get("pick") or {}).items()}
         except LookupError as exc:
+            if config.get("allow_missing"):
+                state.update(id=config["path"], result=None, values={})
+                return state
             diags.add_error("Nothing to read", self.provider.redact(str(exc)))
             return state
         except Exception as exc:  # noqa: BLE001

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 from typing import Any, Optional
-from urllib.parse import unquote
 
 from tf import types as t
 from tf.schema import Schema
@@ -17,7 +16,7 @@ from tf.types import Unknown
 from tf.utils import Diagnostics
 
 from keyform.client import jsonpath
-from keyform.provider import call_spec, jsondata, object_actions
+from keyform.provider import call_spec, imports, jsondata, object_actions
 from keyform.provider.call_spec import SpecError
 from keyform.provider.common import POLLING_DESCRIPTION, attr, report, sanitized_json, string
 from keyform.provider.common import DEFAULT_OMIT_KEYS
@@ -197,7 +196,13 @@ class ObjectResource:
         return sanitized_json(body, set(spec.omit_keys) | secret.key_names(), mask=secret.redactor(self.provider))
 
     # -------------------------------------------------------------------- read
-    def read(self, diags: Diagnostics, current: dict) -> Optional[dict]:
+    def read_imported(self, diags: Diagnostics, current: dict) -> Optional[dict]:
+        """The first read after an import: ``data`` becomes everything the appliance shows (the import id may
+        have given only the keys a read needs, such as a name); the configuration's keys are then compared with
+        it, so an adopted object that matches plans no change."""
+        return self.read(diags, current, adopt_all=True)
+
+    def read(self, diags: Diagnostics, current: dict, adopt_all: bool = False) -> Optional[dict]:
         client = self.provider.require_client(diags)
         if client is None:
             return current
@@ -213,7 +218,7 @@ class ObjectResource:
         if found is None:
             return None  # gone: Terraform plans it again
         stored = current.get("data")
-        if stored is None:  # just imported: adopt everything the server shows
+        if stored is None or adopt_all:  # just imported: adopt everything the server shows
             data_text = jsondata.canonical(found)
         else:
             desired = json.loads(stored)
@@ -277,30 +282,8 @@ class ObjectResource:
     # ------------------------------------------------------------------ import
     def import_state(self, diags: Diagnostics, import_id: str) -> Optional[dict]:
         """Import by object path (``/security/key-managers/<uuid>``) or by a JSON object of attributes
-        (``{"path": "/v1/kmip", "id": "...", "read_method": "POST", ...}``) for non-default reads."""
-        state = {a.name: None for a in self.get_schema().attributes}
-        text = import_id.strip()
-        if text.startswith("{"):
-            try:
-                given = json.loads(text)
-            except ValueError as exc:
-                diags.add_error("Invalid import id", f"It starts with '{{' but is not valid JSON: {exc.msg}.")
-                return None
-            unknown = set(given) - set(state) - {"id"}
-            if unknown or "path" not in given or "id" not in given:
-                diags.add_error("Invalid import id", "A JSON import id needs 'path' and 'id' and may set the "
-                                f"resource's attributes; unknown: {', '.join(sorted(unknown)) or 'none'}.")
-                return None
-            state.update({k: (jsondata.canonical(v) if isinstance(v, (dict, list)) and k != "force_new_keys" else v)
-                          for k, v in given.items()})
-        else:
-            collection, _, last = text.rstrip("/").rpartition("/")
-            if not collection or not last:
-                diags.add_error("Invalid import id", f"'{text}' is not an object path like /collection/<id>.")
-                return None
-            state.update(path=collection, id=unquote(last))
-        state["id"] = str(state["id"])
-        return state
+        (``{"path": "/v1/kmip", "id": "...", "read_method": "POST", ...}``): see :mod:`.imports`."""
+        return imports.parse(diags, self.get_schema(), import_id)
 
 
 def _same_json(a: Any, b: Any) -> bool:

@@ -60,7 +60,9 @@ def unmet_precondition(client, spec: OperationSpec, secrets: dict, supplied: Cal
             continue
         path, body = check.read.rendered(_scope(secrets))
         answer = client.request(check.read.method, path, body, allow_not_found=True, idempotent=True)
-        if answer.status == 404:  # nothing to check against: never a pass by default
+        if answer.status == 404:  # nothing to check against: a pass only where the check says so
+            if check.absent_passes:
+                continue
             return f"{check.message} (The check could not be made: {check.read.method} {path} answered 404.)"
         if not check.require.holds(answer.body, supplied):
             return check.message

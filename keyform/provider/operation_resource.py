@@ -27,7 +27,7 @@ from tf.types import Unknown
 from tf.utils import Diagnostics
 
 from keyform.client import jsonpath
-from keyform.provider import call_spec, jsondata, operation_actions
+from keyform.provider import call_spec, imports, jsondata, operation_actions
 from keyform.provider.call_spec import SpecError
 from keyform.provider.common import POLLING_DESCRIPTION, as_text, attr, report, sanitized_json, string
 from keyform.provider.common import DEFAULT_OMIT_KEYS
@@ -44,6 +44,8 @@ PREDICATE_HELP = ("A predicate, as JSON: `{\"path\": \"data/mode\", \"equals\": 
                   "`not_in`, `contains`, `subset_of`, `keys_subset_of`, `some` (a predicate on list items), `exists`; "
                   "`{\"supplied\": \"<secret>\"}`; combined with `all`, `any`, `not`")
 COMPUTED = ("id", "response", "output_values", "sensitive_output_values", "write_only_data_hash", "in_effect")
+ADOPTED = "adopted"
+"""write_only_data_hash of an imported operation: the value it was made with is not known."""
 
 
 class OperationResource:
@@ -98,10 +100,11 @@ class OperationResource:
                        "effect is in place (e.g. the cluster is a DR primary); while it holds, the call is not made.",
                        optional=True),
                 string("preconditions", "Checks made whenever the call is planned and right before it is made, as "
-                       "a JSON list of `{\"path\", \"method\"?, \"body\"?, \"when\"?, \"require\", \"message\"}`: "
-                       "each path is read and the predicate `require` must hold, else the plan (or the call) is "
-                       "refused with `message` and nothing is sent; `when`, a predicate on the `condition_path` "
-                       "answer, limits a check to some states. " + PREDICATE_HELP + ".", optional=True),
+                       "a JSON list of `{\"path\", \"method\"?, \"body\"?, \"when\"?, \"require\", \"message\", "
+                       "\"if_absent\"?}`: each path is read and the predicate `require` must hold, else the plan (or "
+                       "the call) is refused with `message` and nothing is sent; `when`, a predicate on the "
+                       "`condition_path` answer, limits a check to some states; a 404 answer refuses unless "
+                       "`if_absent` is `pass`. " + PREDICATE_HELP + ".", optional=True),
                 attr("outputs", t.Map(t.String()), "Values to pick from the response: name → path "
                      "(e.g. `token = \"wrap_info/token\"`).", optional=True),
                 attr("sensitive_outputs", t.Bool(), "Put the picked values in `sensitive_output_values` (and "
@@ -161,7 +164,10 @@ class OperationResource:
         except jsondata.JsonAttributeError as exc:
             diags.add_error("Invalid write_only_data", str(exc), path=["write_only_data"])
             return planned, []
-        planned["write_only_data_hash"] = secret.plan_digest((prior or {}).get("write_only_data_hash"))
+        prior_digest = (prior or {}).get("write_only_data_hash")
+        planned["write_only_data_hash"] = secret.plan_digest(prior_digest)
+        if prior_digest == ADOPTED and not secret.unknown:
+            planned["write_only_data_hash"] = ADOPTED  # adopted: only a value made in this run calls again
         if prior is not None and planned.get("body") != prior.get("body") and _same_json(planned.get("body"), prior.get("body")):
             planned["body"] = prior["body"]
         replace = []
@@ -309,9 +315,20 @@ class OperationResource:
         except Exception as exc:  # noqa: BLE001
             report(diags, exc, "The destroy call of the operation failed", self.provider.redact)
 
-    def import_state(self, diags: Diagnostics, import_id: str) -> None:
-        diags.add_error("rest_operation cannot be imported", "An operation is a call, not an object: declare it and apply.")
-        return None
+    def import_state(self, diags: Diagnostics, import_id: str) -> Optional[dict]:
+        """Adopt a call whose effect is already in place: the id is a JSON object of the operation's attributes
+        (see :mod:`.imports`). Nothing is called; the next refresh reads its effect back (a call whose effect
+        does not hold is then planned), its outputs are empty, and its write-only input is marked adopted
+        (the value it was made with is unknown; a new one known only at apply runs it again)."""
+        state = imports.parse(diags, self.get_schema(), import_id, allow_path=False)
+        if state is None:
+            return None
+        outputs = {name: "" for name in (state.get("outputs") or {})} or None
+        sensitive = bool(state.get("sensitive_outputs"))
+        return dict(state, output_values=None if sensitive else outputs,
+                    sensitive_output_values=outputs if sensitive else None,
+                    write_only_data_hash=ADOPTED, in_effect=True,
+                    response=jsondata.canonical({"adopted": "imported; no call made"}))
 
 
 def _same_json(a: Any, b: Any) -> bool:

@@ -21,6 +21,7 @@ class Precondition:
     require: conditions.Predicate
     message: str
     when: Optional[conditions.Predicate] = None
+    absent_passes: bool = False  # a 404 answer passes (the object will be created): only when said so
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,8 @@ def predicate(state: Mapping, attribute: str) -> Optional[conditions.Predicate]:
 
 
 def parse_preconditions(value: Any) -> tuple[Precondition, ...]:
-    """``preconditions``: a JSON list of ``{"path", "method"?, "body"?, "when"?, "require", "message"}``."""
+    """``preconditions``: a JSON list of ``{"path", "method"?, "body"?, "when"?, "require", "message",
+    "if_absent"?}`` (``"if_absent": "pass"``: a 404 answer passes; by default it refuses)."""
     if value is None:
         return ()
     try:
@@ -88,9 +90,12 @@ def parse_preconditions(value: Any) -> tuple[Precondition, ...]:
     for index, item in enumerate(items):
         where = f"preconditions[{index}]"
         if not isinstance(item, dict) or not {"path", "require", "message"} <= set(item) \
-                or set(item) - {"path", "method", "body", "when", "require", "message"}:
+                or set(item) - {"path", "method", "body", "when", "require", "message", "if_absent"}:
             raise SpecError("preconditions", "Invalid preconditions",
-                            f"{where} needs 'path', 'require' and 'message' (and may set 'method', 'body', 'when')")
+                            f"{where} needs 'path', 'require' and 'message' (and may set 'method', 'body', 'when', "
+                            "'if_absent')")
+        if item.get("if_absent", "refuse") not in ("refuse", "pass"):
+            raise SpecError("preconditions", "Invalid preconditions", f"{where}.if_absent is 'refuse' or 'pass'")
         if not isinstance(item["message"], str) or not item["message"].strip():
             raise SpecError("preconditions", "Invalid preconditions", f"{where}.message must say what is wrong")
         try:
@@ -102,5 +107,5 @@ def parse_preconditions(value: Any) -> tuple[Precondition, ...]:
         if body is not None and not isinstance(body, dict):
             raise SpecError("preconditions", "Invalid preconditions", f"{where}.body must be a JSON object")
         read = Call(call_spec.method(item, "method", "GET"), str(item["path"]), body)
-        checks.append(Precondition(read, require, item["message"].strip(), when))
+        checks.append(Precondition(read, require, item["message"].strip(), when, item.get("if_absent") == "pass"))
     return tuple(checks)

@@ -37,7 +37,9 @@ from keyform.provider import timings
 
 log = logging.getLogger("keyform.provider")
 
-_WRITE_ONLY_FIELD = b"\x58\x01"  # Schema.Attribute field 11 (write_only) = true, protobuf wire format
+_WRITE_ONLY_FIELD = b"\x58\x01"
+_JUST_IMPORTED = b'{"imported":true}'
+"""Private state of a resource from ImportResourceState until its first ReadResource."""  # Schema.Attribute field 11 (write_only) = true, protobuf wire format
 
 
 def _schema_pb(klass) -> pb.Schema:
@@ -210,10 +212,14 @@ class Servicer(ProviderServicer):
     def ReadResource(self, request, context):
         diags = Diagnostics()
         current = read_dynamic_value(request.current_state)
-        new_state = self._resource(request.type_name).read(diags, current)
-        return pb.ReadResource.Response(
-            new_state=to_dynamic_value(new_state), diagnostics=diags.to_pb(), private=request.private
-        )
+        private = request.private
+        resource = self._resource(request.type_name)
+        if private == _JUST_IMPORTED and hasattr(resource, "read_imported"):
+            new_state, private = resource.read_imported(diags, current), b""  # the first read after an import
+        else:
+            new_state = resource.read(diags, current)
+        return pb.ReadResource.Response(new_state=to_dynamic_value(new_state), diagnostics=diags.to_pb(),
+                                        private=private)
 
     @_guard(pb.PlanResourceChange.Response)
     def PlanResourceChange(self, request, context):
@@ -257,7 +263,8 @@ class Servicer(ProviderServicer):
         diags = Diagnostics()
         state = self._resource(request.type_name).import_state(diags, request.id)
         imported = [] if state is None else [
-            pb.ImportResourceState.ImportedResource(type_name=request.type_name, state=to_dynamic_value(state))
+            pb.ImportResourceState.ImportedResource(type_name=request.type_name, state=to_dynamic_value(state),
+                                                    private=_JUST_IMPORTED)
         ]
         return pb.ImportResourceState.Response(imported_resources=imported, diagnostics=diags.to_pb())
 

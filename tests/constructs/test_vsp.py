@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from keyform.constructs import KmipServer, VspKmipServers, vsp_provider
@@ -103,6 +105,12 @@ def test_promotion_depends_on_every_server(stack):
         "read_body": '{"name":"kms-a"}',
         "read_method": "POST",
         "read_path": "/v1/kmip/get_server",
+        # an offline server is not promoted: refused at plan
+        "preconditions": json.dumps([{
+            "body": {"name": "kms-a"}, "message": 'KMIP server kms-a is offline: VSP One Object cannot promote it '
+            '("Cannot promote offline KMIP server."). Bring it online, or keep the current primary. Nothing was '
+            'changed.', "method": "POST", "path": "/v1/kmip/get_server", "if_absent": "pass",
+            "require": {"equals": True, "path": "isOnline"}}], sort_keys=True, separators=(",", ":")),
     }}
 
 

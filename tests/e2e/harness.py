@@ -324,8 +324,8 @@ class Vault:
 class KmipListener:
     """Something listening on a loopback port, so VSP's live probe shows the KMIP server there online."""
 
-    def __init__(self):
-        self.socket = socket.create_server(("127.0.0.1", 0))
+    def __init__(self, port: int = 0):
+        self.socket = socket.create_server(("127.0.0.1", port))
         self.socket.settimeout(0.2)
         self.port = self.socket.getsockname()[1]
         self._stop = threading.Event()

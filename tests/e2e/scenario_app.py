@@ -12,8 +12,9 @@ params.json::
      "vsp": {"primary": "kms-a", "servers": [{"name": "kms-a", "host": "127.0.0.1", "port": 5696}]},
      "vault-dr": {"primary": "vault-a", "clusters": ["vault-a", "vault-b"], "allow_wipe": []}}
 
-Each key present is one stack of that name; every ``vault-…`` key is a Vault DR stack (so two stacks can
-declare overlapping replication sets).
+Each key present is one stack of that name; a key ``ontap-…``, ``vsp-…`` or ``vault-…`` is another stack of
+that kind (two stacks can declare overlapping replication sets, or two SVMs' key managers). ``"adopt": true``
+makes the stack's construct adopt what the appliance already holds.
 """
 
 import json
@@ -41,7 +42,7 @@ class OntapScenario(TerraformStack):
         ]
         manager = OntapKeyManager(self, "key_manager", provider=provider, svm=params.get("svm", "svm1"),
                                   client_certificate="kmip-client", server_ca_certificates=["kmip-ca"],
-                                  key_servers=servers)
+                                  key_servers=servers, adopt=params.get("adopt", False))
         TerraformOutput(self, "key_manager_uuid", value=manager.key_manager.id)
 
 
@@ -50,7 +51,8 @@ class VspScenario(TerraformStack):
         super().__init__(scope, id)
         provider = vsp_provider(self, "vsp", os.environ["E2E_VSP_URL"])
         VspKmipServers(self, "kmip", provider=provider, primary=params["primary"],
-                       servers=[KmipServer(s["name"], s["host"], s["port"]) for s in params["servers"]])
+                       servers=[KmipServer(s["name"], s["host"], s["port"]) for s in params["servers"]],
+                       adopt=params.get("adopt", False))
 
 
 class VaultScenario(TerraformStack):
@@ -67,7 +69,7 @@ class VaultScenario(TerraformStack):
         primary = params["primary"]
         VaultDrReplication(self, "dr", primary=members[primary], operation_token=token,
                            secondaries=[c for n, c in members.items() if n != primary],
-                           allow_wipe=params.get("allow_wipe", ()))
+                           allow_wipe=params.get("allow_wipe", ()), adopt=params.get("adopt", False))
 
 
 STACKS = {"ontap": OntapScenario, "vsp": VspScenario, "vault-dr": VaultScenario}
@@ -76,7 +78,8 @@ STACKS = {"ontap": OntapScenario, "vsp": VspScenario, "vault-dr": VaultScenario}
 def build(app: App) -> App:
     params = json.loads((Path(__file__).parent / "params.json").read_text())
     for name, stack_params in params.items():
-        STACKS["vault-dr" if name.startswith("vault-") else name](app, name, stack_params)
+        STACKS[next(kind for kind in STACKS if name == kind or name.startswith(kind.split("-")[0] + "-"))](
+            app, name, stack_params)
     return app
 
 

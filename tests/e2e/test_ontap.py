@@ -40,7 +40,7 @@ def test_ontap_key_servers_lifecycle_drift_and_destroy(simulator, project):
     assert manager["svm"]["name"] == "svm1" and manager["external"]["client_certificate"]["name"] == "kmip-client"
     held = ontap.key_servers(manager["uuid"])
     assert set(held) == {KMS1, KMS2}
-    assert held[KMS1]["secondary_key_servers"] == ["kms1-dr.example.com:5696", "kms1-dr2.example.com:5697"]
+    assert held[KMS1]["secondary_key_servers"] == ["kms1-dr.example.com", "kms1-dr2.example.com:5697"]  # as declared
     assert held[KMS1]["timeout"] == 30 and held[KMS1]["username"] == "kmip"
     assert held[KMS2]["secondary_key_servers"] == []
     assert ontap.password_matches(manager["uuid"], KMS1, old_password)
@@ -53,7 +53,7 @@ def test_ontap_key_servers_lifecycle_drift_and_destroy(simulator, project):
     ))
     deploy = proj.deploy("ontap")
     assert "0 added, 1 changed, 0 destroyed" in deploy.output, deploy.tail()
-    assert ontap.key_servers(manager["uuid"])[KMS1]["secondary_key_servers"] == ["kms1-dr3.example.com:5696"]
+    assert ontap.key_servers(manager["uuid"])[KMS1]["secondary_key_servers"] == ["kms1-dr3.example.com"]
 
     # 3. the KMIP password rotates: the new one reaches the cluster, neither is ever written or shown
     proj.env["TF_VAR_kmip_password"] = new_password
@@ -74,12 +74,12 @@ def test_ontap_key_servers_lifecycle_drift_and_destroy(simulator, project):
     assert KMS2 not in ontap.key_servers(manager["uuid"])
     plan = proj.plan_text("ontap")
     assert "Plan: 1 to add, 1 to change, 0 to destroy." in plan, plan[-3000:]
-    assert re.search(r"timeout\s+= 45 -> 30", plan) and '"rogue.example.com" -> "kms1-dr3.example.com:5696"' in plan, plan[-3000:]
+    assert re.search(r"timeout\s+= 45 -> 30", plan) and '"rogue.example.com" -> "kms1-dr3.example.com"' in plan, plan[-3000:]
     assert "(key_manager/key_server_10_0_0_12_5697) will be created" in plan, plan[-3000:]
     deploy = proj.deploy("ontap")
     assert "1 added, 1 changed, 0 destroyed" in deploy.output, deploy.tail()
     held = ontap.key_servers(manager["uuid"])
-    assert held[KMS1]["timeout"] == 30 and held[KMS1]["secondary_key_servers"] == ["kms1-dr3.example.com:5696"]
+    assert held[KMS1]["timeout"] == 30 and held[KMS1]["secondary_key_servers"] == ["kms1-dr3.example.com"]
     assert KMS2 in held
 
     # 6. a key server removed from the declaration is removed from the cluster

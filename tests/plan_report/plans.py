@@ -27,8 +27,10 @@ def provider(alias: str, kind: str) -> tuple[str, dict]:
 
 def change(address: str, actions: list[str], before: Optional[dict], after: Optional[dict], *, alias: str,
            after_unknown: Optional[dict] = None, configured: Optional[bool] = None, references: Optional[dict] = None,
-           before_sensitive: Any = None, after_sensitive: Any = None, replace_paths: Optional[list] = None) -> dict:
-    """A resource change; ``configured`` (default: unless deleted) also puts it in ``configuration``."""
+           before_sensitive: Any = None, after_sensitive: Any = None, replace_paths: Optional[list] = None,
+           importing: Optional[str] = None) -> dict:
+    """A resource change; ``configured`` (default: unless deleted) also puts it in ``configuration``;
+    ``importing`` (an import id) makes it an import of Terraform 1.5+ (``change.importing``)."""
     rtype = address.split(".", 1)[0]
     marks = OBJECT_MARKS if rtype == "rest_object" else OPERATION_MARKS
     rc = {
@@ -41,6 +43,8 @@ def change(address: str, actions: list[str], before: Optional[dict], after: Opti
     }
     if replace_paths:
         rc["change"]["replace_paths"] = replace_paths
+    if importing is not None:
+        rc["change"]["importing"] = {"id": importing}
     rc["_configured"] = (actions != ["delete"]) if configured is None else configured
     rc["_alias"] = alias
     rc["_references"] = references or {}
@@ -127,7 +131,7 @@ def kmip_server(actions: list[str], name: str, port: int = 5696, alias: str = "v
 
 
 def promotion(actions: list[str], before_primary: Optional[str], after_primary: Optional[str], alias: str = "vsp-west",
-              runs: bool = True) -> dict:
+              runs: bool = True, **kwargs) -> dict:
     def values(primary):
         return {"path": "/v1/kmip/promote_server", "body": canonical({"name": primary}), "triggers": {"primary": primary},
                 "id": "run-1", "destroy_path": None, "write_only_data": None, "write_only_data_hash": None,
@@ -136,7 +140,7 @@ def promotion(actions: list[str], before_primary: Optional[str], after_primary: 
     before = values(before_primary) if before_primary else None
     after = values(after_primary) if after_primary else None
     return change("rest_operation.kmip_primary_BE7F243B", actions, before, after, alias=alias,
-                  after_unknown={"id": True, "response": True} if runs and after else {})
+                  after_unknown={"id": True, "response": True} if runs and after else {}, **kwargs)
 
 
 DR = "/sys/replication/dr"

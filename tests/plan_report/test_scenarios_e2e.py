@@ -139,7 +139,7 @@ def first_deploy(run: Run, urls: dict) -> None:
     assert f"#### NetApp ONTAP `ontap-east` · `{urls['ontap-east']}`" in lines
     assert "- key manager of SVM `svm1` is created (external; client certificate `kmip-client`; server CA `kmip-ca`)" in lines
     assert ("- primary key server `10.0.0.5:5696` is added to the key manager of SVM `svm1`: secondaries "
-            "`10.0.0.6:5696`, `10.0.0.7:5696`; KMIP user `kmip` with a password (hidden)") in lines
+            "`10.0.0.6`, `10.0.0.7`; KMIP user `kmip` with a password (hidden)") in lines
     assert ("- primary key server `kms2.example.com:5697` is added to the key manager of SVM `svm1`: no secondary"
             in lines)
     assert "- KMIP server `kms-a` is the primary (added first; promote_server confirms it)" in lines
@@ -169,7 +169,7 @@ def secondary_change(run: Run) -> None:
     assert code == 0, text
     assert section(text, "Dangerous operations") == []
     assert "> No dangerous operation in this plan." in lines
-    assert "- key server `10.0.0.5:5696` loses its secondary `10.0.0.7:5696`" in lines
+    assert "- key server `10.0.0.5:5696` loses its secondary `10.0.0.7`" in lines
     assert "| `ontap` | NetApp ONTAP `ontap-east` | 0 | 1 | 0 | 0 | 0 |" in lines
     assert "| `vsp` | — | no changes | | | | |" in lines
     assert text.count("No changes.") == 1

@@ -304,3 +304,13 @@ def test_a_replacement_whose_destroy_call_needs_an_empty_secret_is_refused_at_pl
     assert "1 added, 0 changed, 1 destroyed" in applied.stdout
     [demote] = api.calls("POST", "/api/ops/demote")
     assert demote.json == {"dr_operation_token": TOKEN}
+
+
+def test_a_check_may_say_that_an_absent_object_passes(api, terraform):
+    """``if_absent = "pass"``: for what this apply creates (VSP: the declared primary, not there yet)."""
+    api.status = {"peer": "healthy", "mode": "primary"}
+    tf = terraform()
+    tf.write(config(api.base_url, PROMOTE.replace('path    = "/replicas"', 'path    = "/replicas/of/nothing"\n'
+                                                  '      if_absent = "pass"')))
+    tf.apply()
+    assert len(api.calls("POST", "/api/ops/promote")) == 1

@@ -52,6 +52,7 @@ class DataRestObject(
         id: builtins.str,
         *,
         path: builtins.str,
+        allow_missing: typing.Optional[typing.Union[builtins.bool, _cdktf_9a9027ec.IResolvable]] = None,
         body: typing.Optional[builtins.str] = None,
         items_path: typing.Optional[builtins.str] = None,
         match: typing.Optional[typing.Mapping[builtins.str, builtins.str]] = None,
@@ -70,6 +71,7 @@ class DataRestObject(
         :param scope: The scope in which to define this construct.
         :param id: The scoped construct ID. Must be unique amongst siblings in the same scope
         :param path: Path to read, relative to base_url; may carry a query string. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/data-sources/object#path DataRestObject#path}
+        :param allow_missing: When the path answers 404 or no item matches: ``values`` is empty and ``result`` null instead of an error (e.g. to import an object only where it exists: ``for_each = data.rest_object.x.values`` on an ``import`` block). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/data-sources/object#allow_missing DataRestObject#allow_missing}
         :param body: JSON body for a POST read. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/data-sources/object#body DataRestObject#body}
         :param items_path: Path of a list in the response to select from (e.g. ``records``). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/data-sources/object#items_path DataRestObject#items_path}
         :param match: Field path → value an item must have (all must match). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/data-sources/object#match DataRestObject#match}
@@ -89,6 +91,7 @@ class DataRestObject(
             check_type(argname="argument id", value=id, expected_type=type_hints["id"])
         config = DataRestObjectConfig(
             path=path,
+            allow_missing=allow_missing,
             body=body,
             items_path=items_path,
             match=match,
@@ -128,6 +131,10 @@ class DataRestObject(
             check_type(argname="argument import_from_id", value=import_from_id, expected_type=type_hints["import_from_id"])
             check_type(argname="argument provider", value=provider, expected_type=type_hints["provider"])
         return typing.cast(_cdktf_9a9027ec.ImportableResource, jsii.sinvoke(cls, "generateConfigForImport", [scope, import_to_id, import_from_id, provider]))
+
+    @jsii.member(jsii_name="resetAllowMissing")
+    def reset_allow_missing(self) -> None:
+        return typing.cast(None, jsii.invoke(self, "resetAllowMissing", []))
 
     @jsii.member(jsii_name="resetBody")
     def reset_body(self) -> None:
@@ -178,6 +185,13 @@ class DataRestObject(
         return typing.cast(_cdktf_9a9027ec.StringMap, jsii.get(self, "values"))
 
     @builtins.property
+    @jsii.member(jsii_name="allowMissingInput")
+    def allow_missing_input(
+        self,
+    ) -> typing.Optional[typing.Union[builtins.bool, _cdktf_9a9027ec.IResolvable]]:
+        return typing.cast(typing.Optional[typing.Union[builtins.bool, _cdktf_9a9027ec.IResolvable]], jsii.get(self, "allowMissingInput"))
+
+    @builtins.property
     @jsii.member(jsii_name="bodyInput")
     def body_input(self) -> typing.Optional[builtins.str]:
         return typing.cast(typing.Optional[builtins.str], jsii.get(self, "bodyInput"))
@@ -208,6 +222,21 @@ class DataRestObject(
     @jsii.member(jsii_name="pickInput")
     def pick_input(self) -> typing.Optional[typing.Mapping[builtins.str, builtins.str]]:
         return typing.cast(typing.Optional[typing.Mapping[builtins.str, builtins.str]], jsii.get(self, "pickInput"))
+
+    @builtins.property
+    @jsii.member(jsii_name="allowMissing")
+    def allow_missing(self) -> typing.Union[builtins.bool, _cdktf_9a9027ec.IResolvable]:
+        return typing.cast(typing.Union[builtins.bool, _cdktf_9a9027ec.IResolvable], jsii.get(self, "allowMissing"))
+
+    @allow_missing.setter
+    def allow_missing(
+        self,
+        value: typing.Union[builtins.bool, _cdktf_9a9027ec.IResolvable],
+    ) -> None:
+        if __debug__:
+            type_hints = typing.get_type_hints(_typecheckingstub__90615c8d1a199fd234de3129000329ab20417dc7ee31076065b75354e57332e6)
+            check_type(argname="argument value", value=value, expected_type=type_hints["value"])
+        jsii.set(self, "allowMissing", value) # pyright: ignore[reportArgumentType]
 
     @builtins.property
     @jsii.member(jsii_name="body")
@@ -294,6 +323,7 @@ class DataRestObject(
         "provider": "provider",
         "provisioners": "provisioners",
         "path": "path",
+        "allow_missing": "allowMissing",
         "body": "body",
         "items_path": "itemsPath",
         "match": "match",
@@ -313,6 +343,7 @@ class DataRestObjectConfig(_cdktf_9a9027ec.TerraformMetaArguments):
         provider: typing.Optional[_cdktf_9a9027ec.TerraformProvider] = None,
         provisioners: typing.Optional[typing.Sequence[typing.Union[typing.Union[_cdktf_9a9027ec.FileProvisioner, typing.Dict[builtins.str, typing.Any]], typing.Union[_cdktf_9a9027ec.LocalExecProvisioner, typing.Dict[builtins.str, typing.Any]], typing.Union[_cdktf_9a9027ec.RemoteExecProvisioner, typing.Dict[builtins.str, typing.Any]]]]] = None,
         path: builtins.str,
+        allow_missing: typing.Optional[typing.Union[builtins.bool, _cdktf_9a9027ec.IResolvable]] = None,
         body: typing.Optional[builtins.str] = None,
         items_path: typing.Optional[builtins.str] = None,
         match: typing.Optional[typing.Mapping[builtins.str, builtins.str]] = None,
@@ -328,6 +359,7 @@ class DataRestObjectConfig(_cdktf_9a9027ec.TerraformMetaArguments):
         :param provider: 
         :param provisioners: 
         :param path: Path to read, relative to base_url; may carry a query string. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/data-sources/object#path DataRestObject#path}
+        :param allow_missing: When the path answers 404 or no item matches: ``values`` is empty and ``result`` null instead of an error (e.g. to import an object only where it exists: ``for_each = data.rest_object.x.values`` on an ``import`` block). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/data-sources/object#allow_missing DataRestObject#allow_missing}
         :param body: JSON body for a POST read. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/data-sources/object#body DataRestObject#body}
         :param items_path: Path of a list in the response to select from (e.g. ``records``). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/data-sources/object#items_path DataRestObject#items_path}
         :param match: Field path → value an item must have (all must match). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/data-sources/object#match DataRestObject#match}
@@ -346,6 +378,7 @@ class DataRestObjectConfig(_cdktf_9a9027ec.TerraformMetaArguments):
             check_type(argname="argument provider", value=provider, expected_type=type_hints["provider"])
             check_type(argname="argument provisioners", value=provisioners, expected_type=type_hints["provisioners"])
             check_type(argname="argument path", value=path, expected_type=type_hints["path"])
+            check_type(argname="argument allow_missing", value=allow_missing, expected_type=type_hints["allow_missing"])
             check_type(argname="argument body", value=body, expected_type=type_hints["body"])
             check_type(argname="argument items_path", value=items_path, expected_type=type_hints["items_path"])
             check_type(argname="argument match", value=match, expected_type=type_hints["match"])
@@ -368,6 +401,8 @@ class DataRestObjectConfig(_cdktf_9a9027ec.TerraformMetaArguments):
             self._values["provider"] = provider
         if provisioners is not None:
             self._values["provisioners"] = provisioners
+        if allow_missing is not None:
+            self._values["allow_missing"] = allow_missing
         if body is not None:
             self._values["body"] = body
         if items_path is not None:
@@ -454,6 +489,17 @@ class DataRestObjectConfig(_cdktf_9a9027ec.TerraformMetaArguments):
         return typing.cast(builtins.str, result)
 
     @builtins.property
+    def allow_missing(
+        self,
+    ) -> typing.Optional[typing.Union[builtins.bool, _cdktf_9a9027ec.IResolvable]]:
+        '''When the path answers 404 or no item matches: ``values`` is empty and ``result`` null instead of an error (e.g. to import an object only where it exists: ``for_each = data.rest_object.x.values`` on an ``import`` block).
+
+        Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/data-sources/object#allow_missing DataRestObject#allow_missing}
+        '''
+        result = self._values.get("allow_missing")
+        return typing.cast(typing.Optional[typing.Union[builtins.bool, _cdktf_9a9027ec.IResolvable]], result)
+
+    @builtins.property
     def body(self) -> typing.Optional[builtins.str]:
         '''JSON body for a POST read.
 
@@ -522,6 +568,7 @@ def _typecheckingstub__1377af43be7b3b730dd671ee68272c503c3d100f52674870788aef010
     id: builtins.str,
     *,
     path: builtins.str,
+    allow_missing: typing.Optional[typing.Union[builtins.bool, _cdktf_9a9027ec.IResolvable]] = None,
     body: typing.Optional[builtins.str] = None,
     items_path: typing.Optional[builtins.str] = None,
     match: typing.Optional[typing.Mapping[builtins.str, builtins.str]] = None,
@@ -543,6 +590,12 @@ def _typecheckingstub__36e499632b6c53db9c57a41f177c74c0b395d10e87734735115669c74
     import_to_id: builtins.str,
     import_from_id: builtins.str,
     provider: typing.Optional[_cdktf_9a9027ec.TerraformProvider] = None,
+) -> None:
+    """Type checking stubs"""
+    pass
+
+def _typecheckingstub__90615c8d1a199fd234de3129000329ab20417dc7ee31076065b75354e57332e6(
+    value: typing.Union[builtins.bool, _cdktf_9a9027ec.IResolvable],
 ) -> None:
     """Type checking stubs"""
     pass
@@ -593,6 +646,7 @@ def _typecheckingstub__6f63e0e25a7bc413f2a34a95ce43d1900479c7542a90ecebf044356d9
     provider: typing.Optional[_cdktf_9a9027ec.TerraformProvider] = None,
     provisioners: typing.Optional[typing.Sequence[typing.Union[typing.Union[_cdktf_9a9027ec.FileProvisioner, typing.Dict[builtins.str, typing.Any]], typing.Union[_cdktf_9a9027ec.LocalExecProvisioner, typing.Dict[builtins.str, typing.Any]], typing.Union[_cdktf_9a9027ec.RemoteExecProvisioner, typing.Dict[builtins.str, typing.Any]]]]] = None,
     path: builtins.str,
+    allow_missing: typing.Optional[typing.Union[builtins.bool, _cdktf_9a9027ec.IResolvable]] = None,
     body: typing.Optional[builtins.str] = None,
     items_path: typing.Optional[builtins.str] = None,
     match: typing.Optional[typing.Mapping[builtins.str, builtins.str]] = None,

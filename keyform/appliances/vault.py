@@ -19,8 +19,23 @@ from __future__ import annotations
 
 from typing import Sequence
 
+API_ROOT = "/v1"
+"""Where Vault's HTTP API lives under a cluster's address (base URLs end with it; ``api_addr`` does not)."""
+TOKEN_HEADER = "X-Vault-Token"
+
 DR = "/sys/replication/dr"
 STATUS = f"{DR}/status"
+# The calls the constructs make (``rest_operation`` paths), each with the DR operation token where noted.
+PRIMARY_ENABLE = f"{DR}/primary/enable"
+PRIMARY_DEMOTE = f"{DR}/primary/demote"
+PRIMARY_DISABLE = f"{DR}/primary/disable"
+SECONDARY_TOKEN = f"{DR}/primary/secondary-token"
+REVOKE_SECONDARY = f"{DR}/primary/revoke-secondary"
+SECONDARY_ENABLE = f"{DR}/secondary/enable"  # wipes the cluster's own data
+SECONDARY_DISABLE = f"{DR}/secondary/disable"  # DR operation token
+SECONDARY_PROMOTE = f"{DR}/secondary/promote"  # DR operation token
+UPDATE_PRIMARY = f"{DR}/secondary/update-primary"  # DR operation token
+MERKLE_CHECK = f"{DR}/secondary/merkle-check"  # DR operation token; changes nothing
 MOUNTS = "/sys/mounts"
 POLICIES = "/sys/policies/acl?list=true"
 BUILTIN_MOUNTS = ("cubbyhole/", "identity/", "sys/")

@@ -1,0 +1,89 @@
+"""What keyform knows of NetApp ONTAP's key-manager API (seeds 001, 002, 004): paths, natural keys, limits,
+and the encoding the constructs write — shared by the constructs, the importer, the summary and the plan report.
+
+- ``/security/key-managers``: one key manager per SVM (``svm.name``) and one at cluster scope; its natural key
+  is its SVM (or the cluster scope). External (certificates by name, key servers) or onboard (a passphrase).
+- ``/security/key-managers/{uuid}/key-servers[/{server}]``: primary key servers, natural key ``host:port``
+  (ONTAP stores the host in lower case and adds the default port 5696), each with up to 3 secondaries.
+- Writes run as jobs with ``return_timeout=0`` (202 + a job the provider follows).
+- Never readable: key server passwords, the onboard passphrase.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+from urllib.parse import quote
+
+API_ROOT = "/api"
+"""Where ONTAP's REST API lives under a cluster's address (base URLs end with it)."""
+KEY_MANAGERS = "/security/key-managers"
+KEY_SERVERS = re.compile(r"^/security/key-managers/([^/]+)/key-servers/?$")
+ASYNC = "?return_timeout=0"
+KMIP_PORT = 5696
+MAX_PRIMARIES = 4
+MAX_SECONDARIES = 3
+TIMEOUT_RANGE = (1, 60)
+DEFAULT_TIMEOUT = 25
+"""What ONTAP reports for a key server added without ``timeout`` (seeds: 1–60 s)."""
+
+SECRET_FIELDS = ("password", "passphrase", "existing_passphrase")
+
+
+def key_servers_path(manager_id: str) -> str:
+    return f"{KEY_MANAGERS}/{manager_id}/key-servers"
+
+
+def key_manager_query(svm: Optional[str], fields: Optional[str] = None) -> str:
+    """The collection read that finds a key manager by its natural key (its SVM, or the cluster scope); a
+    collection shows only each record's keys unless ``fields`` names more."""
+    query = f"{KEY_MANAGERS}?" + (f"svm.name={quote(svm, safe='')}" if svm else "scope=cluster")
+    return query + (f"&fields={fields}" if fields else "")
+
+
+def declare_as(kind: str) -> str:
+    """How a key manager of this kind is declared in the constructs."""
+    return ("onboard_passphrase=secret(...), no svm" if kind == "onboard"
+            else "client_certificate, server_ca_certificates and key_servers")
+
+
+def key_manager_settings(svm: Optional[str]) -> dict:
+    """``rest_object`` settings of a key manager, besides ``path``, ``data`` and ``write_only_data``."""
+    return {
+        "id_attribute": "uuid",
+        "force_new_keys": ["svm", "scope", "onboard"],
+        "lookup_path": "{path}?" + ("svm.name={data.svm.name}" if svm else "scope=cluster"),
+        "lookup_selector": "records/0",
+    }
+
+
+def key_server_settings() -> dict:
+    """``rest_object`` settings of a primary key server, besides ``path``, ``data`` and ``write_only_data``."""
+    return {
+        "id_template": "{data.server}",
+        "force_new_keys": ["server"],
+        "create_path": "{path}" + ASYNC,
+        "update_path": "{path}/{id}" + ASYNC,
+        "destroy_path": "{path}/{id}" + ASYNC,
+        "lookup_path": "{path}/{data.server}",
+    }
+
+
+def external_data(svm: Optional[str], client_certificate: str, server_ca_certificates) -> dict:
+    data: dict = {"external": {"client_certificate": {"name": client_certificate},
+                               "server_ca_certificates": [{"name": n} for n in server_ca_certificates]}}
+    if svm:
+        data["svm"] = {"name": svm}
+    return data
+
+
+ONBOARD_DATA = {"scope": "cluster"}
+
+
+def key_server_data(server: str, secondaries, timeout: Optional[int], username: Optional[str]) -> dict:
+    data: dict = {"server": server, "secondary_key_servers": list(secondaries)}
+    if timeout is not None:
+        data["timeout"] = timeout
+    if username:
+        data["username"] = username
+    return data
