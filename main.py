@@ -2,9 +2,8 @@
 
 import sys
 
+from keyform.constructs import KeyformConfigError, synth  # first: it quiets jsii's Node banner before cdktf loads
 from cdktf import App
-
-from keyform.constructs import KeyformConfigError
 
 
 def build(app: App) -> App:
@@ -22,7 +21,7 @@ def build(app: App) -> App:
 
 if __name__ == "__main__":
     try:
-        build(App()).synth()
+        synth(build(App()))
     except KeyformConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
         sys.exit(1)

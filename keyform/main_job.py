@@ -19,6 +19,7 @@ import sys
 import time
 from pathlib import Path
 
+from keyform import toolchain
 from keyform.ops import cdktf_cli
 from keyform.ops.simulators_process import SimulatorsFailed, SimulatorsProcess, stack_environment
 from keyform.ops.summary import Appliance, summarize
@@ -87,7 +88,9 @@ def run(project_dir: Path, run_dir: Path, free_ports: bool, fresh: bool) -> int:
     with SimulatorsProcess(run_dir, free_ports=free_ports) as endpoints:
         for name, entry in endpoints.items():
             show(f"{name:9} {entry['url']}")
-        env = {**stack_environment(endpoints), **demo_secrets(run_dir)}
+        # the checkout's toolchain (what .keyform/env.sh sets) over the caller's environment, nothing dropped
+        # KEYFORM_SIMULATORS=1: the example stacks may use the simulators' addresses (stacks/endpoints.py)
+        env = toolchain.environment(**stack_environment(endpoints), **demo_secrets(run_dir), KEYFORM_SIMULATORS="1")
 
         step(2, f"cdktf deploy {' '.join(STACKS)}")
         deploy = cdktf_cli.run(["deploy", *STACKS, "--auto-approve", "--skip-provider-lock"], project_dir, env,
@@ -128,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     run_dir = args.run_dir or args.project_dir / ".keyform" / "run"
     try:
         return run(args.project_dir, run_dir, args.free_ports, args.fresh)
-    except SimulatorsFailed as exc:
+    except (SimulatorsFailed, toolchain.TimedOut) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:

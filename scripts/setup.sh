@@ -41,7 +41,7 @@ if [ "$(cat .venv/.keyform-stamp 2>/dev/null)" != "$want" ]; then
   # compat mode: a plain path entry instead of an import-hook finder, 20 ms less at every
   # Python start — and Terraform starts the provider 3-5 times per command.
   # requirements.lock pins every transitive dependency too (regenerate: pip freeze --exclude-editable).
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[test]' \
+  .venv/bin/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[test,simulators]' \
     --config-settings editable_mode=compat
   echo "$want" > .venv/.keyform-stamp
 fi

@@ -12,7 +12,8 @@ from stacks.endpoints import setting
 class OntapStack(TerraformStack):
     def __init__(self, scope: Construct, id: str, *, name: str = "ontap", svm: str = "svm1", prefix: str = "KEYFORM_"):
         super().__init__(scope, id)
-        provider = ontap_provider(self, name, setting(f"{prefix}ONTAP_BASE_URL"), setting(f"{prefix}ONTAP_USERNAME"))
+        provider = ontap_provider(self, name, setting(self, f"{prefix}ONTAP_BASE_URL"),
+                                  setting(self, f"{prefix}ONTAP_USERNAME"))
         password = secret(self, "kmip_password", "KMIP password of the key servers that need one")
         self.key_manager = OntapKeyManager(
             self, "key_manager", provider=provider, svm=svm,

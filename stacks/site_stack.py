@@ -13,8 +13,8 @@ from stacks.endpoints import api_addr, setting
 class SiteStack(TerraformStack):
     def __init__(self, scope: Construct, id: str):
         super().__init__(scope, id)
-        ontap = ontap_provider(self, "site-ontap", setting("KEYFORM_SITE_ONTAP_BASE_URL"),
-                               setting("KEYFORM_SITE_ONTAP_USERNAME"))
+        ontap = ontap_provider(self, "site-ontap", setting(self, "KEYFORM_SITE_ONTAP_BASE_URL"),
+                               setting(self, "KEYFORM_SITE_ONTAP_USERNAME"))
         password = secret(self, "kmip_password", "KMIP password of the site's key servers")
         OntapKeyManager(
             self, "key_manager", provider=ontap, svm="svm2", client_certificate="kmip-client",
@@ -22,15 +22,16 @@ class SiteStack(TerraformStack):
             key_servers=[KeyServer("kms-site.example.com", secondaries=["kms-site-dr.example.com"],
                                    username="kmip", password=password)],
         )
-        vsp = vsp_provider(self, "site-vsp", setting("KEYFORM_SITE_VSP_BASE_URL"), setting("KEYFORM_SITE_VSP_USERNAME"))
-        host = setting("KEYFORM_KMIP_HOST")
+        vsp = vsp_provider(self, "site-vsp", setting(self, "KEYFORM_SITE_VSP_BASE_URL"),
+                           setting(self, "KEYFORM_SITE_VSP_USERNAME"))
+        host = setting(self, "KEYFORM_KMIP_HOST")
         VspKmipServers(self, "kmip", provider=vsp, primary="site-kms-1",
                        servers=[KmipServer("site-kms-1", host, 5696), KmipServer("site-kms-2", host, 5697)])
         clusters = {}
         for name in ("vault-c", "vault-d"):
-            base_url = setting(f"KEYFORM_SITE_{name.upper().replace('-', '_')}_BASE_URL")
+            base_url = setting(self, f"KEYFORM_SITE_{name.upper().replace('-', '_')}_BASE_URL")
             clusters[name] = VaultCluster(name, vault_provider(self, f"site-{name}", base_url), api_addr(base_url))
-        primary = setting("KEYFORM_SITE_VAULT_DR_PRIMARY")
+        primary = setting(self, "KEYFORM_SITE_VAULT_DR_PRIMARY")
         if primary not in clusters:
             raise KeyformConfigError(self.node.path, "KEYFORM_SITE_VAULT_DR_PRIMARY", f"'{primary}' is not one of the clusters",
                                      f"set KEYFORM_SITE_VAULT_DR_PRIMARY to one of: {', '.join(clusters)}")

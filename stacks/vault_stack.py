@@ -16,9 +16,9 @@ class VaultDrStack(TerraformStack):
         members = {}
         for name in clusters:
             env = name.upper().replace("-", "_")
-            base_url = setting(f"{prefix}{env}_BASE_URL")
+            base_url = setting(self, f"{prefix}{env}_BASE_URL")
             members[name] = VaultCluster(name, vault_provider(self, name, base_url), api_addr(base_url))
-        primary = setting(primary_setting)
+        primary = setting(self, primary_setting)
         if primary not in members:
             raise KeyformConfigError(self.node.path, primary_setting, f"'{primary}' is not one of the clusters",
                                      f"set {primary_setting} to one of: {', '.join(members)}")

@@ -4,7 +4,7 @@ with the same settings, from :mod:`keyform.appliances.vsp` and :mod:`keyform.app
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Any, Optional
 
 from keyform.appliances import vault, vsp
 from keyform.client import ClientConfig, CsrfConfig, OAuth2Config
@@ -15,7 +15,7 @@ KINDS = ("ontap", "vsp", "vault")
 def client_config(kind: str, base_url: str, *, username: str = "", password: str = "", token: str = "",
                   retry_max: int = 1, ca_cert_file: Optional[str] = None, insecure: bool = False) -> ClientConfig:
     """ONTAP: HTTP basic. VSP One Object: an OAuth2 password grant, then a CSRF session. Vault: a token header."""
-    tls = dict(ca_cert_file=ca_cert_file, insecure=insecure, retry_max=retry_max)
+    tls: dict[str, Any] = dict(ca_cert_file=ca_cert_file, insecure=insecure, retry_max=retry_max)
     if kind == "ontap":
         return ClientConfig(base_url, username=username, password=password, **tls)
     if kind == "vsp":

@@ -12,7 +12,7 @@ and the encoding the constructs write — shared by the constructs, the importer
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Any, Iterable, Optional
 from urllib.parse import quote
 
 API_ROOT = "/api"
@@ -47,7 +47,7 @@ def declare_as(kind: str) -> str:
             else "client_certificate, server_ca_certificates and key_servers")
 
 
-def key_manager_settings(svm: Optional[str]) -> dict:
+def key_manager_settings(svm: Optional[str]) -> dict[str, Any]:
     """``rest_object`` settings of a key manager, besides ``path``, ``data`` and ``write_only_data``."""
     return {
         "id_attribute": "uuid",
@@ -57,7 +57,7 @@ def key_manager_settings(svm: Optional[str]) -> dict:
     }
 
 
-def key_server_settings() -> dict:
+def key_server_settings() -> dict[str, Any]:
     """``rest_object`` settings of a primary key server, besides ``path``, ``data`` and ``write_only_data``."""
     return {
         "id_template": "{data.server}",
@@ -69,8 +69,8 @@ def key_server_settings() -> dict:
     }
 
 
-def external_data(svm: Optional[str], client_certificate: str, server_ca_certificates) -> dict:
-    data: dict = {"external": {"client_certificate": {"name": client_certificate},
+def external_data(svm: Optional[str], client_certificate: str, server_ca_certificates: Iterable[str]) -> dict[str, Any]:
+    data: dict[str, Any] = {"external": {"client_certificate": {"name": client_certificate},
                                "server_ca_certificates": [{"name": n} for n in server_ca_certificates]}}
     if svm:
         data["svm"] = {"name": svm}
@@ -80,8 +80,9 @@ def external_data(svm: Optional[str], client_certificate: str, server_ca_certifi
 ONBOARD_DATA = {"scope": "cluster"}
 
 
-def key_server_data(server: str, secondaries, timeout: Optional[int], username: Optional[str]) -> dict:
-    data: dict = {"server": server, "secondary_key_servers": list(secondaries)}
+def key_server_data(server: str, secondaries: Iterable[str], timeout: Optional[int],
+                    username: Optional[str]) -> dict[str, Any]:
+    data: dict[str, Any] = {"server": server, "secondary_key_servers": list(secondaries)}
     if timeout is not None:
         data["timeout"] = timeout
     if username:

@@ -17,7 +17,7 @@ the predicates rely on:
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Any, Sequence
 
 API_ROOT = "/v1"
 """Where Vault's HTTP API lives under a cluster's address (base URLs end with it; ``api_addr`` does not)."""
@@ -50,62 +50,62 @@ ACTIVATION_TOKEN = "token"
 MODES = ("primary", "secondary", "disabled")
 
 
-def mode_in(*modes: str) -> dict:
+def mode_in(*modes: str) -> dict[str, Any]:
     return {"path": "data/mode", "in": list(modes)}
 
 
-def mode_not_in(*modes: str) -> dict:
+def mode_not_in(*modes: str) -> dict[str, Any]:
     return {"path": "data/mode", "not_in": list(modes)}
 
 
-def follows_one_of(api_addrs: Sequence[str]) -> dict:
+def follows_one_of(api_addrs: Sequence[str]) -> dict[str, Any]:
     """A secondary following one of ``api_addrs``, or no primary at all (demoted, or told to forget it)."""
     return {"any": [{"path": "data/primaries/0", "exists": False},
                     {"path": "data/primaries/0/api_address", "in": list(api_addrs)}]}
 
 
-def follows(api_addr: str) -> dict:
+def follows(api_addr: str) -> dict[str, Any]:
     return {"path": "data/primaries/0/api_address", "equals": api_addr}
 
 
-def streams_from(api_addr: str) -> dict:
+def streams_from(api_addr: str) -> dict[str, Any]:
     """On a secondary: it follows ``api_addr`` and streams its WALs (``state`` is ``stream-wals``)."""
     return {"all": [mode_in("secondary"), follows(api_addr), {"path": "data/state", "equals": "stream-wals"}]}
 
 
-def connected_secondary(name: str) -> dict:
+def connected_secondary(name: str) -> dict[str, Any]:
     """On a primary: ``name`` is one of its secondaries, and connected."""
     return {"path": "data/secondaries", "some": {"all": [{"path": "node_id", "equals": name},
                                                          {"path": "connection_status", "equals": "connected"}]}}
 
 
-def knows_secondary(name: str) -> dict:
+def knows_secondary(name: str) -> dict[str, Any]:
     return {"path": "data/known_secondaries", "contains": name}
 
 
-def secondaries_within(names: Sequence[str]) -> dict:
+def secondaries_within(names: Sequence[str]) -> dict[str, Any]:
     return {"path": "data/known_secondaries", "subset_of": list(names)}
 
 
-def no_mounts_of_its_own() -> dict:
+def no_mounts_of_its_own() -> dict[str, Any]:
     return {"path": "data", "keys_subset_of": list(BUILTIN_MOUNTS)}
 
 
-def no_policies_of_its_own() -> dict:
+def no_policies_of_its_own() -> dict[str, Any]:
     return {"path": "data/keys", "subset_of": list(BUILTIN_POLICIES)}
 
 
-def supplied(name: str) -> dict:
+def supplied(name: str) -> dict[str, Any]:
     return {"supplied": name}
 
 
-def either(*predicates: dict) -> dict:
+def either(*predicates: dict[str, Any]) -> dict[str, Any]:
     return {"any": list(predicates)}
 
 
-def both(*predicates: dict) -> dict:
+def both(*predicates: dict[str, Any]) -> dict[str, Any]:
     return {"all": list(predicates)}
 
 
-def negate(predicate: dict) -> dict:
+def negate(predicate: dict[str, Any]) -> dict[str, Any]:
     return {"not": predicate}

@@ -10,6 +10,7 @@ encoding the constructs write — shared by the constructs, the importer, the su
 
 from __future__ import annotations
 
+from typing import Any, Sequence
 from urllib.parse import urlsplit
 
 from keyform.appliances.ontap import KMIP_PORT
@@ -41,18 +42,18 @@ def token_url(base_url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}{TOKEN_PATH}"
 
 
-def server_data(name: str, host: str, port: int, tls12: bool, protocol: str, ciphers) -> dict:
-    data = {"name": name, "host": host, "port": port, "isTLS12Enabled": tls12, "kmipProtocol": protocol}
+def server_data(name: str, host: str, port: int, tls12: bool, protocol: str, ciphers: Sequence[str]) -> dict[str, Any]:
+    data: dict[str, Any] = {"name": name, "host": host, "port": port, "isTLS12Enabled": tls12, "kmipProtocol": protocol}
     if ciphers:
         data["httpsCiphers"] = ",".join(ciphers)
     return data
 
 
-def by_name(name: str) -> dict:
+def by_name(name: str) -> dict[str, Any]:
     return {"name": name}
 
 
-def server_settings() -> dict:
+def server_settings() -> dict[str, Any]:
     """``rest_object`` settings of a KMIP server, besides ``path`` (:data:`BASE`) and ``data``."""
     name = {"name": "{data.name}"}
     return {
@@ -65,7 +66,7 @@ def server_settings() -> dict:
     }
 
 
-def promotion(primary: str) -> dict:
+def promotion(primary: str) -> dict[str, Any]:
     """``rest_operation`` settings of the call that makes ``primary`` the primary, read back by ``get_server``;
     refused at plan while the server is offline (the appliance would answer "Cannot promote offline KMIP server.")."""
     online = {"path": GET, "method": "POST", "body": by_name(primary), "require": {"path": "isOnline", "equals": True},
@@ -79,6 +80,6 @@ def promotion(primary: str) -> dict:
     }
 
 
-def promotion_target(body) -> object:
+def promotion_target(body: Any) -> object:
     """The server a promotion's body names (the plan report reads it back)."""
     return body.get("name") if isinstance(body, dict) else None

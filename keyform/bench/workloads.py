@@ -11,7 +11,6 @@ import json
 import os
 import resource
 import shutil
-import subprocess
 import tempfile
 import time
 from contextlib import contextmanager
@@ -20,12 +19,14 @@ from pathlib import Path
 
 import requests
 
+from keyform import toolchain
 from keyform.provider.install import cli_config
 from keyform.provider.provider import SOURCE
 from keyform.provider.timings import PROCESS
 
 PROJECT = Path(__file__).resolve().parents[2]
 PER_MANAGER = 4
+TIMEOUT = 1800  # seconds for one terraform command; an apply of 500 objects takes ~20 s
 
 
 def svm_names(n: int) -> list[str]:
@@ -40,9 +41,9 @@ def key_servers(n: int) -> list[tuple[int, str]]:
 # ----------------------------------------------------------------------- synth
 def time_synth(n: int) -> float:
     """Seconds for the construct library's ``App.synth`` of N key servers (no CLI)."""
-    from cdktf import App, TerraformStack
-
-    from keyform.constructs import KeyServer, OntapKeyManager, ontap_provider
+    # keyform.constructs first: it keeps jsii's Node end-of-life banner away, which cdktf's import would print
+    from keyform.constructs import KeyServer, OntapKeyManager, ontap_provider  # isort: skip
+    from cdktf import App, TerraformStack  # isort: skip
 
     outdir = tempfile.mkdtemp(prefix="keyform-bench-synth-")
     try:
@@ -125,10 +126,11 @@ class TerraformWorkdir:
         self.path = Path(tempfile.mkdtemp(prefix=f"keyform-bench-tf{n}-"))
         mirror = PROJECT / ".keyform" / "plugins"
         (self.path / "terraformrc").write_text(cli_config(mirror))
-        self.env = {**os.environ, "TF_CLI_CONFIG_FILE": str(self.path / "terraformrc"), "CHECKPOINT_DISABLE": "1",
-                    "KEYFORM_PROVIDER_PYTHON": os.environ.get("KEYFORM_PROVIDER_PYTHON") or _python(),
-                    "KEYFORM_REST_PASSWORD": target.password, "TF_IN_AUTOMATION": "1",
-                    "KEYFORM_PROVIDER_TIMINGS": str(self.path / "provider-times.txt")}
+        # the caller's environment (nothing dropped), this directory's CLI config, the provider's Python as set
+        self.env = toolchain.environment(
+            config=self.path / "terraformrc", provider_python=os.environ.get("KEYFORM_PROVIDER_PYTHON") or None,
+            KEYFORM_REST_PASSWORD=target.password, TF_IN_AUTOMATION="1",
+            KEYFORM_PROVIDER_TIMINGS=str(self.path / "provider-times.txt"))
         resources = {
             f"ks{i}": {
                 "path": f"/security/key-managers/{target.managers[manager]}/key-servers",
@@ -149,12 +151,10 @@ class TerraformWorkdir:
         """Seconds for one terraform command, which must exit 0 (a plan: with nothing to change).
         What the run cost, process by process, is left in :attr:`last`."""
         before = _Counters.now()
-        result = subprocess.run(["terraform", *args, "-no-color"], cwd=self.path, env=self.env,
-                                capture_output=True, text=True)
+        result = toolchain.run([toolchain.terraform(), *args, "-no-color"], self.path, self.env, timeout=TIMEOUT)
         self.last = _Counters.now().cost_since(before, self._provider_log())
         if result.returncode != 0:
-            raise RuntimeError(f"terraform {' '.join(args)} exited {result.returncode}:\n"
-                               f"{(result.stdout + result.stderr)[-2000:]}")
+            raise RuntimeError(f"terraform {' '.join(args)} exited {result.returncode}:\n{result.output[-2000:]}")
         return self.last.wall_s
 
     def apply_from_empty(self) -> float:
@@ -250,8 +250,8 @@ class TerraformFloor(TerraformWorkdir):
     def __init__(self, n: int):
         self.n = n
         self.path = Path(tempfile.mkdtemp(prefix=f"keyform-bench-floor{n}-"))
-        self.env = {**os.environ, "CHECKPOINT_DISABLE": "1", "TF_IN_AUTOMATION": "1"}
-        self.env.pop("TF_CLI_CONFIG_FILE", None)
+        self.env = toolchain.environment(TF_IN_AUTOMATION="1")
+        del self.env["TF_CLI_CONFIG_FILE"]  # Terraform's defaults: no provider mirror, no provider
         config = {"resource": {"terraform_data": {
             f"ks{i}": {"input": {"server": address}} for i, (_, address) in enumerate(key_servers(n))}}}
         (self.path / "main.tf.json").write_text(json.dumps(config))
@@ -259,9 +259,3 @@ class TerraformFloor(TerraformWorkdir):
 
     def make_empty(self) -> None:
         self._forget_state()
-
-
-def _python() -> str:
-    import sys
-
-    return sys.executable

@@ -50,9 +50,10 @@ class Authenticator:
             return dict(self._headers), self._generation
 
     def secrets(self) -> list[str]:
-        """The access and CSRF tokens in use, for redaction: they are secrets too."""
-        with self._lock:
-            return [v.split(" ", 1)[-1] for v in self._headers.values()]
+        """The access and CSRF tokens in use, for redaction: they are secrets too. Without the lock: a log
+        line written while a refresh holds it is redacted too (``_headers`` is replaced, never changed)."""
+        headers = self._headers
+        return [v.split(" ", 1)[-1] for v in headers.values()]
 
     def stale(self, status: int) -> bool:
         """Whether an answer says the renewable credentials went stale."""

@@ -61,6 +61,9 @@ class ClientConfig:
     retry_backoff_seconds: float = 0.5
     rate_limit_per_second: float = 0.0
     pool_size: int = 16
+    slow_request_seconds: Optional[float] = None
+    """Log a request still waiting for its answer after this many seconds, and again as often (0: never;
+    default: 10 s, or a third of ``timeout_seconds`` when that is shorter)."""
 
     def secrets(self) -> list[str]:
         """Every secret value this configuration holds, for redaction of messages."""

@@ -50,6 +50,17 @@ class RetryPolicy:
     def sleep(self, attempt: int, retry_after: Optional[str] = None) -> None:
         time.sleep(self.wait(attempt, retry_after))
 
+    def attempts(self) -> int:
+        """How many times a call is sent at most."""
+        return self.max_retries + 1
+
+    def longest(self, timeout: float, attempt: int) -> float:
+        """The longest a call that is retried to the end can take from the start of attempt ``attempt``
+        (0-based): ``timeout`` for each attempt left and the backoff between them (unless a ``Retry-After``
+        asks for other waits)."""
+        left = self.max_retries - attempt
+        return timeout * (left + 1) + sum(self.wait(i) for i in range(attempt, self.max_retries))
+
 
 def _retry_after_seconds(value: Optional[str]) -> Optional[float]:
     if not value:
@@ -64,16 +75,20 @@ def _retry_after_seconds(value: Optional[str]) -> Optional[float]:
     return max(0.0, moment.timestamp() - time.time())
 
 
-def transport_error(method: str, url: str, exc: Exception, secrets: list) -> tuple[TransportError, bool]:
+def transport_error(method: str, url: str, exc: Exception, secrets: list,
+                    timeout: Optional[float] = None) -> tuple[TransportError, bool]:
     """The error for a request that got no answer, and whether trying again could help.
 
     A failure to connect (refused, DNS, connect timeout) means the request never left; a reset,
     a read timeout or a broken answer means it was sent and may have been carried out. A TLS
-    failure never left either, but it is a configuration problem: it is not retried.
+    failure never left either, but it is a configuration problem: it is not retried. A time-out
+    says how long it waited (``timeout``, the request's timeout in seconds).
     """
     import requests
 
     reason = redact(describe(exc), secrets)
+    if timeout is not None and reason.startswith("timed out"):
+        reason = f"{reason} after {timeout:g} s"
     if isinstance(exc, requests.exceptions.SSLError):
         return NotSent(method, url, reason), False
     if isinstance(exc, requests.exceptions.ConnectTimeout) or _never_connected(exc):
@@ -114,6 +129,8 @@ def describe(exc: Exception) -> str:
         return "host name not found"
     if "Read timed out" in whole:
         return "timed out waiting for the answer"
+    if "connect timeout" in whole:
+        return "timed out connecting"
     if "timed out" in whole.lower():
         return "timed out"
     if "reset by peer" in whole or "Errno 104" in whole:

@@ -19,7 +19,7 @@ import requests
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
-from keyform.client import jobs, jsonpath
+from keyform.client import jobs, jsonpath, slow
 from keyform.client.auth import Authenticator
 from keyform.client.config import ClientConfig, PollingConfig
 from keyform.client.errors import ApiError, api_message, check_path, parse_body, redact, safe_url
@@ -63,6 +63,8 @@ class RestClient:
         self.policy = RetryPolicy(config.retry_max, config.retry_backoff_seconds)
         self._limiter = _RateLimiter(config.rate_limit_per_second)
         self._proxies: dict[tuple[str, str], dict] = {}
+        after = config.slow_request_seconds
+        self._slow = slow.SlowRequests(slow.after_seconds(config.timeout_seconds) if after is None else after)
         self.session = self._new_session()
         self.auth = Authenticator(config, self.session, self._fetch_for_auth, self.url_for)
 
@@ -174,40 +176,71 @@ class RestClient:
 
     def _send(self, method: str, url: str, json_body: Any, headers: dict, idempotent: bool, data: Any = None) -> Response:
         attempt = 0
+        started = time.monotonic()
         while True:
             try:
-                response = self._send_once(method, url, json_body, headers, data)
+                response = self._send_once(method, url, json_body, headers, data, attempt, idempotent)
             except requests.exceptions.RequestException as exc:
-                error, retryable = transport_error(method, url, exc, self.secrets())
+                error, retryable = transport_error(method, url, exc, self.secrets(), self.config.timeout_seconds)
                 if self.policy.retries_error(error, idempotent, attempt, retryable):
-                    log.debug("%s %s: %s; retry %d", method, safe_url(url), error.reason, attempt + 1)
+                    self._retrying(method, url, f"no answer ({error.reason})", attempt)
                     self.policy.sleep(attempt)
                     attempt += 1
                     continue
                 if attempt:
-                    error.args = (f"{error} after {attempt} retries",)
+                    retries = "1 retry" if attempt == 1 else f"{attempt} retries"
+                    error.args = (f"{error} after {retries}, {slow.seconds(time.monotonic() - started)} s in all",)
+                    log.warning("gave up: %s", error)
                 raise error from None
             if self.policy.retries_status(response.status, idempotent, attempt):
-                log.debug("%s %s -> %s; retry %d", method, safe_url(url), response.status, attempt + 1)
-                self.policy.sleep(attempt, response.headers.get("Retry-After"))
+                retry_after = response.headers.get("Retry-After")
+                self._retrying(method, url, f"answered {response.status}", attempt, retry_after)
+                self.policy.sleep(attempt, retry_after)
                 attempt += 1
                 continue
             response.retries = attempt
             return response
 
-    def _send_once(self, method: str, url: str, json_body: Any, headers: dict, data: Any) -> Response:
+    def _retrying(self, method: str, url: str, what: str, attempt: int, retry_after: Optional[str] = None) -> None:
+        if not log.isEnabledFor(logging.WARNING):
+            return
+        wait = self.policy.wait(attempt, retry_after)
+        left = wait + self.policy.longest(self.config.timeout_seconds, attempt + 1)
+        log.warning("%s %s: attempt %d of %d: %s; retrying in %g s; gives up %s", method, safe_url(url),
+                    attempt + 1, self.policy.attempts(), what, wait, slow.gives_up(left))
+
+    def _send_once(self, method: str, url: str, json_body: Any, headers: dict, data: Any, attempt: int = 0,
+                   idempotent: bool = True) -> Response:
         self._limiter.wait()
         started = time.monotonic()
         prepared = self.session.prepare_request(requests.Request(method, url, json=json_body, data=data,
                                                                  headers=headers))
         prepared.url = _dots_encoded(prepared.url)
-        # verify is passed per request: requests lets REQUESTS_CA_BUNDLE/CURL_CA_BUNDLE override a session's.
-        raw = self.session.send(
-            prepared, timeout=self.config.timeout_seconds, allow_redirects=False,
-            verify=self.config.ca_cert_file or not self.config.insecure, proxies=self._proxies_for(url),
-        )
+        watched = self._watch(method, url, attempt, idempotent) if self._slow.enabled() else None
+        try:
+            # verify is passed per request: requests lets REQUESTS_CA_BUNDLE/CURL_CA_BUNDLE override a session's.
+            raw = self.session.send(
+                prepared, timeout=self.config.timeout_seconds, allow_redirects=False,
+                verify=self.config.ca_cert_file or not self.config.insecure, proxies=self._proxies_for(url),
+            )
+        finally:
+            if watched is not None:
+                self._slow.done(watched)
         log.debug("%s %s -> %s (%.0f ms)", method, safe_url(url), raw.status_code, (time.monotonic() - started) * 1000)
         return Response(raw.status_code, parse_body(raw.text), dict(raw.headers), url)
+
+    def _watch(self, method: str, url: str, attempt: int, idempotent: bool) -> int:
+        """Log this attempt while it waits long for its answer (see :mod:`.slow`)."""
+        timeout, attempts = self.config.timeout_seconds, self.policy.attempts()
+        # A read is sent again after a time-out; a write that may have arrived is not.
+        longest = self.policy.longest(timeout, attempt) if idempotent else timeout
+        shown = safe_url(url)
+
+        def describe(waited: float) -> str:
+            return (f"{method} {shown}: no answer yet after {slow.seconds(waited)} s (attempt {attempt + 1} of "
+                    f"{attempts}, each waits up to {timeout:g} s); gives up {slow.gives_up(max(0.0, longest - waited))}")
+
+        return self._slow.watch(describe)
 
     def _redact(self, text: str) -> str:
         return redact(text, self.secrets())

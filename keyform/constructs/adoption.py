@@ -17,10 +17,10 @@ import json
 import weakref
 from typing import Any, Optional
 
-from cdktf import TerraformStack
+from cdktf import TerraformResource, TerraformStack
 from constructs import Construct
 
-_IMPORTS: "weakref.WeakKeyDictionary[TerraformStack, list]" = weakref.WeakKeyDictionary()
+_IMPORTS: "weakref.WeakKeyDictionary[TerraformStack, list[dict[str, Any]]]" = weakref.WeakKeyDictionary()
 
 
 class Expression(str):
@@ -51,7 +51,8 @@ def _string(text: str) -> str:
     return json.dumps(text).replace("${", "$${").replace("%{", "%%{")
 
 
-def declare_import(scope: Construct, resource, attributes: dict, for_each: Optional[str] = None) -> None:
+def declare_import(scope: Construct, resource: TerraformResource, attributes: dict[str, Any],
+                   for_each: Optional[str] = None) -> None:
     """Import ``resource`` with the JSON id ``attributes`` (values may be :class:`Expression`\\ s; with
     ``for_each``, ``each.value`` is the element found)."""
     stack = TerraformStack.of(scope)

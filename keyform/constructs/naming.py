@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Iterable, Optional
+from typing import Any, Iterable, Optional
 
 
-def canonical(value) -> str:
+def canonical(value: Any) -> str:
     """Compact JSON with sorted keys, byte for byte what Terraform's ``jsonencode`` writes."""
     return json.dumps(value, sort_keys=True, separators=(",", ":"))
 
@@ -32,7 +32,7 @@ JSON_ATTRIBUTES = frozenset({"body", "read_body", "update_body", "destroy_body",
                              "run_if", "destroy_if", "preconditions"})
 
 
-def attributes(settings: dict) -> dict:
+def attributes(settings: dict[str, Any]) -> dict[str, Any]:
     """Resource attributes from an appliance module's settings: the JSON-valued ones as the canonical text the
     provider compares, everything else as it is."""
     return {k: canonical(v) if k in JSON_ATTRIBUTES and not isinstance(v, str) else v for k, v in settings.items()}

@@ -15,17 +15,16 @@ that cannot be read back is sent only when its secret input is set: adoption nev
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Optional, Sequence
-
+from typing import Any, Optional, Sequence
 from urllib.parse import quote
 
 from cdktf import Fn, Postcondition, TerraformResourceLifecycle, TerraformVariable, Token
 from constructs import Construct
 
-from generated.rest.data_rest_object import DataRestObject
-from generated.rest.object_resource import ObjectResource
-from generated.rest.provider import RestProvider
 from keyform.appliances import ontap as api
+from keyform.bindings.rest.data_rest_object import DataRestObject
+from keyform.bindings.rest.object_resource import ObjectResource
+from keyform.bindings.rest.provider import RestProvider
 from keyform.constructs.adoption import Expression, declare_import, hcl
 from keyform.constructs.errors import KeyformConfigError
 from keyform.constructs.inputs import require_secret
@@ -91,7 +90,8 @@ class OntapKeyManager(Construct):
         where = f"key_servers[{index}]"
         endpoint = Endpoint.parse(spec.server, path, f"{where}.server")
         if spec.username and spec.password is None:
-            raise KeyformConfigError(path, f"{where}.password", f"username '{spec.username}' is given without a password",
+            raise KeyformConfigError(path, f"{where}.password",
+                                     f"username '{spec.username}' is given without a password",
                                      "pass password=secret(...) as well (ONTAP needs both: error 65536846)")
         if spec.password is not None and not spec.username:
             raise KeyformConfigError(path, f"{where}.username", "a password is given without a username",
@@ -109,7 +109,7 @@ class OntapKeyManager(Construct):
     @staticmethod
     def _validate_topology(path: str, servers: list[tuple[Endpoint, KeyServer]]) -> None:
         topology = Topology(path)
-        for endpoint, spec in servers:
+        for endpoint, _ in servers:
             topology.add_primary(str(endpoint))
         for endpoint, spec in servers:
             for secondary in spec.secondaries:
@@ -124,17 +124,21 @@ class OntapKeyManager(Construct):
                                      "declare servers that differ in more than punctuation")
 
     @staticmethod
-    def _external(path, svm, client_certificate, server_ca_certificates) -> dict:
+    def _external(path: str, svm: Optional[str], client_certificate: Optional[str],
+                  server_ca_certificates: Sequence[str]) -> dict[str, Any]:
         if not client_certificate:
-            raise KeyformConfigError(path, "client_certificate", "is missing for an external key manager",
-                                     "name the installed KMIP client certificate, or pass onboard_passphrase for onboard")
+            raise KeyformConfigError(
+                path, "client_certificate", "is missing for an external key manager",
+                "name the installed KMIP client certificate, or pass onboard_passphrase for onboard")
         if not server_ca_certificates:
             raise KeyformConfigError(path, "server_ca_certificates", "is empty",
                                      "name at least one installed CA certificate of the key servers")
         return api.external_data(svm, client_certificate, server_ca_certificates)
 
     @staticmethod
-    def _onboard(path, svm, client_certificate, servers, passphrase):
+    def _onboard(path: str, svm: Optional[str], client_certificate: Optional[str],
+                 servers: list[tuple[Endpoint, KeyServer]],
+                 passphrase: TerraformVariable) -> tuple[dict[str, Any], str]:
         if svm:
             raise KeyformConfigError(path, "svm", "the Onboard Key Manager exists only at cluster scope",
                                      "drop svm, or configure an external key manager for the SVM")
@@ -150,15 +154,16 @@ class OntapKeyManager(Construct):
         # sent as declared (checked when parsed), so what it shows back matches and adopted code plans clean.
         secondaries = [s.strip() for s in spec.secondaries]
         data = api.key_server_data(str(endpoint), secondaries, spec.timeout, spec.username)
-        extra = {}
+        extra: dict[str, Any] = {}
         if spec.password is not None:
             # ONTAP takes username and password together in a PATCH (65536845/65536846): both travel as the
             # write-only part, sent only when the password is set (the username is in data for the create).
             extra["write_only_data"] = _when_set(spec.password, {"username": spec.username,
                                                                  "password": Expression(spec.password.fqn)})
         return ObjectResource(
-            self, f"key_server_{slug(str(endpoint))}", provider=provider, path=api.key_servers_path(self.key_manager.id),
-            data=canonical(data), **attributes(api.key_server_settings()), **extra,
+            self, f"key_server_{slug(str(endpoint))}", provider=provider,
+            path=api.key_servers_path(self.key_manager.id), data=canonical(data),
+            **attributes(api.key_server_settings()), **extra,
         )
 
     # ----------------------------------------------------------------- adoption
@@ -183,7 +188,8 @@ class OntapKeyManager(Construct):
                 count=Token.as_number(Fn.length_of(found.values)), path=f"{servers_path}/{quote(server, safe=':')}",
                 pick={"id": "server"}, allow_missing=True)
             ref = f"data.rest_object.{lookup.friendly_unique_id}"
-            declare_import(self, resource, {"path": Expression(_hcl_template(servers_path)), "id": Expression("each.value"),
+            declare_import(self, resource, {"path": Expression(_hcl_template(servers_path)),
+                                            "id": Expression("each.value"),
                                             **api.key_server_settings()},
                            for_each=f"length({ref}) > 0 ? {ref}[0].values : {{}}")
 
@@ -201,7 +207,7 @@ def _same_kind(path: str, svm: Optional[str], onboard: bool) -> Postcondition:
                          error_message=message)
 
 
-def _when_set(secret: TerraformVariable, value: dict) -> str:
+def _when_set(secret: TerraformVariable, value: dict[str, Any]) -> str:
     """The write-only value, or null when the secret input is empty: nothing is sent for a value not supplied.
     (Written as HCL text: cdktf 0.21 turns the literals "" and 0 of ``Op.eq`` into ``undefined``.)"""
     return "${length(" + secret.fqn + ") == 0 ? null : jsonencode(" + hcl(value) + ")}"

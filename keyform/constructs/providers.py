@@ -7,12 +7,21 @@ so several clusters keep their secrets apart.
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Any, Optional
 
+from cdktf import TerraformStack
 from constructs import Construct
 
-from generated.rest.provider import RestProvider
+from keyform import __version__
 from keyform.appliances import vault, vsp
+from keyform.bindings.rest.provider import RestProvider
+
+
+def _provider(scope: Construct, name: str, base_url: str, **settings: Any) -> RestProvider:
+    """One ``rest`` provider instance, requiring the provider of this keyform's version (the bindings were
+    generated from some version; the one Terraform must run is the one installed with this package)."""
+    TerraformStack.of(scope).add_override("terraform.required_providers.rest.version", __version__)
+    return RestProvider(scope, f"provider_{name}", alias=name, base_url=base_url, env_prefix=_prefix(name), **settings)
 
 
 def _prefix(name: str) -> str:
@@ -21,21 +30,18 @@ def _prefix(name: str) -> str:
 
 def ontap_provider(scope: Construct, name: str, base_url: str, username: str = "admin") -> RestProvider:
     """ONTAP: HTTP basic auth; password from ``KEYFORM_<NAME>_PASSWORD``."""
-    return RestProvider(scope, f"provider_{name}", alias=name, base_url=base_url, username=username,
-                        env_prefix=_prefix(name))
+    return _provider(scope, name, base_url, username=username)
 
 
 def vsp_provider(scope: Construct, name: str, base_url: str, username: str = "admin",
                  token_url: Optional[str] = None, client_id: str = vsp.CLIENT_ID) -> RestProvider:
     """VSP One Object: OAuth2 password grant for a bearer token, then the CSRF session
     (``GET /v1/csrf``, header ``X-XSRF-TOKEN``); password from ``KEYFORM_<NAME>_PASSWORD``."""
-    return RestProvider(scope, f"provider_{name}", alias=name, base_url=base_url, username=username,
-                        oauth2_token_url=token_url or vsp.token_url(base_url), oauth2_client_id=client_id,
-                        csrf_path=vsp.CSRF, csrf_cookie=vsp.CSRF_COOKIE, csrf_header=vsp.CSRF_HEADER,
-                        env_prefix=_prefix(name))
+    return _provider(scope, name, base_url, username=username, oauth2_token_url=token_url or vsp.token_url(base_url),
+                     oauth2_client_id=client_id, csrf_path=vsp.CSRF, csrf_cookie=vsp.CSRF_COOKIE,
+                     csrf_header=vsp.CSRF_HEADER)
 
 
 def vault_provider(scope: Construct, name: str, base_url: str) -> RestProvider:
     """Vault: ``X-Vault-Token`` from ``KEYFORM_<NAME>_TOKEN``."""
-    return RestProvider(scope, f"provider_{name}", alias=name, base_url=base_url, token_header=vault.TOKEN_HEADER,
-                        env_prefix=_prefix(name))
+    return _provider(scope, name, base_url, token_header=vault.TOKEN_HEADER)

@@ -28,7 +28,8 @@ check below).
 Checked at plan, before any call, by the calls' preconditions (each reads its own cluster): every
 cluster is reachable; a promote, update-primary or destroy that needs the DR operation token has
 one; no declared cluster belongs to a replication set this stack does not declare (as a secondary
-of an undeclared primary, or as a primary of undeclared secondaries); no data is wiped unacknowledged. The only moment without a primary is between the demote and the promote,
+of an undeclared primary, or as a primary of undeclared secondaries); no data is wiped unacknowledged.
+The only moment without a primary is between the demote and the promote,
 after everything the promote needs was verified; if the promote still fails there, the next apply
 with the same inputs completes it. Destroy disables the secondaries (with the DR operation token,
 as the API requires) before the primary.
@@ -38,15 +39,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Optional, Sequence
+from typing import Any, Optional, Sequence
 from urllib.parse import urlsplit
 
-from cdktf import Fn, TerraformVariable
+from cdktf import Fn, ITerraformDependable, TerraformVariable
 from constructs import Construct
 
-from generated.rest.operation import Operation
-from generated.rest.provider import RestProvider
 from keyform.appliances import vault as v
+from keyform.bindings.rest.operation import Operation
+from keyform.bindings.rest.provider import RestProvider
 from keyform.constructs.adoption import declare_import
 from keyform.constructs.errors import KeyformConfigError
 from keyform.constructs.inputs import require_secret
@@ -85,7 +86,8 @@ class VaultDrReplication(Construct):
         path = self.node.path
         self._validate(path, primary, secondaries, operation_token, token_ttl, allow_wipe)
         self.calls: dict[str, Operation] = {}
-        self.primary, self.secondaries = primary, list(secondaries)
+        self.primary: VaultCluster = primary
+        self.secondaries: list[VaultCluster] = list(secondaries)
         self._names = [primary.name, *[c.name for c in secondaries]]
         self._addrs = [primary.api_addr, *[c.api_addr for c in secondaries]]
         self._trigger = {"primary": primary.name}
@@ -117,6 +119,7 @@ class VaultDrReplication(Construct):
                 cluster, "replication", v.SECONDARY_ENABLE,
                 secret={v.ACTIVATION_TOKEN: activation.sensitive_output_values.lookup("token")},
                 run_when={"data/mode": "disabled"}, run_if=v.supplied(v.ACTIVATION_TOKEN),
+                effective=v.mode_in("secondary"),  # read back: adopted only where it already replicates
                 preconditions=[] if cluster.name in allow_wipe else self._wipe_checks(cluster, primary),
                 destroy=(v.SECONDARY_DISABLE, {"data/mode": "secondary"}, {"dr_operation_token": TOKEN}),
                 depends_on=[update])
@@ -129,7 +132,8 @@ class VaultDrReplication(Construct):
             run_when={"data/mode": "secondary"}, effective=v.mode_in("primary"),
             preconditions=self._promote_checks(primary))
 
-    def _demote(self, cluster: VaultCluster, primary: VaultCluster, depends_on) -> Operation:
+    def _demote(self, cluster: VaultCluster, primary: VaultCluster,
+                depends_on: Sequence[ITerraformDependable]) -> Operation:
         when = v.mode_in("primary")
         checks = [
             self._check(when, v.secondaries_within(self._names),
@@ -145,14 +149,15 @@ class VaultDrReplication(Construct):
         return self._call(cluster, "demote", v.PRIMARY_DEMOTE, run_when={"data/mode": "primary"},
                           effective=v.mode_not_in("primary"), preconditions=checks, depends_on=depends_on)
 
-    def _activation_token(self, primary: VaultCluster, cluster: VaultCluster, depends_on) -> Operation:
+    def _activation_token(self, primary: VaultCluster, cluster: VaultCluster,
+                          depends_on: Sequence[ITerraformDependable]) -> Operation:
         connected = v.both(v.mode_in("primary"), v.connected_secondary(cluster.name))
         foreign = self._check(v.mode_in("primary"), v.secondaries_within(self._names),
                               f"{primary.name} is already the DR primary of a replication set with secondaries this "
                               f"stack does not declare (its known_secondaries): adding {cluster.name} would take that "
                               "set over. Declare every member of the set here, or manage it in the stack that "
                               "declares it. Nothing was changed.")
-        attributes = dict(
+        attributes: dict[str, Any] = dict(
             path=v.SECONDARY_TOKEN, body=canonical({"id": cluster.name, "ttl": self._ttl}),
             outputs={"token": "wrap_info/token"}, sensitive_outputs=True, triggers=self._trigger,
             condition_path=v.STATUS, run_when={"data/mode": "primary"},
@@ -169,15 +174,18 @@ class VaultDrReplication(Construct):
         self.calls[f"{primary.name}/secondary-token/{cluster.name}"] = token
         return token
 
-    def _adopted(self, operation: Operation, attributes: dict) -> None:
+    def _adopted(self, operation: Operation, attributes: dict[str, Any]) -> None:
         if self._adopt:
             declare_import(self, operation, {"id": "adopted", **attributes})
 
-    def _call(self, cluster: VaultCluster, action: str, path: str, *, run_when: dict, body: Optional[dict] = None,
-              secret: Optional[dict] = None, run_if: Optional[dict] = None, effective: Optional[dict] = None,
-              preconditions: Sequence[dict] = (), destroy: Optional[tuple] = None, depends_on=None) -> Operation:
-        attributes = dict(path=path, body=canonical(body or {}), triggers=self._trigger, condition_path=v.STATUS,
-                          run_when=run_when)
+    def _call(self, cluster: VaultCluster, action: str, path: str, *, run_when: dict[str, Any],
+              body: Optional[dict[str, Any]] = None, secret: Optional[dict[str, Any]] = None,
+              run_if: Optional[dict[str, Any]] = None, effective: Optional[dict[str, Any]] = None,
+              preconditions: Sequence[dict[str, Any]] = (),
+              destroy: Optional[tuple[str, dict[str, Any], Optional[dict[str, Any]]]] = None,
+              depends_on: Optional[Sequence[ITerraformDependable]] = None) -> Operation:
+        attributes: dict[str, Any] = dict(path=path, body=canonical(body or {}), triggers=self._trigger,
+                                          condition_path=v.STATUS, run_when=run_when)
         if run_if is not None:
             attributes["run_if"] = canonical(run_if)
         if effective is not None:
@@ -189,7 +197,7 @@ class VaultDrReplication(Construct):
             attributes.update(destroy_path=destroy_path, destroy_when=destroy_when)
             if destroy_body is not None:
                 attributes["destroy_body"] = canonical(destroy_body)
-        extra = {"write_only_data": Fn.jsonencode(secret)} if secret is not None else {}
+        extra: dict[str, Any] = {"write_only_data": Fn.jsonencode(secret)} if secret is not None else {}
         operation = Operation(self, f"{slug(cluster.name)}_{slug(action)}", provider=cluster.provider,
                               depends_on=depends_on or None, **attributes, **extra)
         self._adopted(operation, attributes)
@@ -198,13 +206,14 @@ class VaultDrReplication(Construct):
 
     # ------------------------------------------------------------------------------ the checks
     @staticmethod
-    def _check(when: Optional[dict], require: dict, message: str, path: str = v.STATUS) -> dict:
+    def _check(when: Optional[dict[str, Any]], require: dict[str, Any], message: str,
+               path: str = v.STATUS) -> dict[str, Any]:
         check = {"path": path, "require": require, "message": message}
         if when is not None:
             check["when"] = when
         return check
 
-    def _promote_checks(self, primary: VaultCluster) -> list[dict]:
+    def _promote_checks(self, primary: VaultCluster) -> list[dict[str, Any]]:
         secondary = v.mode_in("secondary")
         return [
             self._check(secondary, v.supplied(v.OPERATION_TOKEN),
@@ -217,7 +226,7 @@ class VaultDrReplication(Construct):
                         f"replication on {primary.name} there. Nothing was changed."),
         ]
 
-    def _repoint_checks(self, cluster: VaultCluster) -> list[dict]:
+    def _repoint_checks(self, cluster: VaultCluster) -> list[dict[str, Any]]:
         return [
             self._check(v.mode_in("secondary", "primary"), v.supplied(v.OPERATION_TOKEN),
                         f"{cluster.name} must be pointed at its declared primary (update-primary), which needs the "
@@ -228,7 +237,7 @@ class VaultDrReplication(Construct):
                         f"cluster here, or disable replication on {cluster.name} there. Nothing was changed."),
         ]
 
-    def _wipe_checks(self, cluster: VaultCluster, primary: VaultCluster) -> list[dict]:
+    def _wipe_checks(self, cluster: VaultCluster, primary: VaultCluster) -> list[dict[str, Any]]:
         disabled = v.mode_in("disabled")
         fix = (f"Enabling {cluster.name} as a DR secondary of {primary.name} wipes it and replaces its data with "
                f"{primary.name}'s. If that is intended, acknowledge it in code: allow_wipe=[\"{cluster.name}\"]. "
@@ -244,7 +253,8 @@ class VaultDrReplication(Construct):
 
     # ------------------------------------------------------------------------------ validation
     @staticmethod
-    def _validate(path, primary, secondaries, operation_token, token_ttl, allow_wipe) -> None:
+    def _validate(path: str, primary: VaultCluster, secondaries: Sequence[VaultCluster],
+                  operation_token: Optional[TerraformVariable], token_ttl: str, allow_wipe: Sequence[str]) -> None:
         topology = Topology(path)
         topology.add_primary(primary.name)
         for cluster in secondaries:
@@ -257,22 +267,27 @@ class VaultDrReplication(Construct):
                                          "use letters, digits, '.', '_' and '-'")
         clash = slug_clash(names)
         if clash:  # distinct names, one construct id
-            raise KeyformConfigError(path, "cluster name", f"'{clash[0]}' and '{clash[1]}' would get the same resource name",
+            raise KeyformConfigError(path, "cluster name",
+                                     f"'{clash[0]}' and '{clash[1]}' would get the same resource name",
                                      "make the names differ in letters or digits")
         for cluster in (primary, *secondaries):
             parts = urlsplit(cluster.api_addr or "")
             if parts.scheme not in ("http", "https") or not parts.hostname or parts.path not in ("", "/"):
-                raise KeyformConfigError(path, f"{cluster.name}.api_addr", f"'{cluster.api_addr}' is not an API address",
+                raise KeyformConfigError(path, f"{cluster.name}.api_addr",
+                                         f"'{cluster.api_addr}' is not an API address",
                                          "give the cluster's address as its secondaries see it, e.g. "
                                          "'https://vault-a.example.com:8200' (no /v1)")
         addrs = [primary.api_addr, *[c.api_addr for c in secondaries]]
         if len(set(addrs)) != len(addrs):
-            raise KeyformConfigError(path, "api_addr", "two clusters share an API address", "give each cluster its own address")
+            raise KeyformConfigError(path, "api_addr", "two clusters share an API address",
+                                     "give each cluster its own address")
         if operation_token is not None:
             require_secret(operation_token, path, "operation_token")
         if not re.fullmatch(r"\d+[smh]?", token_ttl):
-            raise KeyformConfigError(path, "token_ttl", f"'{token_ttl}' is not a duration", "use e.g. '30m', '300s' or '1h'")
+            raise KeyformConfigError(path, "token_ttl", f"'{token_ttl}' is not a duration",
+                                     "use e.g. '30m', '300s' or '1h'")
         unknown = [name for name in allow_wipe if name not in {c.name for c in secondaries}]
         if unknown:
-            raise KeyformConfigError(path, "allow_wipe", f"'{unknown[0]}' is not a declared secondary",
-                                     "name only secondaries of this set: " + (", ".join(c.name for c in secondaries) or "(none)"))
+            raise KeyformConfigError(
+                path, "allow_wipe", f"'{unknown[0]}' is not a declared secondary",
+                "name only secondaries of this set: " + (", ".join(c.name for c in secondaries) or "(none)"))

@@ -16,15 +16,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Sequence
+from typing import Any, Sequence
 
 from constructs import Construct
 
-from generated.rest.data_rest_object import DataRestObject
-from generated.rest.object_resource import ObjectResource
-from generated.rest.operation import Operation
-from generated.rest.provider import RestProvider
 from keyform.appliances import vsp as api
+from keyform.bindings.rest.data_rest_object import DataRestObject
+from keyform.bindings.rest.object_resource import ObjectResource
+from keyform.bindings.rest.operation import Operation
+from keyform.bindings.rest.provider import RestProvider
 from keyform.constructs.adoption import Expression, declare_import
 from keyform.constructs.errors import KeyformConfigError
 from keyform.constructs.hosts import host_problem
@@ -37,6 +37,12 @@ MAX_NAME = api.NAME_MAX
 
 @dataclass(frozen=True)
 class KmipServer:
+    """A KMIP server of a VSP One Object system.
+
+    ``name`` is unique in the system (at most 63 characters); ``host`` (a DNS name or an IP address) and ``port``
+    are where it listens; ``tls12`` enables TLS 1.2; ``protocol`` is its KMIP version (``V1_3``, ``V1_4``,
+    ``V2_0``, ``V2_1`` or ``V3_0``); ``ciphers`` lists HTTPS cipher suites, e.g. ``TLS_AES_256_GCM_SHA384``."""
+
     name: str
     host: str
     port: int = KMIP_DEFAULT_PORT
@@ -44,7 +50,8 @@ class KmipServer:
     protocol: str = "V1_4"
     ciphers: Sequence[str] = ()
 
-    def data(self) -> dict:
+    def data(self) -> dict[str, Any]:
+        """The server as the API's ``add_server`` body (``isTLS12Enabled``, ``kmipProtocol``, ``httpsCiphers``)."""
         return api.server_data(self.name, self.host, self.port, self.tls12, self.protocol, self.ciphers)
 
 
@@ -53,8 +60,8 @@ class VspKmipServers(Construct):
     is the ``promote_server`` call that makes ``primary`` the primary. With ``adopt``, what the system holds
     is imported instead of created."""
 
-    def __init__(self, scope: Construct, id: str, *, provider: RestProvider, servers: Sequence[KmipServer], primary: str,
-                 adopt: bool = False):
+    def __init__(self, scope: Construct, id: str, *, provider: RestProvider, servers: Sequence[KmipServer],
+                 primary: str, adopt: bool = False):
         super().__init__(scope, id)
         self._validate(self.node.path, servers, primary)
         ordered = sorted(servers, key=lambda s: s.name != primary)  # the primary first
@@ -62,8 +69,9 @@ class VspKmipServers(Construct):
         first = None
         for server in ordered:
             resource = ObjectResource(
-                self, f"kmip_server_{slug(server.name)}", provider=provider, path=api.BASE, data=canonical(server.data()),
-                depends_on=[first] if first is not None else None, **attributes(api.server_settings()),
+                self, f"kmip_server_{slug(server.name)}", provider=provider, path=api.BASE,
+                data=canonical(server.data()), depends_on=[first] if first is not None else None,
+                **attributes(api.server_settings()),
             )
             first = first or resource
             self.servers[server.name] = resource
@@ -94,16 +102,20 @@ class VspKmipServers(Construct):
             if not server.name or not server.name.strip():
                 raise KeyformConfigError(path, f"{where}.name", "is empty", "give each KMIP server a name")
             if len(server.name) > MAX_NAME:
-                raise KeyformConfigError(path, f"{where}.name", f"'{server.name[:20]}...' is {len(server.name)} characters long",
+                raise KeyformConfigError(path, f"{where}.name",
+                                         f"'{server.name[:20]}...' is {len(server.name)} characters long",
                                          f"use at most {MAX_NAME} characters")
             problem = host_problem(server.host or "")
             if problem:
-                raise KeyformConfigError(path, f"{where}.host", f"'{server.host}' is not a host name or address: {problem}",
+                raise KeyformConfigError(path, f"{where}.host",
+                                         f"'{server.host}' is not a host name or address: {problem}",
                                          "give a DNS name or an IP address, e.g. 'kms1.example.com'")
             if not isinstance(server.port, int) or not 1 <= server.port <= 65535:
-                raise KeyformConfigError(path, f"{where}.port", f"{server.port} is out of range", "use 1-65535 (KMIP: 5696)")
+                raise KeyformConfigError(path, f"{where}.port", f"{server.port} is out of range",
+                                         "use 1-65535 (KMIP: 5696)")
             if server.protocol not in KMIP_PROTOCOLS:
-                raise KeyformConfigError(path, f"{where}.protocol", f"'{server.protocol}' is not a KMIP protocol of VSP One Object",
+                raise KeyformConfigError(path, f"{where}.protocol",
+                                         f"'{server.protocol}' is not a KMIP protocol of VSP One Object",
                                          f"use one of {', '.join(KMIP_PROTOCOLS)}")
             for cipher in server.ciphers:
                 if not re.fullmatch(r"[A-Z0-9_]+", cipher):
@@ -121,9 +133,11 @@ class VspKmipServers(Construct):
         names = [s.name for s in servers]
         duplicate = next((n for n in names if names.count(n) > 1), None)
         if duplicate:
-            raise KeyformConfigError(path, "servers", f"the name '{duplicate}' is used twice", "give each KMIP server a unique name")
+            raise KeyformConfigError(path, "servers", f"the name '{duplicate}' is used twice",
+                                     "give each KMIP server a unique name")
         clash = slug_clash(names)
         if clash:  # distinct names, one construct id
-            raise KeyformConfigError(path, "servers", f"the names '{clash[0]}' and '{clash[1]}' would get the same resource name",
+            raise KeyformConfigError(path, "servers",
+                                     f"the names '{clash[0]}' and '{clash[1]}' would get the same resource name",
                                      "make the names differ in letters or digits")
         topology.validate("KMIP server", exactly_one_primary=True)

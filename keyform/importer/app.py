@@ -3,13 +3,11 @@
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from pathlib import Path
 from typing import Optional
 
-import keyform
 from keyform.importer.errors import UsageError
 
 STACK = "adopted"
@@ -19,9 +17,8 @@ MAIN = '''"""The cdktf app of the adopted appliances (app: `python main.py`): `c
 
 import sys
 
+from keyform.constructs import KeyformConfigError, synth  # first: it quiets jsii's Node banner before cdktf loads
 from cdktf import App
-
-from keyform.constructs import KeyformConfigError
 
 
 def build(app: App) -> App:
@@ -33,31 +30,19 @@ def build(app: App) -> App:
 
 if __name__ == "__main__":
     try:
-        build(App()).synth()
+        synth(build(App()))
     except KeyformConfigError as exc:
         print(f"error: {{exc}}", file=sys.stderr)
         sys.exit(1)
 '''
 
 
-def bindings() -> Path:
-    """keyform's generated ``rest`` bindings: ``generated/`` next to the installed ``keyform`` package."""
-    return Path(keyform.__file__).resolve().parent.parent / "generated"
-
-
 def cdktf_json() -> str:
-    from keyform.provider.provider import SOURCE, VERSION
+    """The same cdktf.json as ``keyform init`` writes: the app run with the directory's ``.keyform/python``,
+    which ``keyform provider install`` writes there."""
+    from keyform.scaffold import cdktf_json as scaffolded
 
-    config = {
-        "language": "python",
-        "app": "python main.py",
-        "sendCrashReports": "false",
-        "codeMakerOutput": str(bindings()),
-        "terraformProviders": [f"{SOURCE}@{VERSION}"],
-        "terraformModules": [],
-        "context": {},
-    }
-    return json.dumps(config, indent=2) + "\n"
+    return scaffolded()
 
 
 def check_target(out: Optional[Path], app: Optional[Path], force: bool) -> None:
@@ -82,9 +67,6 @@ def write_module(path: Path, text: str) -> Path:
 
 
 def write_app(directory: Path, text: str, class_name: str) -> list[Path]:
-    if not bindings().is_dir():
-        raise UsageError(f"keyform's generated bindings are not at {bindings()}: run `cdktf get` in keyform's "
-                         "repository first")
     directory.mkdir(parents=True, exist_ok=True)
     files = {f"{MODULE}.py": text, "main.py": MAIN.format(module=MODULE, class_name=class_name, stack=STACK),
              "cdktf.json": cdktf_json()}

@@ -75,6 +75,8 @@ def run(args: argparse.Namespace, environ: Mapping[str, str] = os.environ) -> in
     if args.app is None:
         print(f"add it to your app: from {_module(args.out)} import {args.class_name}; "
               f"{args.class_name}(app, \"adopted\")")
+    else:
+        print(f"next: `keyform provider install {args.app}`, then `cdktf diff adopted` there")
     return EXIT_WRITTEN
 
 

@@ -46,7 +46,8 @@ def sort(inventory: Inventory) -> Inventory:
         ontap=tuple(cluster(c) for c in sorted(inventory.ontap, key=lambda c: c.name)),
         vsp=tuple(replace(s, servers=tuple(sorted(s.servers, key=lambda k: k.name)))
                   for s in sorted(inventory.vsp, key=lambda s: s.name)),
-        vault=tuple(VaultSet((v.primary, *v.secondaries)) for v in sorted(inventory.vault, key=lambda v: v.primary.name)),
+        vault=tuple(VaultSet((v.primary, *v.secondaries))
+                    for v in sorted(inventory.vault, key=lambda v: v.primary.name)),
     )
 
 

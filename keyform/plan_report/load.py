@@ -95,7 +95,8 @@ def from_stack_dir(stack_dir: Path, terraform: str = "terraform", timeout: float
         raise PlanLoadError(f"cannot run `{terraform} show -json {PLAN_FILE}` for {plan}: terraform is not on PATH "
                             "(source .keyform/env.sh, or give --terraform)") from None
     except subprocess.TimeoutExpired:
-        raise PlanLoadError(f"`terraform show -json {PLAN_FILE}` in {stack_dir} did not finish in {timeout:g} s") from None
+        raise PlanLoadError(f"`terraform show -json {PLAN_FILE}` in {stack_dir} "
+                            f"did not finish in {timeout:g} s") from None
     if result.returncode != 0:
         detail = " ".join(result.stderr.split())[-600:]
         raise PlanLoadError(f"`terraform show -json {PLAN_FILE}` failed in {stack_dir} ({detail}); is the directory "
@@ -126,7 +127,8 @@ def check_fresh(stack_dir: Path, stack: str) -> None:
         return  # not a local backend, no state yet, or nothing to compare
     if _snapshot(current) != _snapshot(planned):
         raise PlanLoadError(f"{stack_dir / PLAN_FILE}: the saved plan of stack '{stack}' is stale: the stack's state "
-                            f"changed after it was made (state serial {planned.get('serial')} → {current.get('serial')}, "
+                            f"changed after it was made "
+                            f"(state serial {planned.get('serial')} → {current.get('serial')}, "
                             f"e.g. by a deploy); make it again with `cdktf diff {stack}`")
 
 

@@ -1,9 +1,34 @@
-"""Entry point Terraform runs: ``python -m keyform.provider``."""
+"""Entry point Terraform runs (through the launcher ``keyform provider install`` writes):
+``python -m keyform.provider``."""
 
+import os
 import sys
 
 
+def launched_by_another_install() -> str:
+    """Why this keyform is not the one the launcher was installed for ("" when it is): the launcher names the
+    version and code digest of the keyform that installed it, so a lock file pins code that really runs."""
+    version, digest = os.environ.get("KEYFORM_LAUNCHER_VERSION"), os.environ.get("KEYFORM_LAUNCHER_DIGEST")
+    if version is None:
+        return ""
+    from keyform.provider.install import code_digest
+    from keyform.provider.provider import VERSION
+
+    if version != VERSION:
+        return f"the provider Terraform installed is keyform {version}, but this project runs keyform {VERSION}"
+    if digest != code_digest():
+        return f"keyform {VERSION}'s code changed since its provider was installed"
+    return ""
+
+
 def main() -> int:
+    stale = launched_by_another_install()
+    if stale:
+        print(f"keyform rest provider: {stale} ({sys.executable}). Run `keyform provider install` in the project, "
+              "then `terraform init -upgrade` (cdktf: delete cdktf.out/stacks/*/.terraform.lock.hcl).",
+              file=sys.stderr)
+        return 1
+
     from keyform.provider.plugin_server import serve
 
     def provider():

@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 import os
-from typing import Optional
+from typing import Mapping, Optional
 
 from tf.utils import Diagnostics
 
 from keyform.client import ClientConfig, CsrfConfig, OAuth2Config, RestClient
+from keyform.client.errors import safe_url
 
 
 def build_client(diags: Diagnostics, s: dict) -> Optional[RestClient]:
+    prefix = s.get("env_prefix") or "KEYFORM_REST_"
     base_url = s.get("base_url")
     if not base_url:
         diags.add_error(
-            "base_url is not set",
-            "Set base_url in the provider block, or the environment variable <env_prefix>BASE_URL "
-            "(KEYFORM_REST_BASE_URL by default).",
+            f"{prefix}BASE_URL is not set",
+            f"Set it to the API's base URL, e.g. https://cluster1.example.com/api, or set base_url in the "
+            f"provider block (the provider reads every setting it is not given from <env_prefix><SETTING>, "
+            f"here {prefix}*).",
             path=["base_url"],
         )
         return None
@@ -26,12 +29,7 @@ def build_client(diags: Diagnostics, s: dict) -> Optional[RestClient]:
     for key in ("ca_cert_file", "client_cert_file", "client_key_file"):
         if s.get(key) and not os.path.isfile(s[key]):
             diags.add_error(f"{key} does not exist", f"No file at '{s[key]}'.", path=[key])
-    if s.get("oauth2_token_url") and not (s.get("username") and s.get("password")):
-        diags.add_error(
-            "oauth2_token_url needs username and password",
-            "The OAuth2 password grant sends username and password; set both (or their environment variables).",
-            path=["oauth2_token_url"],
-        )
+    _check_credentials(diags, s, prefix, safe_url(base_url))
     if diags.has_errors():
         return None
     config = ClientConfig(
@@ -58,3 +56,30 @@ def build_client(diags: Diagnostics, s: dict) -> Optional[RestClient]:
         rate_limit_per_second=float(s.get("rate_limit_per_second") or 0),
     )
     return RestClient(config)
+
+
+def _check_credentials(diags: Diagnostics, s: dict, prefix: str, where: str,
+                       environ: Mapping[str, str] = os.environ) -> None:
+    """A credential the configuration asks for but nobody set is refused here, at plan, with the variable
+    to set: not sent empty for the appliance to refuse with a 401 that does not say what is missing.
+    (Values Terraform does not know yet never get here: configure_provider refuses them first.)"""
+
+    def missing(field: str, what: str) -> None:
+        variable = prefix + field.upper()
+        if s.get(field) == "" and variable not in environ:
+            summary = f"{field} is empty in the provider block"
+        else:
+            summary = f"{variable} is {'empty' if s.get(field) == '' else 'not set'}"
+        diags.add_error(summary, f"Set {variable} to {what}, or set {field} in the provider block.", path=[field])
+
+    username, oauth2 = s.get("username"), s.get("oauth2_token_url")
+    if oauth2:
+        if not username:
+            missing("username", f"the user of the OAuth2 password grant at {safe_url(oauth2)}")
+        if not s.get("password"):
+            user = f"user {username}" if username else "the user"
+            missing("password", f"the password of {user} for the OAuth2 password grant at {safe_url(oauth2)}")
+    elif username and not s.get("password") and not (s.get("bearer_token") or s.get("token")):
+        missing("password", f"the password of user {username} on {where}")
+    if s.get("token_header") and not s.get("token"):
+        missing("token", f"the token sent in the {s['token_header']} header to {where}")

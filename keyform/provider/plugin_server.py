@@ -30,6 +30,10 @@ def serve(provider_factory) -> int:
         )
         return 1
 
+    from keyform.provider import logs
+
+    logs.configure()  # hclog lines on stderr when TF_LOG_PROVIDER / TF_LOG ask for them, else nothing
+
     from concurrent import futures
 
     import grpc

@@ -12,8 +12,10 @@ from tf.schema import Attribute, Schema
 from tf.types import Unknown
 from tf.utils import Diagnostics
 
-SOURCE = "keyform.local/keyform/rest"
-VERSION = "0.1.0"
+from keyform import PROVIDER_SOURCE, __version__
+
+SOURCE = PROVIDER_SOURCE
+VERSION = __version__  # the provider's version is the package's
 DEFAULT_ENV_PREFIX = "KEYFORM_REST_"
 
 
@@ -78,9 +80,10 @@ def _from_env(field: Field, raw: str) -> Any:
 
 
 def resolve_settings(config: dict, environ=os.environ) -> dict:
-    """The effective provider settings: configuration first, then ``<env_prefix><FIELD>``."""
+    """The effective provider settings: configuration first, then ``<env_prefix><FIELD>``; ``env_prefix`` is
+    the prefix in use (messages name the variables to set)."""
     prefix = config.get("env_prefix") or DEFAULT_ENV_PREFIX
-    settings = {}
+    settings = {"env_prefix": prefix}
     for field in FIELDS:
         value = config.get(field.name)
         if value is None and (prefix + field.env_suffix) in environ:
@@ -139,8 +142,11 @@ class RestProvider(Provider):
             return
         from keyform.provider.client_config import build_client
 
+        from keyform.provider import logs
+
         self.settings = resolve_settings(config)
         self.secrets = {k: v for k, v in (self.settings.get("secrets") or {}).items() if v is not None}
+        logs.redact_with(self.redact)  # every log line from now on, whatever wrote it
         self.client = build_client(diags, self.settings)
 
     def redact(self, text: str) -> str:
@@ -148,6 +154,9 @@ class RestProvider(Provider):
         from keyform.client.errors import redact
 
         known = list(self.secrets.values()) + (self.client.secrets() if self.client is not None else [])
+        for field in FIELDS:
+            value = self.settings.get(field.name) if field.sensitive else None
+            known += list(value.values()) if isinstance(value, dict) else [value] if isinstance(value, str) else []
         return redact(text, known)
 
     def supplied(self, name: str) -> bool:

@@ -77,6 +77,15 @@ def read_dynamic_value(value: pb.DynamicValue):
     return None
 
 
+def _log_diagnostics(call: str, response) -> None:
+    """The errors and warnings a call answers with, in Terraform's log too (next to the requests that led to
+    them); their texts are redacted where they are made."""
+    for diagnostic in getattr(response, "diagnostics", ()):
+        level = logging.ERROR if diagnostic.severity == pb.Diagnostic.ERROR else logging.WARNING
+        detail = f": {diagnostic.detail}" if diagnostic.detail else ""
+        log.log(level, "%s: %s%s", call, diagnostic.summary, detail)
+
+
 def _guard(response_type):
     """Turn any exception into an error diagnostic of ``response_type`` (defect 6)."""
 
@@ -84,12 +93,17 @@ def _guard(response_type):
         def wrapper(self, request, context):
             started = time.perf_counter()
             try:
-                return method(self, request, context)
+                response = method(self, request, context)
+                if log.isEnabledFor(logging.WARNING):
+                    _log_diagnostics(method.__name__, response)
+                return response
             except Exception as exc:  # noqa: BLE001 - the user must see a diagnostic, never a traceback
-                log.debug("%s failed:\n%s", method.__name__, traceback.format_exc())
+                # the traceback goes to Terraform's log (TF_LOG_PROVIDER=ERROR or finer: see keyform.provider.logs)
+                log.error("%s failed: internal error\n%s", method.__name__, self.redact(traceback.format_exc()))
                 diags = Diagnostics().add_error(
                     "Internal error in the keyform rest provider",
-                    f"{type(exc).__name__}: {self.redact(str(exc))}. Please report this with TF_LOG=debug output.",
+                    f"{type(exc).__name__}: {self.redact(str(exc))}. Please report this with the output of the same "
+                    "command run with TF_LOG_PROVIDER=DEBUG (its log holds the traceback).",
                 )
                 return response_type(diagnostics=diags.to_pb())
             finally:

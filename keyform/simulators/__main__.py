@@ -2,8 +2,9 @@
 
 ``all`` starts the embedded default on loopback: ONTAP, VSP One Object and two Vault
 clusters (``vault-a``, ``vault-b``) for the per-system example stacks, plus a second VSP One
-Object system (``site-vsp``) and DR pair (``vault-c``, ``vault-d``) for the site stack; prints where each listens and its credentials, optionally writes the
-same as JSON (``--endpoints-file``), and serves until interrupted.
+Object system (``site-vsp``) and DR pair (``vault-c``, ``vault-d``) for the site stack; prints where
+each listens and its credentials, optionally writes the same as JSON (``--endpoints-file``), and serves until
+interrupted.
 """
 
 from __future__ import annotations
@@ -138,7 +139,8 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as exc:
         for _, server in running:
             server.stop()
-        print(f"error: cannot listen: {exc}. Is another simulator running? Pick free ports with --port 0.", file=sys.stderr)
+        print(f"error: cannot listen: {exc}. Is another simulator running? Pick free ports with --port 0.",
+              file=sys.stderr)
         return 2
 
     endpoints = {server.settings.name: describe(kind, server) for kind, server in running}

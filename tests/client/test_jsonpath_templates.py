@@ -33,7 +33,8 @@ def test_remove_keys_at_any_depth():
 
 def test_path_template_percent_encodes_values_but_keeps_the_collection_path():
     scope = {"path": "/security/key-managers/u1/key-servers", "id": "kms 1:5696"}
-    assert render_path("{path}/{id}?return_timeout=0", scope) == "/security/key-managers/u1/key-servers/kms%201:5696?return_timeout=0"
+    assert (render_path("{path}/{id}?return_timeout=0", scope)
+            == "/security/key-managers/u1/key-servers/kms%201:5696?return_timeout=0")
 
 
 def test_body_template_keeps_json_types_of_whole_placeholders():
@@ -50,7 +51,8 @@ def test_unknown_placeholder_names_the_template_and_what_is_available():
 
 
 def test_error_text_of_each_appliance():
-    assert api_message({"error": {"code": "65536038", "message": "A maximum of 4 active key servers are allowed."}}) == \
+    assert api_message({"error": {"code": "65536038",
+                                  "message": "A maximum of 4 active key servers are allowed."}}) == \
         "error 65536038: A maximum of 4 active key servers are allowed."
     assert api_message({"errors": ["permission denied"]}) == "permission denied"
     assert api_message({"statusCode": 400, "message": "Cannot promote offline KMIP server."}) == \

@@ -70,7 +70,8 @@ def api():
 
         @app.get("/api/error")
         def error():
-            return jsonify({"error": {"code": "65536038", "message": "A maximum of 4 active key servers are allowed."}}), 400
+            return jsonify({"error": {"code": "65536038",
+                                      "message": "A maximum of 4 active key servers are allowed."}}), 400
 
         return app
 
@@ -94,7 +95,8 @@ def test_503_with_retry_after_is_retried_after_the_wait(api):
 
 def test_gives_up_after_retry_max(api):
     api["busy"] = 10
-    with pytest.raises(ApiError, match=r"GET http://127.0.0.1:\d+/api/busy answered 503: error 503: busy \(still 503 after 1 retries\)"):
+    with pytest.raises(ApiError, match=r"GET http://127.0.0.1:\d+/api/busy answered 503: error 503: busy "
+                                       r"\(still 503 after 1 retries\)"):
         RestClient(ClientConfig(api["url"] + "/api", retry_max=1, retry_backoff_seconds=0.01)).request("GET", "/busy")
 
 

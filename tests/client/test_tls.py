@@ -26,13 +26,15 @@ def _cert(name: str, issuer_key=None, issuer_name=None, ca=False, san=None):
                .not_valid_before(now - datetime.timedelta(minutes=5)).not_valid_after(now + datetime.timedelta(days=1))
                .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True))
     if san:
-        builder = builder.add_extension(x509.SubjectAlternativeName([x509.IPAddress(__import__("ipaddress").ip_address(san))]), critical=False)
+        builder = builder.add_extension(
+            x509.SubjectAlternativeName([x509.IPAddress(__import__("ipaddress").ip_address(san))]), critical=False)
     cert = builder.sign(issuer_key or key, hashes.SHA256())
     return key, cert
 
 
 def _write(path, key, cert):
-    path.with_suffix(".key").write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+    path.with_suffix(".key").write_bytes(key.private_bytes(serialization.Encoding.PEM,
+                                                           serialization.PrivateFormat.PKCS8,
                                                            serialization.NoEncryption()))
     path.with_suffix(".pem").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
     return path.with_suffix(".pem"), path.with_suffix(".key")
@@ -82,7 +84,8 @@ def mtls(pki):
 
 
 def test_unknown_ca_is_refused_with_a_clear_reason(https):
-    with pytest.raises(TransportError, match=r"GET https://127.0.0.1:\d+/api/ping: no answer \(TLS certificate verify failed: unable to get local issuer certificate; set ca_cert_file"):
+    with pytest.raises(TransportError, match=r"GET https://127.0.0.1:\d+/api/ping: no answer \(TLS certificate verify "
+                                             r"failed: unable to get local issuer certificate; set ca_cert_file"):
         RestClient(ClientConfig(https, retry_max=0)).request("GET", "/ping")
 
 

@@ -50,16 +50,19 @@ def stack(app) -> TerraformStack:
 def example_synth(scratch) -> dict:
     """``main.build`` synthesized once into ``scratch``: stack name → (directory, decoded cdk.tf.json).
 
-    Built with the stacks' defaults, whatever KEYFORM_* settings the caller's shell has."""
+    Built with the stacks' defaults (the embedded simulators' addresses: KEYFORM_SIMULATORS=1), whatever
+    KEYFORM_* settings the caller's shell has."""
     import os
 
     import main
 
     saved = {k: os.environ.pop(k) for k in list(os.environ) if k.startswith(FOREIGN)}
+    os.environ["KEYFORM_SIMULATORS"] = "1"
     try:
         outdir = scratch / "example-synth"
         main.build(App(outdir=str(outdir))).synth()
     finally:
+        del os.environ["KEYFORM_SIMULATORS"]
         os.environ.update(saved)
     result = {}
     for name in STACKS:

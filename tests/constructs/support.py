@@ -1,47 +1,34 @@
 """Helpers for the construct tests: synthesize a stack, find a construct's resource, check an error.
 
-``tool_env`` builds the environment terraform and the cdktf CLI need from the repository
-path alone (what ``.keyform/env.sh`` sets), so the tests do not depend on the caller's shell.
+``tool_env`` is the environment terraform and the cdktf CLI need (:func:`keyform.toolchain.environment`,
+what ``.keyform/env.sh`` sets) without the caller's own settings, so the tests do not depend on its shell.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
-import sys
 from pathlib import Path
 from typing import Any
 
 import pytest
 from cdktf import TerraformStack, Testing
 
+from keyform import toolchain
 from keyform.constructs import KeyformConfigError
 
 REPO = Path(__file__).resolve().parents[2]
 STACKS = ("ontap", "vsp", "vault-dr", "site")
 # Settings of stacks/endpoints.py and secrets a caller's shell may hold: never inherited.
-FOREIGN = ("KEYFORM_", "TF_", "CDKTF_")
+FOREIGN = toolchain.FOREIGN
 
 
 def tool_env(root: Path, mirror: Path, **extra: str) -> dict:
-    """The environment of ``.keyform/env.sh``, from the repository path: the venv's Python and
-    the cdktf CLI on PATH, the provider from a private filesystem mirror, temp files under ``root``."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(FOREIGN)}
-    path = [str(Path(sys.executable).parent), str(REPO / "node_modules" / ".bin"), env.get("PATH", "/usr/bin:/bin")]
-    env.update(
-        PATH=os.pathsep.join(path),
-        TF_CLI_CONFIG_FILE=str(mirror / "terraformrc"),
-        KEYFORM_PROVIDER_PYTHON=sys.executable,
-        CHECKPOINT_DISABLE="1",
-        DISABLE_VERSION_CHECK="1",
-        JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION="20",
-        JSII_SILENCE_SUPPORT_WARNING="1",
-        TMPDIR=str(root),
-        PYTHONDONTWRITEBYTECODE="1",
-    )
-    env.update(extra)
-    return env
+    """The environment of ``.keyform/env.sh`` for the repository, without the caller's FOREIGN settings:
+    this Python and the cdktf CLI on PATH, the provider from a private filesystem mirror (its
+    ``terraformrc``), temp files under ``root``."""
+    return toolchain.environment(REPO, config=mirror / "terraformrc", drop=FOREIGN, TMPDIR=str(root),
+                                 PYTHONDONTWRITEBYTECODE="1", **extra)
 
 
 def synth(stack: TerraformStack) -> dict:

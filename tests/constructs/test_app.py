@@ -10,6 +10,7 @@ import sys
 
 import pytest
 
+from keyform import toolchain
 from tests.constructs.support import REPO, STACKS, tool_env
 
 
@@ -21,7 +22,7 @@ def run(args, cwd, env, timeout=120) -> subprocess.CompletedProcess:
 def env(scratch, mirror) -> dict:
     tmp = scratch / "tmp"
     tmp.mkdir(exist_ok=True)
-    return tool_env(tmp, mirror)
+    return tool_env(tmp, mirror, KEYFORM_SIMULATORS="1")  # the stacks' addresses: the simulators'
 
 
 @pytest.mark.parametrize("settings, message", [
@@ -39,7 +40,8 @@ def env(scratch, mirror) -> dict:
 ])
 def test_invalid_stack_gives_a_clean_error(scratch, env, settings, message):
     outdir = scratch / "invalid-out"
-    result = run([sys.executable, str(REPO / "main.py")], cwd=scratch, env=dict(env, CDKTF_OUTDIR=str(outdir), **settings))
+    result = run([sys.executable, str(REPO / "main.py")], cwd=scratch,
+                 env=dict(env, CDKTF_OUTDIR=str(outdir), **settings))
     assert result.returncode == 1, result.stderr
     assert "Traceback" not in result.stderr
     assert result.stderr.strip().splitlines()[-1] == message
@@ -57,10 +59,11 @@ def test_valid_app_exits_0(scratch, env):
 @pytest.mark.parametrize("name", STACKS)
 def test_full_synth_passes_terraform_validate(example_synth, env, name):
     directory, config = example_synth[name]
-    assert config["terraform"]["required_providers"] == {"rest": {"source": "keyform.local/keyform/rest", "version": "0.1.0"}}
-    init = run(["terraform", "init", "-input=false", "-backend=false", "-no-color"], directory, env)
+    assert config["terraform"]["required_providers"] == {"rest": {"source": "keyform.local/keyform/rest",
+                                                                  "version": "0.1.0"}}
+    init = run([toolchain.terraform(), "init", "-input=false", "-backend=false", "-no-color"], directory, env)
     assert init.returncode == 0, init.stdout + init.stderr
-    validate = run(["terraform", "validate", "-json", "-no-color"], directory, env)
+    validate = run([toolchain.terraform(), "validate", "-json", "-no-color"], directory, env)
     report = json.loads(validate.stdout)
     assert report["valid"] is True and report["error_count"] == 0, json.dumps(report["diagnostics"], indent=1)
     assert report["warning_count"] == 0, json.dumps(report["diagnostics"], indent=1)
@@ -73,7 +76,7 @@ def test_cdktf_synth_produces_every_stack(scratch, env, example_synth):
         shutil.copy2(REPO / name, project / name)
     for name in ("stacks", "generated"):
         shutil.copytree(REPO / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-    result = run([str(REPO / "node_modules" / ".bin" / "cdktf"), "synth"], project, env, timeout=300)
+    result = run([toolchain.cdktf(REPO), "synth"], project, env, timeout=300)
     assert result.returncode == 0, result.stdout + result.stderr
     out = project / "cdktf.out"
     assert sorted(json.loads((out / "manifest.json").read_text())["stacks"]) == sorted(STACKS)
@@ -81,6 +84,7 @@ def test_cdktf_synth_produces_every_stack(scratch, env, example_synth):
         synthesized = json.loads((out / "stacks" / name / "cdk.tf.json").read_text())
         in_process = json.loads(json.dumps(example_synth[name][1]))
         # local state next to the project; otherwise the same as main.build in-process (what the other tests check)
-        assert synthesized["terraform"].pop("backend") == {"local": {"path": str(project / f"terraform.{name}.tfstate")}}
+        local_state = str(project / f"terraform.{name}.tfstate")
+        assert synthesized["terraform"].pop("backend") == {"local": {"path": local_state}}
         in_process["terraform"].pop("backend")
         assert synthesized == in_process, name

@@ -13,6 +13,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from keyform import toolchain
 from tests.constructs.support import REPO, tool_env
 
 FIX = "run `make bindings` (it runs `cdktf get --force`) and commit generated/"
@@ -38,14 +39,15 @@ def test_committed_bindings_match_the_provider_schema(scratch, mirror):
         shutil.copy2(REPO / name, project / name)
     tmp = scratch / "tmp"
     tmp.mkdir(exist_ok=True)
-    result = subprocess.run([str(REPO / "node_modules" / ".bin" / "cdktf"), "get"], cwd=project,
+    result = subprocess.run([toolchain.cdktf(REPO), "get"], cwd=project,
                             env=tool_env(tmp, mirror), capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, f"cdktf get failed:\n{result.stdout}\n{result.stderr}"
 
     committed, regenerated = REPO / "generated", project / "generated"
     old, new = tree(committed), tree(regenerated)
     assert new, "cdktf get wrote no bindings"
-    assert old == new, (f"generated/ does not list the files cdktf get makes: only committed {sorted(set(old) - set(new))}, "
+    assert old == new, (f"generated/ does not list the files cdktf get makes: "
+                        f"only committed {sorted(set(old) - set(new))}, "
                         f"only regenerated {sorted(set(new) - set(old))}. The bindings are stale: {FIX}")
     _, mismatch, errors = filecmp.cmpfiles(committed, regenerated, old, shallow=False)
     assert not mismatch and not errors, f"generated/ differs from the provider's schema in {mismatch + errors}: {FIX}"

@@ -80,14 +80,16 @@ def test_key_server_with_secondaries_timeout_and_credentials(stack):
     block = resource(out, km.key_servers["kms1.example.com:5696"])
     assert decoded(block, "data") == {
         "server": "kms1.example.com:5696",
-        "secondary_key_servers": ["kms1-dr.example.com", "kms1-dr2.example.com:5697"],  # as declared: as ONTAP keeps them
+        # as declared: as ONTAP keeps them
+        "secondary_key_servers": ["kms1-dr.example.com", "kms1-dr2.example.com:5697"],
         "timeout": 30,
         "username": "kmip",
     }
     # the password: a reference to the sensitive variable, merged into the body, never a literal; ONTAP takes
     # username and password together in a PATCH, so both travel as the write-only part — and only when the
     # password is set (an adopted key server's password is never changed to nothing)
-    assert block["write_only_data"] == '${length(var.kmip_password) == 0 ? null : jsonencode({"username" = "kmip", "password" = var.kmip_password})}'
+    assert block["write_only_data"] == ('${length(var.kmip_password) == 0 ? null : '
+                                       'jsonencode({"username" = "kmip", "password" = var.kmip_password})}')
     assert "update_body" not in block
     assert block["id_template"] == "{data.server}" and block["force_new_keys"] == ["server"]
     assert "password" not in decoded(block, "data")
@@ -95,7 +97,9 @@ def test_key_server_with_secondaries_timeout_and_credentials(stack):
         "description": "KMIP password (sensitive; set TF_VAR_kmip_password)",
         "ephemeral": True, "nullable": False, "sensitive": True, "type": "string",
     }
-    assert has_resource(stack, km.key_servers["kms1.example.com:5696"], {"write_only_data": '${length(var.kmip_password) == 0 ? null : jsonencode({"username" = "kmip", "password" = var.kmip_password})}'})
+    assert has_resource(stack, km.key_servers["kms1.example.com:5696"],
+                        {"write_only_data": '${length(var.kmip_password) == 0 ? null : '
+                                            'jsonencode({"username" = "kmip", "password" = var.kmip_password})}'})
 
 
 def test_four_primaries_with_three_secondaries_each(stack):
@@ -167,12 +171,14 @@ def test_more_than_three_secondaries(stack):
 
 
 def test_duplicate_primaries_after_normalization(stack):
-    with raises_config_error(PATH, "key server", "kms1.example.com:5696 is declared twice", "declare each key server once"):
+    with raises_config_error(PATH, "key server", "kms1.example.com:5696 is declared twice",
+                             "declare each key server once"):
         build(stack, key_servers=[KeyServer("kms1.example.com"), KeyServer("KMS1.example.com:5696")])
 
 
 def test_duplicate_secondaries(stack):
-    with raises_config_error(PATH, "key server kms1.example.com:5696 secondaries", "dr.example.com:5696 is listed twice",
+    with raises_config_error(PATH, "key server kms1.example.com:5696 secondaries",
+                             "dr.example.com:5696 is listed twice",
                              "list each secondary once"):
         build(stack, key_servers=[KeyServer("kms1.example.com", secondaries=["dr.example.com", "dr.example.com:5696"])])
 
@@ -296,7 +302,8 @@ def test_onboard_with_svm(stack):
     {"client_certificate": None, "key_servers": [KeyServer("kms1.example.com")]},
 ])
 def test_onboard_with_external_settings(stack, external):
-    options = dict(svm=None, client_certificate=None, server_ca_certificates=(), onboard_passphrase=secret(stack, "okm", "okm"))
+    options = dict(svm=None, client_certificate=None, server_ca_certificates=(),
+                   onboard_passphrase=secret(stack, "okm", "okm"))
     options.update(external)
     with raises_config_error(PATH, "onboard_passphrase", "onboard and external key management are exclusive",
                              "drop client_certificate/key_servers, or drop onboard_passphrase"):

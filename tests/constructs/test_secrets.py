@@ -33,7 +33,7 @@ def scan(scratch, mirror):
     values[f"{PREFIXES[0]}HEADERS"] = json.dumps({"X-Secret": values[f"{PREFIXES[0]}HEADERS"]})
     tmp, outdir = scratch / "tmp", scratch / "secret-scan"
     tmp.mkdir(exist_ok=True)
-    env = tool_env(tmp, mirror, CDKTF_OUTDIR=str(outdir), **values)
+    env = tool_env(tmp, mirror, CDKTF_OUTDIR=str(outdir), KEYFORM_SIMULATORS="1", **values)
     result = subprocess.run([sys.executable, str(REPO / "main.py")], cwd=scratch, env=env, capture_output=True,
                             text=True, timeout=120)
     assert result.returncode == 0, result.stderr

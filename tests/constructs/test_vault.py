@@ -93,8 +93,9 @@ def test_every_role_is_read_back_from_the_live_status(stack):
         # re-pointed while it does not stream from the declared primary (and only with a new activation token)
         "vault-b/update-primary": (STATUS, {"all": [{"path": "data/mode", "in": ["secondary"]}, {
             "path": "data/primaries/0/api_address", "equals": A}, {"path": "data/state", "equals": "stream-wals"}]}),
-        # enabled only with a new activation token, which the primary issues while vault-b is not its secondary
-        "vault-b/replication": (None, None),
+        # enabled (only with a new activation token) where vault-b is no DR secondary: so with adopt=True it is
+        # imported only where it already replicates, and enabled on a fresh cluster
+        "vault-b/replication": (STATUS, {"path": "data/mode", "in": ["secondary"]}),
     }
 
 
@@ -190,7 +191,8 @@ def test_dependency_chain(stack):
     assert deps("vault-a/replication") == [ref(c["vault-a/promote"])]
     for secondary in ("vault-b", "vault-c"):
         token = c[f"vault-a/secondary-token/{secondary}"]
-        assert deps(f"vault-a/secondary-token/{secondary}") == [ref(c["vault-a/replication"]), ref(c["vault-a/promote"])]
+        assert deps(f"vault-a/secondary-token/{secondary}") == [ref(c["vault-a/replication"]),
+                                                                ref(c["vault-a/promote"])]
         assert deps(f"{secondary}/update-primary") == [ref(token), ref(c[f"{secondary}/demote"])]
         assert deps(f"{secondary}/replication") == [ref(c[f"{secondary}/update-primary"])]
         assert json.loads(resource(out, token)["body"]) == {"id": secondary, "ttl": "30m"}
@@ -283,13 +285,15 @@ def test_primary_also_secondary(stack):
     members = clusters(stack, "vault-a", "vault-b")
     with raises_config_error(PATH, "Vault cluster vault-a", "is declared both primary and secondary",
                              "declare it in one role only"):
-        VaultDrReplication(stack, "dr", primary=members["vault-a"], secondaries=[members["vault-b"], members["vault-a"]])
+        VaultDrReplication(stack, "dr", primary=members["vault-a"],
+                           secondaries=[members["vault-b"], members["vault-a"]])
 
 
 def test_duplicate_cluster(stack):
     members = clusters(stack, "vault-a", "vault-b")
     with raises_config_error(PATH, "Vault cluster secondaries", "vault-b is listed twice", "list each secondary once"):
-        VaultDrReplication(stack, "dr", primary=members["vault-a"], secondaries=[members["vault-b"], members["vault-b"]])
+        VaultDrReplication(stack, "dr", primary=members["vault-a"],
+                           secondaries=[members["vault-b"], members["vault-b"]])
 
 
 @pytest.mark.parametrize("name", ["vault b", "-vault", "vault/b", ""])
@@ -311,7 +315,8 @@ def test_cluster_names_that_differ_only_in_punctuation(stack):
 def test_shared_api_addr(stack):
     members = clusters(stack, "vault-a")
     twin = VaultCluster("vault-b", vault_provider(stack, "vault-b", "https://b:8200/v1"), members["vault-a"].api_addr)
-    with raises_config_error(PATH, "api_addr", "two clusters share an API address", "give each cluster its own address"):
+    with raises_config_error(PATH, "api_addr", "two clusters share an API address",
+                             "give each cluster its own address"):
         VaultDrReplication(stack, "dr", primary=members["vault-a"], secondaries=[twin])
 
 
@@ -341,8 +346,8 @@ def test_literal_operation_token_refused(stack):
     members = clusters(stack, "vault-a", "vault-b")
     with raises_config_error(PATH, "operation_token",
                              "is a literal string; secrets must not be written into the synthesized JSON",
-                             "pass keyform.constructs.secret(scope, name, description) and set TF_VAR_<name> when deploying"
-                             ) as caught:
+                             "pass keyform.constructs.secret(scope, name, description) "
+                             "and set TF_VAR_<name> when deploying") as caught:
         VaultDrReplication(stack, "dr", primary=members["vault-a"], secondaries=[members["vault-b"]],
                            operation_token="s.literal-dr-token")
     assert "s.literal-dr-token" not in str(caught.value)

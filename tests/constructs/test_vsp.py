@@ -72,7 +72,8 @@ def test_servers_bodies_and_templates(stack):
     assert len(out["resource"]["rest_object"]) == 3
     primary = ref(kmip.servers["kms-a"])
     assert resource(out, kmip.servers["kms-a"]) == server_block(
-        "kms-a", '{"host":"kms-a.example.com","httpsCiphers":"TLS_AES_256_GCM_SHA384,TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",'
+        "kms-a", '{"host":"kms-a.example.com",'
+                 '"httpsCiphers":"TLS_AES_256_GCM_SHA384,TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384",'
                  '"isTLS12Enabled":true,"kmipProtocol":"V2_0","name":"kms-a","port":5696}')
     assert decoded(resource(out, kmip.servers["kms-b"]), "data") == {
         "name": "kms-b", "host": "kms-b.example.com", "port": 5697, "isTLS12Enabled": False, "kmipProtocol": "V1_4"}
@@ -126,7 +127,8 @@ def test_changing_the_primary_plans_a_promotion_not_a_re_create(app):
     for name in ("kms-a", "kms-b", "kms-c"):
         assert logical_id(before.servers[name]) == logical_id(after.servers[name])
         old, new = resource(out_before, before.servers[name]), resource(out_after, after.servers[name])
-        assert {k: v for k, v in old.items() if k != "depends_on"} == {k: v for k, v in new.items() if k != "depends_on"}
+        assert ({k: v for k, v in old.items() if k != "depends_on"}
+                == {k: v for k, v in new.items() if k != "depends_on"})
     assert logical_id(before.promotion) == logical_id(after.promotion)
     promote = resource(out_after, after.promotion)
     assert promote["body"] == '{"name":"kms-c"}' and promote["triggers"] == {"primary": "kms-c"}
@@ -231,5 +233,6 @@ def test_bad_cipher(stack, cipher):
 
 
 def test_primary_not_among_servers(stack):
-    with raises_config_error(PATH, "primary", "'kms-z' is not one of the declared servers", "name one of: kms-a, kms-b, kms-c"):
+    with raises_config_error(PATH, "primary", "'kms-z' is not one of the declared servers",
+                             "name one of: kms-a, kms-b, kms-c"):
         build(stack, primary="kms-z")

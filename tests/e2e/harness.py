@@ -1,37 +1,33 @@
 """What the end-to-end scenarios share: a cdktf project per scenario, the CLI runs, state and secret scans,
 and plain-HTTP read-back of the simulators (``requests``, independent of keyform's own client).
 
-The environment for cdktf/Terraform is built from the repository, the way ``scripts/setup.sh`` writes
-``.keyform/env.sh`` (offline provider mirror via ``TF_CLI_CONFIG_FILE``, ``KEYFORM_PROVIDER_PYTHON``, the
-cdktf CLI from ``node_modules/.bin``), never taken from the caller's shell: inherited ``KEYFORM_*``,
-``TF_*`` and ``TF_VAR_*`` variables are dropped, so a developer's settings cannot leak into a scenario.
+The environment for cdktf/Terraform is :func:`keyform.toolchain.environment` for the repository (what
+``.keyform/env.sh`` sets: offline provider mirror via ``TF_CLI_CONFIG_FILE``, the venv's
+``KEYFORM_PROVIDER_PYTHON``, the cdktf CLI from ``node_modules/.bin``), never taken from the caller's shell:
+inherited ``KEYFORM_*``, ``TF_*`` (``TF_VAR_*`` too), ``CDKTF_*`` and ``E2E_*`` variables are dropped, so a
+developer's settings cannot leak into a scenario.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-import os
-import re
 import secrets
 import shutil
-import signal
 import socket
-import subprocess
 import sys
 import threading
-import time
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterable, Optional
 
 import requests
 
+from keyform import toolchain
+from keyform.toolchain import Run
+
 REPO = Path(__file__).resolve().parents[2]
-CDKTF = REPO / "node_modules" / ".bin" / "cdktf"
-TERRAFORMRC = REPO / ".keyform" / "terraformrc"
+CDKTF = toolchain.cdktf(REPO)
 SCENARIO_APP = Path(__file__).with_name("scenario_app.py")
-ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 DEFAULT_PORTS = range(8601, 8608)  # the embedded default simulators; scenarios never use them
 TIMEOUT = 300
 
@@ -41,18 +37,8 @@ def unique(prefix: str) -> str:
     return f"{prefix}-{secrets.token_urlsafe(18)}"
 
 
-def _node_major() -> str:
-    try:
-        return subprocess.run(["node", "-p", "process.versions.node.split('.')[0]"], capture_output=True,
-                              text=True, timeout=30).stdout.strip() or "20"
-    except OSError:
-        return "20"
-
-
 def check_setup() -> None:
-    missing = [str(p) for p in (CDKTF, TERRAFORMRC) if not p.exists()]
-    if shutil.which("terraform") is None:
-        missing.append("terraform on PATH")
+    missing = toolchain.missing(REPO)
     if missing:
         raise AssertionError(f"the e2e scenarios need the project's set-up (make setup); missing: {', '.join(missing)}")
 
@@ -60,63 +46,16 @@ def check_setup() -> None:
 def tool_env() -> dict:
     """The environment cdktf, Terraform and the provider run with (cf. scripts/setup.sh → .keyform/env.sh)."""
     check_setup()
-    dropped = ("KEYFORM_", "TF_", "E2E_", "CDKTF_")
-    env = {k: v for k, v in os.environ.items() if not k.startswith(dropped)}
-    venv_bin = REPO / ".venv" / "bin"
-    python = venv_bin / "python" if (venv_bin / "python").exists() else Path(sys.executable)
-    env.update({
-        "TF_CLI_CONFIG_FILE": str(TERRAFORMRC),
-        "KEYFORM_PROVIDER_PYTHON": str(python),
-        "PATH": os.pathsep.join([str(venv_bin), str(CDKTF.parent), env.get("PATH", "")]),
-        "PYTHONPATH": str(REPO),
-        "CHECKPOINT_DISABLE": "1",
-        "DISABLE_VERSION_CHECK": "1",
-        "JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION": _node_major(),
-        "JSII_SILENCE_SUPPORT_WARNING": "1",
-        # cdktf points Terraform at the shared ~/.terraform.d/plugin-cache, whose entries are links into
-        # whichever mirror installed the provider last (another checkout's, a test's temporary one):
-        # each scenario installs from the project's mirror into its own .terraform instead.
-        "CDKTF_DISABLE_PLUGIN_CACHE_ENV": "1",
-        "CI": "1",
-        "FORCE_COLOR": "0",
-        "NO_COLOR": "1",
-    })
-    return env
-
-
-@dataclass
-class Run:
-    command: list
-    returncode: int
-    output: str
-    seconds: float = 0.0
-
-    @property
-    def flat(self) -> str:
-        """The output with every run of whitespace made one space (Terraform wraps its diagnostics)."""
-        return " ".join(self.output.split())
-
-    def tail(self, lines: int = 80) -> str:
-        return "\n".join(self.output.splitlines()[-lines:])
-
-    def describe(self) -> str:
-        return (f"`{' '.join(map(str, self.command))}` exited {self.returncode} after {self.seconds:.1f} s; "
-                f"its output ends:\n{self.tail()}")
+    return toolchain.environment(REPO, provider_python=toolchain.project_python(REPO), pythonpath=REPO,
+                                 drop=(*toolchain.FOREIGN, "E2E_"))
 
 
 def run_process(command: list, cwd: Path, env: dict, timeout: float = TIMEOUT) -> Run:
     """Run to completion in its own process group; on a time-out that group (and only it) is killed."""
-    started = time.monotonic()
-    process = subprocess.Popen([str(c) for c in command], cwd=cwd, env=env, stdout=subprocess.PIPE,
-                               stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, text=True,
-                               start_new_session=True)
     try:
-        output, _ = process.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        output, _ = process.communicate()
-        raise AssertionError(f"`{' '.join(map(str, command))}` did not end within {timeout:g} s:\n{ANSI.sub('', output)[-4000:]}")
-    result = Run(list(command), process.returncode, ANSI.sub("", output), time.monotonic() - started)
+        result = toolchain.run(command, cwd, env, timeout=timeout)
+    except toolchain.TimedOut as exc:
+        raise AssertionError(str(exc)) from None
     print(f"[e2e] {' '.join(map(str, command[1:3]))}: exit {result.returncode} in {result.seconds:.1f} s", flush=True)
     return result
 

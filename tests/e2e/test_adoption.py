@@ -40,7 +40,8 @@ def test_ontap_and_vsp_adoption_imports_what_exists_and_creates_what_is_missing(
         for name, port in ports.items():
             vsp.call("add_server", {"name": name, "host": "127.0.0.1", "port": port})
         vsp.call("promote_server", {"name": "kms-b"})
-        ontap.call("POST", "/security/key-managers?return_timeout=30", {"onboard": {"passphrase": "onboard passphrase of 32+ characters " + unique("okm")}},
+        ontap.call("POST", "/security/key-managers?return_timeout=30",
+                   {"onboard": {"passphrase": "onboard passphrase of 32+ characters " + unique("okm")}},
                    expect=201)
         before = {"ontap": ontap.key_servers(manager["uuid"]), "vsp": vsp.servers(),
                   "managers": ontap.key_managers()}

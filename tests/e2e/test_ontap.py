@@ -74,7 +74,8 @@ def test_ontap_key_servers_lifecycle_drift_and_destroy(simulator, project):
     assert KMS2 not in ontap.key_servers(manager["uuid"])
     plan = proj.plan_text("ontap")
     assert "Plan: 1 to add, 1 to change, 0 to destroy." in plan, plan[-3000:]
-    assert re.search(r"timeout\s+= 45 -> 30", plan) and '"rogue.example.com" -> "kms1-dr3.example.com"' in plan, plan[-3000:]
+    assert (re.search(r"timeout\s+= 45 -> 30", plan)
+            and '"rogue.example.com" -> "kms1-dr3.example.com"' in plan), plan[-3000:]
     assert "(key_manager/key_server_10_0_0_12_5697) will be created" in plan, plan[-3000:]
     deploy = proj.deploy("ontap")
     assert "1 added, 1 changed, 0 destroyed" in deploy.output, deploy.tail()
@@ -94,7 +95,8 @@ def test_ontap_key_servers_lifecycle_drift_and_destroy(simulator, project):
     proj.declare(ontap=servers(*[{"server": f"kms{i}.example.com"} for i in range(1, 6)]))
     with RequestLog(sim.settings.name) as log:
         refused = proj.synth(ok=False)
-    assert "ontap/key_manager: key server: 5 primary key servers declared, at most 4 are allowed" in refused.flat, refused.tail()
+    assert ("ontap/key_manager: key server: 5 primary key servers declared, at most 4 are allowed"
+            in refused.flat), refused.tail()
     assert log.lines == [], f"the cluster was called: {log.lines}"
     assert ontap.key_servers(manager["uuid"]) == held_before
 

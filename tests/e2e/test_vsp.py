@@ -70,7 +70,8 @@ def test_vsp_kmip_servers_promote_drift_offline_and_destroy(simulator, project, 
     vsp.call("promote_server", {"name": "kms-c"})
     plan = proj.plan_text("vsp")
     assert "Plan: 1 to add, 0 to change, 1 to destroy." in plan, plan[-3000:]
-    assert "(kmip/promote) must be replaced" in plan and re.search(r"in_effect\s+= false -> \(known after apply\) # forces replacement", plan), plan[-3000:]
+    assert "(kmip/promote) must be replaced" in plan, plan[-3000:]
+    assert re.search(r"in_effect\s+= false -> \(known after apply\) # forces replacement", plan), plan[-3000:]
     deploy = proj.deploy("vsp")
     assert "1 added, 0 changed, 1 destroyed" in deploy.output, deploy.tail()
     assert vsp.primary() == "kms-b"

@@ -49,6 +49,7 @@ def requests_seen():
 def test_first_deploy_imports_everything_and_calls_nothing(brownfield, environ, tmp_path, capsys, requests_seen):
     directory = tmp_path / "app"
     assert main(["import", "ontap=ONTAP", "vsp=VSP", "vault=VAULT_A,VAULT_B", "--app", str(directory)]) == 0
+    assert main(["provider", "install", str(directory)]) == 0  # what the command says to do next
     capsys.readouterr()
     env = {**tool_env(), **brownfield.env, "TMPDIR": str(tmp_path)}
     requests_seen.seen.clear()
@@ -72,7 +73,8 @@ def test_first_deploy_imports_everything_and_calls_nothing(brownfield, environ, 
     managers = list(store.doc["key_managers"].values())
     assert any(secret_matches(m.get("passphrase"), PASSPHRASE) for m in managers)
     assert any(secret_matches(s.get("password"), KMIP_PASSWORD) for m in managers for s in m.get("servers", []))
-    written = [p.read_text(errors="replace") for p in directory.rglob("*") if p.is_file() and ".terraform" not in p.parts]
+    written = [p.read_text(errors="replace") for p in directory.rglob("*")
+               if p.is_file() and ".terraform" not in p.parts]
     for text in (deploy.output, diff.output, *written):
         for secret in brownfield.secrets:
             assert secret not in text

@@ -85,14 +85,16 @@ def test_app_directory_synthesizes(brownfield, environ, tmp_path, capsys):
     assert code == 0, stderr
     assert sorted(p.name for p in directory.iterdir()) == ["adopted.py", "cdktf.json", "main.py"]
     config = json.loads((directory / "cdktf.json").read_text())
-    assert config["language"] == "python" and config["app"] == "python main.py"
-    assert config["sendCrashReports"] == "false"
-    assert config["terraformProviders"] == ["keyform.local/keyform/rest@0.1.0"]
-    assert Path(config["codeMakerOutput"]) == REPO / "generated" and Path(config["codeMakerOutput"]).is_dir()
+    # as `keyform init` writes it: the app runs with the directory's own Python, written by
+    # `keyform provider install` (which the command says to run next); keyform's bindings need no `cdktf get`
+    assert config["language"] == "python" and config["app"] == ".keyform/python main.py"
+    assert config["sendCrashReports"] == "false" and config["terraformProviders"] == []
+    assert "next: `keyform provider install" in stdout
     assert (directory / "adopted.py").read_text() == render(brownfield.expected)
 
     outdir = tmp_path / "out"
-    env = dict(os.environ, CDKTF_OUTDIR=str(outdir), JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION="20",
+    env = dict(os.environ, CDKTF_OUTDIR=str(outdir), TF_CLI_CONFIG_FILE=str(REPO / ".keyform" / "terraformrc"),
+               JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION="20",
                JSII_SILENCE_SUPPORT_WARNING="1", PYTHONDONTWRITEBYTECODE="1", TMPDIR=str(tmp_path))
     result = subprocess.run([sys.executable, "main.py"], cwd=directory, env=env, capture_output=True, text=True,
                             timeout=120)

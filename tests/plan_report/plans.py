@@ -37,8 +37,10 @@ def change(address: str, actions: list[str], before: Optional[dict], after: Opti
         "address": address, "mode": "managed", "type": rtype, "name": address.split(".", 1)[1], "provider_name": REST,
         "change": {
             "actions": actions, "before": before, "after": after, "after_unknown": after_unknown or {},
-            "before_sensitive": dict(marks) if before is not None and before_sensitive is None else (before_sensitive or False),
-            "after_sensitive": dict(marks) if after is not None and after_sensitive is None else (after_sensitive or False),
+            "before_sensitive": (dict(marks) if before is not None and before_sensitive is None
+                                 else (before_sensitive or False)),
+            "after_sensitive": (dict(marks) if after is not None and after_sensitive is None
+                                else (after_sensitive or False)),
         },
     }
     if replace_paths:
@@ -99,9 +101,9 @@ def key_manager(actions: list[str], alias: str = "ontap-east", data: Optional[di
     return change("rest_object.key_manager_ED643D7C", actions, before, after, alias=alias, **kwargs)
 
 
-def key_server(actions: list[str], server: str, before_secondaries=(), after_secondaries=(), *, alias: str = "ontap-east",
-               password_before: Optional[str] = None, password_after: Optional[str] = None, extra_before=None,
-               extra_after=None, **kwargs) -> dict:
+def key_server(actions: list[str], server: str, before_secondaries=(), after_secondaries=(), *,
+               alias: str = "ontap-east", password_before: Optional[str] = None,
+               password_after: Optional[str] = None, extra_before=None, extra_after=None, **kwargs) -> dict:
     path = f"/security/key-managers/{KM_UUID}/key-servers"
 
     def values(secondaries, digest, extra):
@@ -117,8 +119,8 @@ def key_server(actions: list[str], server: str, before_secondaries=(), after_sec
                   **kwargs)
 
 
-def kmip_server(actions: list[str], name: str, port: int = 5696, alias: str = "vsp-west", after_port: Optional[int] = None,
-                **kwargs) -> dict:
+def kmip_server(actions: list[str], name: str, port: int = 5696, alias: str = "vsp-west",
+                after_port: Optional[int] = None, **kwargs) -> dict:
     def values(p):
         return {"path": "/v1/kmip", "data": canonical({"name": name, "host": "kms.example.com", "port": p,
                                                        "isTLS12Enabled": True, "kmipProtocol": "V2_0"}),
@@ -126,16 +128,16 @@ def kmip_server(actions: list[str], name: str, port: int = 5696, alias: str = "v
 
     before = None if actions == ["create"] else values(port)
     after = None if actions == ["delete"] else values(after_port or port)
-    return change(f"rest_object.kmip_kmip_server_{name.replace('-', '_')}_4D1A2739", actions, before, after, alias=alias,
-                  **kwargs)
+    return change(f"rest_object.kmip_kmip_server_{name.replace('-', '_')}_4D1A2739", actions, before, after,
+                  alias=alias, **kwargs)
 
 
 def promotion(actions: list[str], before_primary: Optional[str], after_primary: Optional[str], alias: str = "vsp-west",
               runs: bool = True, **kwargs) -> dict:
     def values(primary):
-        return {"path": "/v1/kmip/promote_server", "body": canonical({"name": primary}), "triggers": {"primary": primary},
-                "id": "run-1", "destroy_path": None, "write_only_data": None, "write_only_data_hash": None,
-                "sensitive_output_values": None}
+        return {"path": "/v1/kmip/promote_server", "body": canonical({"name": primary}),
+                "triggers": {"primary": primary}, "id": "run-1", "destroy_path": None, "write_only_data": None,
+                "write_only_data_hash": None, "sensitive_output_values": None}
 
     before = values(before_primary) if before_primary else None
     after = values(after_primary) if after_primary else None
@@ -148,13 +150,15 @@ DR_CALLS = {
     "demote": (f"{DR}/primary/demote", {"data/mode": "primary"}, None, None),
     "promote": (f"{DR}/secondary/promote", {"data/mode": "secondary"}, None, None),
     "primary": (f"{DR}/primary/enable", {"data/mode": "disabled"}, f"{DR}/primary/disable", {"data/mode": "primary"}),
-    "secondary": (f"{DR}/secondary/enable", {"data/mode": "disabled"}, f"{DR}/secondary/disable", {"data/mode": "secondary"}),
+    "secondary": (f"{DR}/secondary/enable", {"data/mode": "disabled"}, f"{DR}/secondary/disable",
+                  {"data/mode": "secondary"}),
     "update": (f"{DR}/secondary/update-primary", {"data/mode": "secondary"}, None, None),
 }
 
 
 # The wipe checks the construct gives a secondary's enable unless allow_wipe names the cluster.
-WIPE_CHECKS = canonical([{"path": "/sys/mounts", "message": "holds data", "when": {"path": "data/mode", "in": ["disabled"]},
+WIPE_CHECKS = canonical([{"path": "/sys/mounts", "message": "holds data",
+                          "when": {"path": "data/mode", "in": ["disabled"]},
                           "require": {"path": "data", "keys_subset_of": ["cubbyhole/", "identity/", "sys/"]}}])
 
 
@@ -162,18 +166,21 @@ def dr_values(call: str, primary: str, body: str = "{}", digest: Optional[str] =
               destroy_body: Optional[str] = None, sensitive_outputs: Optional[dict] = None,
               wipe_acknowledged: bool = False) -> dict:
     if call == "token":
-        path, run_when, destroy, destroy_when = (f"{DR}/primary/secondary-token", None, f"{DR}/primary/revoke-secondary",
+        path, run_when, destroy, destroy_when = (f"{DR}/primary/secondary-token", None,
+                                                 f"{DR}/primary/revoke-secondary",
                                                  {"data/mode": "primary"})
     else:
         path, run_when, destroy, destroy_when = DR_CALLS[call]
     return {"path": path, "body": body, "condition_path": f"{DR}/status", "run_when": run_when, "destroy_path": destroy,
-            "destroy_when": destroy_when, "destroy_body": destroy_body, "triggers": {"primary": primary} if call != "token" else None,
+            "destroy_when": destroy_when, "destroy_body": destroy_body,
+            "triggers": {"primary": primary} if call != "token" else None,
             "id": "run-0", "write_only_data": None, "write_only_data_hash": digest,
             "sensitive_output_values": sensitive_outputs, "response": "{}",
             "preconditions": WIPE_CHECKS if call == "secondary" and not wipe_acknowledged else None}
 
 
-def dr_call(actions: list[str], cluster: str, name: str, before: Optional[dict], after: Optional[dict], **kwargs) -> dict:
+def dr_call(actions: list[str], cluster: str, name: str, before: Optional[dict], after: Optional[dict],
+            **kwargs) -> dict:
     slug = cluster.replace("-", "_")
     unknown = {"id": True, "response": True, "sensitive_output_values": True} if after is not None else {}
     return change(f"rest_operation.dr_{slug}_{name}_1A2B3C4D", actions, before, after, alias=cluster,

@@ -3,20 +3,20 @@
 :class:`ScenarioProject` writes ``cdktf.json`` (the repository's, with ``app`` set to this
 Python), ``main.py`` (:mod:`tests.plan_report.scenario_app`) and ``scenario.json`` into a
 temporary directory, and runs ``cdktf diff``/``cdktf deploy`` there with the environment that
-``.keyform/env.sh`` gives a shell (see ``scripts/setup.sh``) plus the appliances' credentials.
+``.keyform/env.sh`` gives a shell (:func:`keyform.toolchain.environment`, over the caller's environment:
+nothing inherited is dropped) plus the appliances' credentials.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from keyform.ops import cdktf_cli
+from keyform import toolchain
 
 REPO = Path(__file__).resolve().parents[2]
 APP = Path(__file__).resolve().parent / "scenario_app.py"
@@ -24,43 +24,14 @@ STACKS = ("ontap", "vsp", "vault-dr")
 
 
 def toolchain_problem() -> str | None:
-    """Why the scenarios cannot run here, or None."""
-    if shutil.which("terraform") is None:
-        return "terraform is not on PATH"
-    if not (REPO / "node_modules" / ".bin" / "cdktf").exists():
-        return "the cdktf CLI is not installed (make setup)"
-    if not (REPO / ".keyform" / "terraformrc").exists():
-        return "the rest provider is not installed (make setup)"
-    return None
+    """Why the scenarios cannot run here (make setup was not run, no terraform), or None."""
+    missing = toolchain.missing(REPO)
+    return f"missing: {', '.join(missing)}" if missing else None
 
 
 def toolchain_env() -> dict:
-    """What ``.keyform/env.sh`` exports (scripts/setup.sh writes it), for this checkout."""
-    return {
-        "TF_CLI_CONFIG_FILE": str(REPO / ".keyform" / "terraformrc"),
-        "KEYFORM_PROVIDER_PYTHON": sys.executable,
-        "PATH": os.pathsep.join([str(Path(sys.executable).parent), str(REPO / "node_modules" / ".bin"),
-                                 os.environ.get("PATH", "")]),
-        "PYTHONPATH": str(REPO),
-        # cdktf points TF_PLUGIN_CACHE_DIR at ~/.terraform.d/plugin-cache by default, shared by every
-        # project of the machine; other test runs install the provider there from temporary mirrors
-        # that disappear. Take the provider from this checkout's mirror only.
-        "CDKTF_DISABLE_PLUGIN_CACHE_ENV": "1",
-        "TF_PLUGIN_CACHE_DIR": "",
-        "CHECKPOINT_DISABLE": "1",
-        "DISABLE_VERSION_CHECK": "1",
-        "JSII_SILENCE_SUPPORT_WARNING": "1",
-        "JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION": _node_major(),
-    }
-
-
-def _node_major() -> str:
-    try:
-        out = subprocess.run(["node", "-p", "process.versions.node.split('.')[0]"], capture_output=True, text=True,
-                             timeout=30)
-        return out.stdout.strip() or "20"
-    except OSError:
-        return "20"
+    """What ``.keyform/env.sh`` exports (scripts/setup.sh writes it) for this checkout, over this environment."""
+    return toolchain.environment(REPO, pythonpath=REPO)
 
 
 @dataclass
@@ -91,14 +62,10 @@ class ScenarioProject:
         return {**self.base_env, **self.env}
 
     def cdktf(self, *args: str) -> str:
-        # (not keyform.ops.cdktf_cli.run: it leaves its pipe open, a ResourceWarning that pytest turns into an error)
-        result = subprocess.run([str(REPO / "node_modules" / ".bin" / "cdktf"), *args], cwd=self.root,
-                                env={**os.environ, **cdktf_cli.QUIET_ENV, **self.environment()}, stdin=subprocess.DEVNULL,
-                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, timeout=600)
-        output = cdktf_cli.ANSI.sub("", result.stdout)
-        self.log.append((args, output))
-        assert result.returncode == 0, f"cdktf {' '.join(args)} failed:\n" + "\n".join(output.splitlines()[-40:])
-        return output
+        result = toolchain.run([toolchain.cdktf(REPO), *args], self.root, self.environment(), timeout=600)
+        self.log.append((args, result.output))
+        assert result.returncode == 0, f"cdktf {' '.join(args)} failed:\n" + result.tail(40)
+        return result.output
 
     def diff(self, *stacks: str) -> None:
         """``cdktf diff`` per stack: each leaves ``cdktf.out/stacks/<stack>/plan``."""
@@ -113,12 +80,11 @@ class ScenarioProject:
     def destroy_plan(self, stack: str, ok: bool = True) -> str:
         """A saved destroy plan (``cdktf destroy`` cannot save one): ``terraform plan -destroy -out plan``;
         ``ok=False`` expects the plan to be refused. Its output."""
-        result = subprocess.run(["terraform", "plan", "-destroy", "-out", "plan", "-input=false", "-no-color"],
-                                cwd=self.stacks_dir / stack, env={**os.environ, **self.environment()},
-                                capture_output=True, text=True, timeout=300)
-        self.log.append((("terraform plan -destroy", stack), result.stdout + result.stderr))
-        assert (result.returncode == 0) == ok, result.stdout[-3000:] + result.stderr[-3000:]
-        return result.stdout + result.stderr
+        result = toolchain.run([toolchain.terraform(), "plan", "-destroy", "-out", "plan", "-input=false", "-no-color"],
+                               self.stacks_dir / stack, self.environment(), timeout=300)
+        self.log.append((("terraform plan -destroy", stack), result.output))
+        assert (result.returncode == 0) == ok, result.output[-6000:]
+        return result.output
 
     def report(self, *stacks: str) -> tuple[int, str, str]:
         """``python -m keyform plan-report`` in the project (default ``--stacks-dir cdktf.out/stacks``) on the
@@ -127,7 +93,7 @@ class ScenarioProject:
         output.unlink(missing_ok=True)
         result = subprocess.run(
             [sys.executable, "-m", "keyform", "plan-report", "--output", str(output), *stacks],
-            cwd=self.root, env={**os.environ, **self.environment()}, capture_output=True, text=True, timeout=300,
+            cwd=self.root, env=self.environment(), capture_output=True, text=True, timeout=300,
         )
         text = output.read_text(encoding="utf-8") if output.exists() else ""
         return result.returncode, text, result.stderr

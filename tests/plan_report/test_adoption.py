@@ -8,8 +8,8 @@ import json
 from keyform.__main__ import main
 from keyform.plan_report import EXIT_DANGEROUS, EXIT_SAFE
 from keyform.plan_report.mask import collect_secrets
-from tests.plan_report.plans import (KM_UUID, canonical, change, dr_call, dr_values, key_manager, key_server, kmip_server,
-                                     plan, promotion)
+from tests.plan_report.plans import (KM_UUID, canonical, change, dr_call, dr_values, key_manager, key_server,
+                                     kmip_server, plan, promotion)
 from tests.plan_report.test_classify import ONTAP, VAULT, VSP, dangers, lines, report
 
 ADOPTED_HEADER = "| Stack | Appliance | Added | Adopted | Changed | Replaced | Removed | Dangerous |"
@@ -64,7 +64,8 @@ def test_import_with_an_update_is_the_update_marked_adopted():
         adopted_server(["update"], "kms1.example.com:5696", [], ["kms1-dr.example.com:5696"]),
         providers=ONTAP))
     assert not dangerous
-    assert "- key server `kms1.example.com:5696` gains the secondary `kms1-dr.example.com:5696` (adopted)" in lines(text)
+    assert ("- key server `kms1.example.com:5696` gains the secondary `kms1-dr.example.com:5696` (adopted)"
+            in lines(text))
     assert "| `site` | NetApp ONTAP `ontap-east` | 0 | 1 | 1 | 0 | 0 | 0 |" in lines(text)
 
 
@@ -77,7 +78,8 @@ def test_import_and_replace_of_a_key_manager_is_dangerous_as_any_replacement(tmp
                              "· stack `site`, NetApp ONTAP `ontap-east`"]
     assert ("- ⚠️ key manager of SVM `svm1` is **replaced** (deleted, then created again): a key that cannot be "
             "updated in place changes (adopted)") in lines(text)
-    assert "| Stack | Appliance | Added | Changed | Replaced | Removed | Dangerous |" in lines(text)  # nothing only adopted
+    # nothing only adopted
+    assert "| Stack | Appliance | Added | Changed | Replaced | Removed | Dangerous |" in lines(text)
     assert "| `site` | NetApp ONTAP `ontap-east` | 0 | 0 | 1 | 0 | **1** |" in lines(text)
 
 
@@ -136,7 +138,8 @@ def test_vault_adopted_call_that_runs_again_is_marked_and_keeps_its_condition():
         providers=VAULT), stack="vault-dr")
     assert dangerous
     assert ("- ⚠️ `dr-west` is **demoted**: it stops being the DR primary — runs again: the declared DR primary changes "
-            "from `dr-west` to `dr-east` (adopted) _(runs only if `dr-west` is a DR primary when applied)_") in lines(text)
+            "from `dr-west` to `dr-east` (adopted) _(runs only if `dr-west` is a DR primary when applied)_"
+            ) in lines(text)
 
 
 # --------------------------------------------------------------------------------- generic, mixed
@@ -155,7 +158,8 @@ def test_generic_object_adopted_and_imports_do_not_add_dangers():
 def test_masking_applies_to_adopted_objects():
     password, digest, in_id = "S3cret-adopted-91ac", "pbkdf2-sha256$1000$aa$11", "id-secret-4e7f"
     server = adopted_server(["update"], "kms1.example.com:5696", extra_before={"password": password},
-                            extra_after={"password": password + "x"}, password_before=digest, password_after=digest + "x")
+                            extra_after={"password": password + "x"}, password_before=digest,
+                            password_after=digest + "x")
     kept = kmip_server(["no-op"], "kms-a", alias="ontap-east",
                        importing=canonical({"path": "/v1/kmip", "id": "u", "read_body": {"token": in_id},
                                             "write_only_data": {"password": password}}))

@@ -66,7 +66,8 @@ def test_first_deploy_of_a_key_manager_is_safe():
     assert not dangerous
     assert ("- key manager of SVM `svm1` is created (external; client certificate `kmip-client`; server CA `kmip-ca`)"
             in lines(text))
-    assert ("- primary key server `10.0.0.5:5696` is added to the key manager of SVM `svm1`: secondary `10.0.0.6:5696`; "
+    assert ("- primary key server `10.0.0.5:5696` is added to the key manager of SVM `svm1`: secondary "
+            "`10.0.0.6:5696`; "
             "KMIP user `kmip` with a password (hidden)") in lines(text)
 
 
@@ -88,7 +89,8 @@ def test_removing_a_primary_key_server_is_dangerous_and_the_last_one_says_so():
 
 def test_key_manager_deleted_or_replaced_is_dangerous():
     text, dangerous = report(plan(key_manager(["delete"]), providers=ONTAP))
-    assert dangerous and "- **the key manager of SVM `svm1` is DELETED** · stack `site`, NetApp ONTAP `ontap-east`" in lines(text)
+    assert dangerous
+    assert "- **the key manager of SVM `svm1` is DELETED** · stack `site`, NetApp ONTAP `ontap-east`" in lines(text)
     text, dangerous = report(plan(key_manager(["delete", "create"], replace_paths=[["data"]]), providers=ONTAP))
     assert dangerous
     assert "replaced" in text and "| 0 | 0 | 1 | 0 | **1** |" in text
@@ -153,7 +155,8 @@ def test_dr_first_deploy_flags_the_secondary_wipe_with_its_condition():
         providers=VAULT), stack="vault-dr")
     assert dangerous
     assert dangers(text) == [
-        "- **Vault cluster `dr-east` will be WIPED (DR secondary enable) — refused if it holds data of its own** — runs "
+        "- **Vault cluster `dr-east` will be WIPED (DR secondary enable) — refused if it holds data of its own** — "
+        "runs "
         "only if DR replication is disabled on `dr-east` when applied · stack `vault-dr`, Vault `dr-east`"]
     assert ("- `dr-west` becomes the DR **primary** (replication enabled) _(runs only if DR replication is disabled on "
             "`dr-west` when applied)_") in lines(text)
@@ -185,13 +188,16 @@ def test_dr_failover_promote_demote_update_primary():
     assert dangers(text) == [
         "- **Vault cluster `dr-west` is DEMOTED (DR primary demote)** — runs only if `dr-west` is a DR primary when "
         "applied · stack `vault-dr`, Vault `dr-west`",
-        "- **Vault cluster `dr-east` is PROMOTED to DR primary** — runs only if `dr-east` is a DR secondary when applied "
+        "- **Vault cluster `dr-east` is PROMOTED to DR primary** — runs only if `dr-east` is a DR secondary when "
+        "applied "
         "· stack `vault-dr`, Vault `dr-east`",
         "- **Vault cluster `dr-west` REVOKES DR secondary `dr-east`** — runs only if `dr-west` is a DR primary when "
         "applied · stack `vault-dr`, Vault `dr-west`",
     ]
-    assert ("- `dr-east` becomes the DR **primary** (replication enabled) — runs again: the declared DR primary changes "
-            "from `dr-west` to `dr-east`; it was the DR secondary enable step _(runs only if DR replication is disabled "
+    assert ("- `dr-east` becomes the DR **primary** (replication enabled) — runs again: the declared DR primary "
+            "changes "
+            "from `dr-west` to `dr-east`; it was the DR secondary enable step _(runs only if DR replication is "
+            "disabled "
             "on `dr-east` when applied)_") in lines(text)
     assert "- `dr-west` is re-pointed to its DR primary `dr-east` (update-primary) _(runs only if `dr-west` is a DR " \
            "secondary when applied)_" in lines(text)

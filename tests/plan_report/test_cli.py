@@ -120,8 +120,10 @@ def test_prior_state_providers_read_from_the_plan_file(tmp_path):
     state = {"resources": [
         {"mode": "managed", "type": "rest_operation", "name": "dr_vault_b_demote_1",
          "provider": 'provider["keyform.local/keyform/rest"].vault-b', "instances": [{"attributes": {"x": "secret"}}]},
-        {"mode": "managed", "type": "rest_object", "name": "plain", "provider": 'provider["keyform.local/keyform/rest"]'},
-        {"mode": "data", "type": "rest_object", "name": "lookup", "provider": 'provider["keyform.local/keyform/rest"].a'},
+        {"mode": "managed", "type": "rest_object", "name": "plain",
+         "provider": 'provider["keyform.local/keyform/rest"]'},
+        {"mode": "data", "type": "rest_object", "name": "lookup",
+         "provider": 'provider["keyform.local/keyform/rest"].a'},
     ]}
     with zipfile.ZipFile(tmp_path / "plan", "w") as archive:
         archive.writestr("tfstate", json.dumps(state))

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from keyform.plan_report import StackPlan, markdown
-from keyform.plan_report.mask import REDACTED, Scrubber, collect_secrets, is_secret_key, is_sensitive, mask_value, safe_url
+from keyform.plan_report.mask import (REDACTED, Scrubber, collect_secrets, is_secret_key, is_sensitive, mask_value,
+                                      safe_url)
 from tests.plan_report.plans import canonical, change, dr_call, dr_values, key_server, kmip_server, plan
 
 SECRETS = {

@@ -3,9 +3,9 @@ after the other on the same appliances, and the report of each checked line by l
 
 Scenarios: a first deploy, a secondary change (an ONTAP key server loses a secondary), a VSP
 promotion, a destroy and a DR failover. The first three are deployed; the destroy and the
-failover are planned only (the destroy plan is made on the deployed state, before the failover). Each report is scanned for every secret of the run:
-appliance credentials, the KMIP password, the DR operation token, the DR activation tokens
-(which the destroy plan's JSON does hold) and the unseal keys.
+failover are planned only (the destroy plan is made on the deployed state, before the failover).
+Each report is scanned for every secret of the run: appliance credentials, the KMIP password, the DR operation
+token, the DR activation tokens (which the destroy plan's JSON does hold) and the unseal keys.
 
 Set ``KEYFORM_PLAN_REPORT_SAMPLES=<dir>`` to keep the reports (docs/plan-report.md shows them).
 """
@@ -62,7 +62,8 @@ class Run:
     def __init__(self, project: ScenarioProject, secret_values: dict):
         self.project = project
         self.secrets = secret_values
-        self.samples = Path(os.environ["KEYFORM_PLAN_REPORT_SAMPLES"]) if os.environ.get("KEYFORM_PLAN_REPORT_SAMPLES") else None
+        samples = os.environ.get("KEYFORM_PLAN_REPORT_SAMPLES")
+        self.samples = Path(os.environ["KEYFORM_PLAN_REPORT_SAMPLES"]) if samples else None
 
     def activation_tokens(self) -> list[str]:
         state = json.loads(self.project.state("vault-dr") or "{}")
@@ -72,7 +73,8 @@ class Run:
     def report(self, scenario: str, *stacks: str) -> tuple[int, str]:
         code, text, stderr = self.project.report(*stacks)
         assert text and "error" not in stderr.lower(), f"{scenario}: exit {code}: {stderr}"
-        for name, value in {**self.secrets, **{f"activation-{i}": t for i, t in enumerate(self.activation_tokens())}}.items():
+        activation = {f"activation-{i}": t for i, t in enumerate(self.activation_tokens())}
+        for name, value in {**self.secrets, **activation}.items():
             values = value if isinstance(value, list) else [value]
             for v in values:
                 assert v not in text, f"{scenario}: the report shows the secret {name}"
@@ -137,7 +139,8 @@ def first_deploy(run: Run, urls: dict) -> None:
     assert "| `ontap` | NetApp ONTAP `ontap-east` | 3 | 0 | 0 | 0 | 0 |" in lines
     assert "| `vsp` | VSP One Object `vsp-west` | 4 | 0 | 0 | 0 | 0 |" in lines
     assert f"#### NetApp ONTAP `ontap-east` · `{urls['ontap-east']}`" in lines
-    assert "- key manager of SVM `svm1` is created (external; client certificate `kmip-client`; server CA `kmip-ca`)" in lines
+    assert ("- key manager of SVM `svm1` is created (external; client certificate `kmip-client`; server CA `kmip-ca`)"
+            in lines)
     assert ("- primary key server `10.0.0.5:5696` is added to the key manager of SVM `svm1`: secondaries "
             "`10.0.0.6`, `10.0.0.7`; KMIP user `kmip` with a password (hidden)") in lines
     assert ("- primary key server `kms2.example.com:5697` is added to the key manager of SVM `svm1`: no secondary"
@@ -151,7 +154,8 @@ def first_deploy(run: Run, urls: dict) -> None:
     assert ("- ⚠️ `dr-east` becomes a DR **secondary** of `dr-west`: its data is **wiped** and replaced by the "
             "primary's _(runs only if DR replication is disabled on `dr-east` and a new activation token was issued "
             "when applied)_") in lines
-    assert ("- `dr-west` checks the DR operation token (merkle-check, which changes nothing) before anything is demoted "
+    assert ("- `dr-west` checks the DR operation token (merkle-check, which changes nothing) before anything is "
+            "demoted "
             "_(runs only if `dr-west` is a DR secondary when applied)_") in lines
     project.deploy(*STACKS)
     # cdktf deploy applies without the saved plan: the plan of the diff is stale now and refused
@@ -185,7 +189,8 @@ def vsp_promotion(run: Run, urls: dict) -> None:
     lines = text.splitlines()
     assert code == 3, text
     assert section(text, "Dangerous operations") == [
-        "- **KMIP server `kms-b` becomes primary on `vsp-west` (was `kms-a`)** · stack `vsp`, VSP One Object `vsp-west`"]
+        "- **KMIP server `kms-b` becomes primary on `vsp-west` (was `kms-a`)** · "
+        "stack `vsp`, VSP One Object `vsp-west`"]
     assert f"#### VSP One Object `vsp-west` · `{urls['vsp-west']}`" in lines
     assert "- ⚠️ KMIP server `kms-b` **becomes primary** on `vsp-west` (was `kms-a`): promote_server" in lines
     assert "| `vsp` | VSP One Object `vsp-west` | 0 | 1 | 0 | 0 | **1** |" in lines
@@ -217,7 +222,8 @@ def dr_failover(run: Run, west, east, urls: dict) -> None:
     ]
     assert ("- `dr-west` is re-pointed to its DR primary `dr-east` (update-primary) _(runs only if `dr-west` is a DR "
             "secondary and a new activation token was issued when applied)_") in lines
-    assert ("- `dr-east` becomes the DR **primary** (replication enabled) — runs again: the declared DR primary changes "
+    assert ("- `dr-east` becomes the DR **primary** (replication enabled) — runs again: the declared DR primary "
+            "changes "
             "from `dr-west` to `dr-east`; it was the DR secondary enable step _(runs only if DR replication is "
             "disabled on `dr-east` when applied)_") in lines
     # removed steps without a destroy call are bookkeeping, found on their cluster through the plan file
@@ -249,8 +255,8 @@ def destroy(run: Run, west, urls: dict) -> None:
     assert section(text, "Dangerous operations") == [
         "- **primary key server `10.0.0.5:5696` is REMOVED from the key manager of SVM `svm1`; no key server is left** "
         "· stack `ontap`, NetApp ONTAP `ontap-east`",
-        "- **primary key server `kms2.example.com:5697` is REMOVED from the key manager of SVM `svm1`; no key server is "
-        "left** · stack `ontap`, NetApp ONTAP `ontap-east`",
+        "- **primary key server `kms2.example.com:5697` is REMOVED from the key manager of SVM `svm1`; no key server "
+        "is left** · stack `ontap`, NetApp ONTAP `ontap-east`",
         "- **the key manager of SVM `svm1` is DELETED** · stack `ontap`, NetApp ONTAP `ontap-east`",
         "- **DR replication is DISABLED on `dr-east` (DR secondary disable)** — runs only if `dr-east` is a DR "
         "secondary when applied · stack `vault-dr`, Vault `dr-east`",
@@ -258,8 +264,10 @@ def destroy(run: Run, west, urls: dict) -> None:
         "when applied · stack `vault-dr`, Vault `dr-west`",
         "- **Vault cluster `dr-west` REVOKES DR secondary `dr-east`** — runs only if `dr-west` is a DR primary and "
         "`dr-east` no longer replicates from `dr-west` when applied · stack `vault-dr`, Vault `dr-west`",
-        "- **KMIP server `kms-a` is REMOVED on `vsp-west`; no KMIP server is left** · stack `vsp`, VSP One Object `vsp-west`",
-        "- **KMIP server `kms-c` is REMOVED on `vsp-west`; no KMIP server is left** · stack `vsp`, VSP One Object `vsp-west`",
+        "- **KMIP server `kms-a` is REMOVED on `vsp-west`; no KMIP server is left** · "
+        "stack `vsp`, VSP One Object `vsp-west`",
+        "- **KMIP server `kms-c` is REMOVED on `vsp-west`; no KMIP server is left** · "
+        "stack `vsp`, VSP One Object `vsp-west`",
         "- **the PRIMARY KMIP server `kms-b` is REMOVED on `vsp-west`; no KMIP server is left** · stack `vsp`, "
         "VSP One Object `vsp-west`",
     ]

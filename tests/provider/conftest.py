@@ -254,7 +254,8 @@ class ApiServer:
     def _start_job(self, effect: Callable[[], None]) -> Response:
         job_id = str(uuid.uuid4())
         self.jobs[job_id] = {"polls_left": self.job_running_polls, "outcome": self.async_jobs, "effect": effect}
-        return _json_response({"job": {"uuid": job_id, "_links": {"self": {"href": f"/api/cluster/jobs/{job_id}"}}}}, 202)
+        return _json_response({"job": {"uuid": job_id, "_links": {"self": {"href": f"/api/cluster/jobs/{job_id}"}}}},
+                              202)
 
     def _job(self, job_id: str) -> Response:
         job = self.jobs.get(job_id)
@@ -328,7 +329,7 @@ def hcl(value: Any) -> str:
 def provider_block(base_url: str, alias: Optional[str] = None, **settings) -> str:
     """A ``provider "rest"`` block; retries kept quick unless a test sets them."""
     settings.setdefault("retry_backoff_seconds", 0.05)
-    lines = [f'provider "rest" {{', f"  base_url = {hcl(base_url)}"]
+    lines = ['provider "rest" {', f"  base_url = {hcl(base_url)}"]
     if alias:
         lines.append(f"  alias = {hcl(alias)}")
     lines += [f"  {key} = {value if isinstance(value, RawHcl) else hcl(value)}" for key, value in settings.items()]

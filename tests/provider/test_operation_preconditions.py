@@ -105,7 +105,7 @@ resource "rest_operation" "promote" {
   path          = "/ops/promote"
   preconditions = jsonencode([{ path = "/peer", require = { path = "state", equals = "healthy" }, message = "Peer down." }])
 }
-"""))
+"""))  # noqa: E501 - the HCL as written
     refused = tf.apply(check=False)
     assert refused.returncode == 1
     assert "Error: Refused: /ops/promote" in refused.stderr

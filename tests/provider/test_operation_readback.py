@@ -269,7 +269,7 @@ resource "rest_operation" "x" {
   run_if         = jsonencode({ path = "mode", equals = "primary" })
   read_path      = "/status"
   effective_when = jsonencode({ path = "mode", in = ["primary"] })
-  preconditions  = jsonencode([{ path = "/status", require = { path = "mode", equals = "primary" }, message = "m" }])''')
+  preconditions  = jsonencode([{ path = "/status", require = { path = "mode", equals = "primary" }, message = "m" }])''')  # noqa: E501 - the HCL as written
     tf.write(config(api.base_url, guarded))
     applied = tf.apply()
     assert "0 added, 1 changed, 0 destroyed" in applied.stdout

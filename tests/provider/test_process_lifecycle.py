@@ -35,14 +35,16 @@ def test_provider_leaves_when_its_parent_dies_without_a_shutdown_call():
 
 def test_started_by_hand_it_says_what_it_is():
     env = {k: v for k, v in os.environ.items() if k != MAGIC_COOKIE_KEY}
-    done = subprocess.run([sys.executable, "-m", "keyform.provider"], capture_output=True, text=True, env=env, timeout=30)
+    done = subprocess.run([sys.executable, "-m", "keyform.provider"], capture_output=True, text=True, env=env,
+                          timeout=30)
     assert done.returncode == 1
     assert "This is the keyform 'rest' Terraform provider" in done.stderr and done.stdout == ""
 
 
 def test_sigterm_after_start_up_stops_the_provider_cleanly():
     # Signals may land on a gRPC thread; the main thread must still notice within its wait interval.
-    with subprocess.Popen([sys.executable, "-m", "keyform.provider"], stdout=subprocess.PIPE, env=PLUGIN_ENV) as process:
+    with subprocess.Popen([sys.executable, "-m", "keyform.provider"], stdout=subprocess.PIPE,
+                          env=PLUGIN_ENV) as process:
         socket_path = process.stdout.readline().decode().split("|")[3]
         time.sleep(0.3)
         process.terminate()
@@ -86,7 +88,8 @@ def test_terraform_with_plugin_tls_disabled_talks_plain_grpc(api, terraform):
     from tests.provider.conftest import config
 
     tf = terraform()
-    tf.write(config(api.base_url, 'resource "rest_object" "x" {\n  path = "/things"\n  data = jsonencode({ name = "a" })\n}\n'))
+    tf.write(config(api.base_url,
+                    'resource "rest_object" "x" {\n  path = "/things"\n  data = jsonencode({ name = "a" })\n}\n'))
     plain = {"TF_DISABLE_PLUGIN_TLS": "1"}
     assert "1 added" in tf.apply(env=plain).stdout
     assert "No changes." in tf.plan(env=plain).stdout

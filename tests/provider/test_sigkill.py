@@ -28,7 +28,7 @@ resource "rest_object" "km_{i}" {{
   lookup_path     = "{{path}}?svm.name={{data.svm.name}}"
   lookup_selector = "records/0"
 }}
-""" for i in range(COUNT))
+""" for i in range(COUNT))  # noqa: E501 - the HCL as written
 
 
 def providers_running(tmpdir) -> list[int]:

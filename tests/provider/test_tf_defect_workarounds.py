@@ -10,7 +10,7 @@ import stat
 import threading
 import time
 
-from keyform.provider.install import LAUNCHER, cli_config, install_into
+from keyform.provider.install import cli_config, install_into, launcher, package_hash
 from keyform.provider.provider import VERSION
 from tests.provider.conftest import RawBody, Terraform, config, terraform_env
 
@@ -128,13 +128,14 @@ def test_5_lock_file_written_offline_with_the_same_h1_hash_everywhere(api, terra
     install_into(other_mirror)
     (tmp_path / "elsewhere" / "terraformrc").write_text(cli_config(other_mirror))
     three = Terraform(tmp_path / "three", terraform_env(tmp_path / "elsewhere", terraform.tmpdir))
-    expected = _h1({f"terraform-provider-rest_v{VERSION}": LAUNCHER.encode()})
+    expected = _h1({f"terraform-provider-rest_v{VERSION}": launcher().encode()})
+    assert expected == package_hash()  # what keyform.constructs.synth writes into a stack's lock file
     for tf in (one, two, three):
         tf.write(body)
         initialised = tf.init()
         assert "Terraform has been successfully initialized!" in initialised.stdout
         lock = (tf.dir / ".terraform.lock.hcl").read_text()
-        assert f'provider "registry.terraform.io/' not in lock
+        assert 'provider "registry.terraform.io/' not in lock
         assert 'provider "keyform.local/keyform/rest"' in lock
         assert f'version = "{VERSION}"' in lock
         assert _lock_hashes(tf) == [expected]

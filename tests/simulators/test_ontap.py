@@ -201,10 +201,13 @@ def test_key_manager_collection_fields_and_filters(api):
     assert set(by_uuid[onboard]) == {"uuid", "scope", "_links"}
     assert by_uuid[onboard]["scope"] == "cluster"
 
-    assert [r["uuid"] for r in api.get("/security/key-managers", params={"svm.name": "svm1"}).json()["records"]] == [external]
+    assert [r["uuid"] for r in api.get("/security/key-managers",
+                                       params={"svm.name": "svm1"}).json()["records"]] == [external]
     svm1 = api.get("/svm/svms", params={"name": "svm1"}).json()["records"][0]["uuid"]
-    assert [r["uuid"] for r in api.get("/security/key-managers", params={"svm.uuid": svm1}).json()["records"]] == [external]
-    assert [r["uuid"] for r in api.get("/security/key-managers", params={"scope": "cluster"}).json()["records"]] == [onboard]
+    assert [r["uuid"] for r in api.get("/security/key-managers",
+                                       params={"svm.uuid": svm1}).json()["records"]] == [external]
+    assert [r["uuid"] for r in api.get("/security/key-managers",
+                                       params={"scope": "cluster"}).json()["records"]] == [onboard]
     assert api.get("/security/key-managers", params={"svm.name": "svm2"}).json()["num_records"] == 0
 
     everything = {r["uuid"]: r for r in api.get("/security/key-managers", params={"fields": "*"}).json()["records"]}
@@ -265,7 +268,8 @@ def test_create_validation_errors(api):
     both["onboard"] = {"passphrase": PASSPHRASE}
     assert_error(api.post("/security/key-managers", json=both), 400, "262186",
                  'Field "onboard" cannot be used with field "external".')
-    assert_error(api.post("/security/key-managers", json={"svm": {"name": "svm1"}, "onboard": {"passphrase": PASSPHRASE}}),
+    assert_error(api.post("/security/key-managers", json={"svm": {"name": "svm1"},
+                                                          "onboard": {"passphrase": PASSPHRASE}}),
                  400, "262186", 'Field "onboard" cannot be used with field "svm".')
     assert_error(api.post("/security/key-managers", json={**external_body(), "colour": "blue"}), 400, "262179",
                  'Unexpected argument "colour".', "colour")
@@ -322,26 +326,31 @@ def test_patch_onboard_passphrase_rules(api):
     assert (changed.status_code, changed.json()) == (200, {})
     assert api.patch(path, json={"onboard": {"existing_passphrase": PASSPHRASE, "passphrase": "z" * 40}}).json()[
         "error"]["code"] == "65536139"
-    assert api.patch(path, json={"onboard": {"existing_passphrase": PASSPHRASE_2, "passphrase": PASSPHRASE}}).status_code == 200
+    assert api.patch(path, json={"onboard": {"existing_passphrase": PASSPHRASE_2,
+                                             "passphrase": PASSPHRASE}}).status_code == 200
 
 
 def test_patch_onboard_synchronize_rules(api):
     uuid = create_onboard(api)
     path = f"/security/key-managers/{uuid}"
     assert_error(api.patch(path, json={"onboard": {"synchronize": True}}), 400, "65537242",
-                 "The Onboard Key Manager existing_passphrase must be provided when performing a PATCH/synchronize operation.")
+                 "The Onboard Key Manager existing_passphrase must be provided when performing a PATCH/synchronize "
+                 "operation.")
     assert_error(api.patch(path, json={"onboard": {"synchronize": True, "existing_passphrase": PASSPHRASE,
                                                     "passphrase": PASSPHRASE_2}}), 400, "65537243",
-                 "The Onboard Key Manager passphrase must not be provided when performing a PATCH/synchronize operation.")
+                 "The Onboard Key Manager passphrase must not be provided when performing a PATCH/synchronize "
+                 "operation.")
     assert api.patch(path, json={"onboard": {"synchronize": True, "existing_passphrase": PASSPHRASE_2}}).json()[
         "error"]["code"] == "65536139"
-    assert api.patch(path, json={"onboard": {"synchronize": True, "existing_passphrase": PASSPHRASE}}).status_code == 200
+    assert api.patch(path, json={"onboard": {"synchronize": True,
+                                             "existing_passphrase": PASSPHRASE}}).status_code == 200
 
 
 def test_patch_external_settings(api):
     external = create_external(api)
     onboard = create_onboard(api)
-    assert_error(api.patch(f"/security/key-managers/{onboard}", json={"external": {"client_certificate": {"name": "kmip-client"}}}),
+    assert_error(api.patch(f"/security/key-managers/{onboard}",
+                           json={"external": {"client_certificate": {"name": "kmip-client"}}}),
                  400, "65536828", "External key management is not enabled for the SVM.")
     assert_error(api.patch(f"/security/key-managers/{external}", json={"onboard": {"synchronize": True}}),
                  400, "65537301", "The Onboard Key Manager is not enabled.")
@@ -351,7 +360,8 @@ def test_patch_external_settings(api):
     assert_error(api.patch(path, json={"external": {"server_ca_certificates": [{"name": "missing"}]}}),
                  400, "65536821", "The certificate is not installed.")
     assert_error(api.patch(path, json={"external": {"client_certificate": {"name": "kmip-client-other"}}}), 400,
-                 "65536850", "New client certificate public or private keys are different from the existing client certificate.")
+                 "65536850",
+                 "New client certificate public or private keys are different from the existing client certificate.")
     assert_error(api.patch(path, json={"external": {"servers": [{"server": "10.9.9.9"}]}}), 400, "262179",
                  'Unexpected argument "external.servers".')
 
@@ -422,7 +432,8 @@ def test_key_server_post_errors(api):
     assert_error(api.patch(f"{obase}/10.0.0.9", json={"timeout": 5}), 400, "65536828", message)
     assert_error(api.delete(f"{obase}/10.0.0.9"), 400, "65536828", message)
     assert api.get(obase).json()["num_records"] == 0
-    assert_error(api.post("/security/key-managers/nope/key-servers", json={"server": "x"}), 404, "4", "entry doesn't exist")
+    assert_error(api.post("/security/key-managers/nope/key-servers", json={"server": "x"}), 404, "4",
+                 "entry doesn't exist")
 
 
 def test_key_server_patch(api):
@@ -430,7 +441,8 @@ def test_key_server_patch(api):
     base = f"/security/key-managers/{uuid}/key-servers"
     assert_error(api.patch(f"{base}/10.0.0.99", json={"timeout": 5}), 404, "65536843",
                  "The key management server is not configured for the SVM.")
-    assert_error(api.patch(f"{base}/10.0.0.1", json={"password": "kmip-Secret-3"}), 400, "65536845", "Missing username.")
+    assert_error(api.patch(f"{base}/10.0.0.1", json={"password": "kmip-Secret-3"}), 400, "65536845",
+                 "Missing username.")
     assert_error(api.patch(f"{base}/10.0.0.1", json={"username": "kmip"}), 400, "65536846", "Missing password.")
     assert_error(api.patch(f"{base}/10.0.0.1", json={"secondary_key_servers": ["a", "b", "c", "d"]}), 400, "65536039",
                  "A maximum of 3 secondary key servers are allowed per primary key server.")
@@ -456,8 +468,11 @@ def test_key_server_delete(api):
     response = api.delete(f"{base}/10.0.0.1")
     assert (response.status_code, response.json()) == (200, {})
     assert [r["server"] for r in api.get(base).json()["records"]] == ["10.0.0.2:5697"]
-    assert_error(api.get(f"{base}/10.0.0.1"), 404, "65536843", "The key management server is not configured for the SVM.")
-    assert_error(api.delete(f"{base}/10.0.0.1"), 404, "65536843", "The key management server is not configured for the SVM.")
-    assert_error(api.delete(f"{base}/10.0.0.2"), 404, "65536843", "The key management server is not configured for the SVM.")
+    assert_error(api.get(f"{base}/10.0.0.1"), 404, "65536843",
+                 "The key management server is not configured for the SVM.")
+    assert_error(api.delete(f"{base}/10.0.0.1"), 404, "65536843",
+                 "The key management server is not configured for the SVM.")
+    assert_error(api.delete(f"{base}/10.0.0.2"), 404, "65536843",
+                 "The key management server is not configured for the SVM.")
     assert api.delete(f"{base}/10.0.0.2:5697").status_code == 200
     assert api.get(base).json()["num_records"] == 0

@@ -7,16 +7,14 @@ import time
 
 import requests
 
-from tests.simulators.test_ontap import (  # noqa: F401 - fixtures api, shared_server are used by name
+from tests.simulators.test_ontap import (
     PASSPHRASE,
     PASSPHRASE_2,
     Api,
-    api,
     assert_error,
     create_external,
     create_onboard,
     external_body,
-    shared_server,
 )
 
 
@@ -61,7 +59,8 @@ def test_async_key_server_post_runs_as_a_job_then_succeeds(api):
 
 
 def test_async_patch_delete_and_create_key_manager(api):
-    created = api.post("/security/key-managers", params={"return_timeout": 0}, json={"onboard": {"passphrase": PASSPHRASE}})
+    created = api.post("/security/key-managers", params={"return_timeout": 0},
+                       json={"onboard": {"passphrase": PASSPHRASE}})
     assert created.status_code == 202
     assert wait_for_job(api, created.json()["job"]["_links"]["self"]["href"])["state"] == "success"
     uuid = api.get("/security/key-managers", params={"scope": "cluster"}).json()["records"][0]["uuid"]
@@ -85,7 +84,8 @@ def test_validation_error_in_background_ends_job_in_failure(api):
                         json={"server": "10.0.0.1"})
     assert response.status_code == 202
     job = wait_for_job(api, response.json()["job"]["_links"]["self"]["href"])
-    assert (job["state"], job["code"], job["message"]) == ("failure", 65536870, "Key management servers already configured.")
+    assert (job["state"], job["code"], job["message"]) == ("failure", 65536870,
+                                                           "Key management servers already configured.")
     assert job["error"] == {"code": "65536870", "message": "Key management servers already configured."}
 
     patch = api.patch(f"/security/key-managers/{uuid}/key-servers/10.0.0.1", params={"return_timeout": 0},
@@ -111,7 +111,8 @@ def test_return_timeout_above_zero_is_synchronous_and_bad_values_are_refused(api
     assert response.status_code == 201 and response.json()["records"][0]["server"] == "10.0.0.8:5696"
     for bad in ("-1", "121", "soon"):
         assert_error(api.post(base, params={"return_timeout": bad}, json={"server": "10.0.0.9"}), 400, "262185",
-                     'Invalid value for field "return_timeout": an integer from 0 to 120 is expected.', "return_timeout")
+                     'Invalid value for field "return_timeout": an integer from 0 to 120 is expected.',
+                     "return_timeout")
     assert_error(api.get("/cluster/jobs/nope"), 404, "4", "entry doesn't exist", "uuid")
 
 
@@ -169,10 +170,13 @@ def test_key_server_connection_failures(api):
     failures = {
         65536834: "Failed to get existing key-server details for the SVM.",
         65536852: "Failed to query supported KMIP protocol versions.",
-        66060338: "Failed to establish secure connection for a key management server due to incorrect server_ca certificates.",
-        66060339: "Failed to establish secure connection for a key management server due to incorrect client certificates.",
+        66060338: "Failed to establish secure connection for a key management server due to incorrect server_ca "
+                  "certificates.",
+        66060339: "Failed to establish secure connection for a key management server due to incorrect client "
+                  "certificates.",
         66060340: "Failed to establish secure connection for a key management server due to Cryptsoft error.",
-        66060341: "Failed to establish secure connection for a key management server due to network configuration issues.",
+        66060341: "Failed to establish secure connection for a key management server due to network configuration "
+                  "issues.",
     }
     for code, message in failures.items():
         admin(api, "ontap", {"kmip_failure": code})

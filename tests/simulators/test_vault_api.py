@@ -7,7 +7,7 @@ import requests
 from keyform.simulators.__main__ import build_settings
 from keyform.simulators.common import Faults
 from keyform.simulators.vault import BASE_PATH, DEFAULT_CREDENTIALS, unseal_keys
-from tests.simulators.test_vault_support import DR, pair, vaults  # noqa: F401 (fixture)
+from tests.simulators.test_vault_support import DR, pair
 
 ENVELOPE = {"request_id", "lease_id", "renewable", "lease_duration", "data", "wrap_info", "warnings", "auth"}
 

@@ -8,7 +8,7 @@ import uuid
 
 import requests
 
-from tests.simulators.test_vault_support import pair, vaults  # noqa: F401 (fixture)
+from tests.simulators.test_vault_support import pair
 
 ATTEMPT = "/secondary/generate-operation-token/attempt"
 UPDATE = "/secondary/generate-operation-token/update"

@@ -18,7 +18,7 @@ from keyform.simulators.__main__ import describe
 from keyform.simulators.vault import keys, unseal_keys
 from keyform.simulators.vault.cluster import live_cluster
 from keyform.simulators.vault.peering import INTERNAL_PATH
-from tests.simulators.test_vault_support import Vault, pair, vaults  # noqa: F401 (fixture)
+from tests.simulators.test_vault_support import Vault, pair
 
 DELETE = "/secondary/operation-token/delete"
 

@@ -6,7 +6,7 @@ import pytest
 
 from keyform.simulators.vault import acl
 from tests.simulators.test_vault_data_support import ALL_DR_POLICY, FAILOVER_POLICY, call, error, ok, state
-from tests.simulators.test_vault_support import pair, vaults  # noqa: F401 (fixture)
+from tests.simulators.test_vault_support import pair
 
 ACL = "/sys/policies/acl"
 DR = "sys/replication/dr/secondary"

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 from tests.simulators.test_vault_data_support import ALL_DR_POLICY, call, error, make_batch_token, ok, state
-from tests.simulators.test_vault_support import Vault, pair, vaults  # noqa: F401 (fixture)
+from tests.simulators.test_vault_support import Vault, pair
 
 MOUNTS = "/sys/mounts"
 ENTRY = {"type", "description", "accessor", "uuid", "config", "options", "local", "seal_wrap",

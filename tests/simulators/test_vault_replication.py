@@ -6,7 +6,7 @@ import time
 import uuid
 
 from keyform.simulators.vault import unseal_keys
-from tests.simulators.test_vault_support import pair, vaults  # noqa: F401 (fixture)
+from tests.simulators.test_vault_support import pair
 
 
 def test_activation_handshake(vaults):

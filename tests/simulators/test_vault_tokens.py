@@ -17,7 +17,7 @@ from tests.simulators.test_vault_data_support import (
     ok,
     state,
 )
-from tests.simulators.test_vault_support import pair, vaults  # noqa: F401 (fixture)
+from tests.simulators.test_vault_support import pair
 
 ROLES = "/auth/token/roles"
 CREATE = "/auth/token/create"

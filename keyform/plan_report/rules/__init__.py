@@ -61,5 +61,6 @@ def kind_of(change: Change) -> str:
 def kind_from_provider(provider: dict) -> str:
     """The kind of appliance a provider configuration talks to, from its constant settings."""
     expressions = provider.get("expressions") or {}
-    settings = {name: str(e.get("constant_value") or "") if isinstance(e, dict) else "" for name, e in expressions.items()}
+    settings = {name: str(e.get("constant_value") or "") if isinstance(e, dict) else ""
+                for name, e in expressions.items()}
     return next((rules.KIND for rules in BY_PROVIDER if rules.serves_provider(settings)), "rest")

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from keyform.plan_report.md import code
 from keyform.plan_report.model import BOOKKEEPING, Change
-from keyform.plan_report.rules.common import Classified, adopted, any_path, bucket_of, event, field_changes, replace_reason
+from keyform.plan_report.rules.common import (Classified, adopted, any_path, bucket_of, event, field_changes,
+                                              replace_reason)
 from keyform.plan_report.rules.vault import condition  # a call's guards (run_when) read as the DR calls' do
 
 KIND = ""
@@ -41,7 +42,8 @@ def _resource(change: Change) -> Classified:
     action = change.action
     if action == "create":
         data = change.json("after", "data") if change.type == "rest_object" else None
-        return [event(change, "added", f"{label} is created" + (f" with {code(data)}" if isinstance(data, dict) else ""))], \
+        with_data = f" with {code(data)}" if isinstance(data, dict) else ""
+        return [event(change, "added", f"{label} is created" + with_data)], \
             "added"
     if action == "delete":
         return [event(change, "removed", f"{label} is **deleted**")], "removed"

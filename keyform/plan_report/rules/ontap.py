@@ -193,7 +193,8 @@ def _key_server(change: Change, ctx: Context) -> Classified:
         text = f"primary key server {server} is added to {of}" + (f": {details}" if details else "")
         return [event(change, "added", text, rank=20)], "added"
     if action == "replace":
-        text = f"primary key server {server} of {of} is **replaced** (removed, then added again): {replace_reason(change)}"
+        text = (f"primary key server {server} of {of} is **replaced** (removed, then added again): "
+                f"{replace_reason(change)}")
         danger = f"primary key server {server} is REMOVED from {of} and added again"
         return [event(change, "replaced", text, danger=danger, rank=20)], "replaced"
     if action == "delete":

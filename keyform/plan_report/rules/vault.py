@@ -152,7 +152,8 @@ def classify(change: Change, ctx: None = None) -> Classified:
     runs = action in ("create", "replace") or (action == "update" and change.id_unknown())
     suffix = _suffix(change.path("after"))
     if not runs:
-        return [event(change, BOOKKEEPING, f"{cluster}: only the settings of the {_step(suffix)} step change (no call)")], \
+        return [event(change, BOOKKEEPING,
+                      f"{cluster}: only the settings of the {_step(suffix)} step change (no call)")], \
             BOOKKEEPING
     triggers = change.get("after", "triggers")
     primary = code(triggers.get("primary")) if isinstance(triggers, dict) and triggers.get("primary") \
@@ -182,7 +183,8 @@ def _destroy(change: Change, cluster: str) -> Classified:
     destroy = change.get("before", "destroy_path")
     if not destroy:
         step = _step(_suffix(change.get("before", "path")))
-        return [event(change, BOOKKEEPING, f"{cluster}: the {step} step is removed; it has no destroy call")], BOOKKEEPING
+        return [event(change, BOOKKEEPING,
+                      f"{cluster}: the {step} step is removed; it has no destroy call")], BOOKKEEPING
     ident = _ident(change.json("before", "destroy_body"))
     text, danger = DESTROYS.get(_suffix(destroy), (f"{{c}}: destroy call {code(_suffix(destroy))}", ""))
     return [event(change, "removed", text.format(c=cluster, id=ident), danger=danger.format(c=cluster, id=ident),
@@ -194,7 +196,8 @@ def _why_again(change: Change) -> str:
     reasons = []
     old_t, new_t = change.get("before", "triggers"), change.get("after", "triggers")
     if isinstance(old_t, dict) and isinstance(new_t, dict) and old_t.get("primary") != new_t.get("primary"):
-        reasons.append(f"the declared DR primary changes from {code(old_t.get('primary'))} to {code(new_t.get('primary'))}")
+        reasons.append(f"the declared DR primary changes from {code(old_t.get('primary'))} "
+                       f"to {code(new_t.get('primary'))}")
     elif old_t != new_t and old_t is not SENSITIVE:
         reasons.append("its triggers change")
     old_p, new_p = change.get("before", "path"), change.get("after", "path")

@@ -10,7 +10,8 @@ from typing import Any
 from keyform.appliances import vsp
 from keyform.plan_report.md import code, codes, plain
 from keyform.plan_report.model import BOOKKEEPING, Appliance, Change
-from keyform.plan_report.rules.common import Classified, adopted, any_path, bucket_of, event, field_changes, replace_reason
+from keyform.plan_report.rules.common import (Classified, adopted, any_path, bucket_of, event, field_changes,
+                                              replace_reason)
 
 KIND = "vsp"
 API_ROOT = vsp.API_ROOT
@@ -121,7 +122,8 @@ def _server(change: Change, ctx: Context) -> Classified:
         is_primary = primary is not None and primary == name
         role = "the **primary** " if is_primary else ""
         if action == "replace":
-            text = f"{role}KMIP server {code(name)} is **replaced** (removed, then added again): {replace_reason(change)}"
+            text = (f"{role}KMIP server {code(name)} is **replaced** (removed, then added again): "
+                    f"{replace_reason(change)}")
             danger = f"the PRIMARY KMIP server {code(name)}{where} is REMOVED and added again" if is_primary else ""
             return [event(change, "replaced", text, danger=danger, rank=20)], "replaced"
         text = f"{role}KMIP server {code(name)} is **removed**"
@@ -130,11 +132,13 @@ def _server(change: Change, ctx: Context) -> Classified:
             text += "; **no KMIP server is left**"
             danger = (danger or f"KMIP server {code(name)} is REMOVED{where}") + "; no KMIP server is left"
         return [event(change, "removed", text, danger=danger, rank=85 if is_primary else 80)], "removed"
-    lines = field_changes(change.json("before", "data", masked=False), change.json("after", "data", masked=False), LABELS)
+    lines = field_changes(change.json("before", "data", masked=False), change.json("after", "data", masked=False),
+                          LABELS)
     if change.secret_input_changes():
         lines.append("its secret input changes (value hidden)")
     if not lines:
-        return [event(change, BOOKKEEPING, f"KMIP server {code(name)}: only how keyform calls the API changes (no call)")], \
+        return [event(change, BOOKKEEPING,
+                      f"KMIP server {code(name)}: only how keyform calls the API changes (no call)")], \
             BOOKKEEPING
     return [event(change, "changed", f"KMIP server {code(name)}: {line}", rank=30) for line in lines], "changed"
 
@@ -150,7 +154,8 @@ def _promotion(change: Change, ctx: Context) -> Classified:
         text = f"the declaration of the KMIP primary ({code(old)}) is removed; no call, {code(old)} stays primary"
         return [event(change, BOOKKEEPING, text)], BOOKKEEPING
     if not (action in ("create", "replace") or change.id_unknown()):
-        return [event(change, BOOKKEEPING, f"KMIP primary {code(new)}: only call settings change (no call)")], BOOKKEEPING
+        return [event(change, BOOKKEEPING,
+                      f"KMIP primary {code(new)}: only call settings change (no call)")], BOOKKEEPING
     if action == "create" and ctx.all_new(appliance):
         text = f"KMIP server {code(new)} is the primary (added first; promote_server confirms it)"
         return [event(change, "added", text, rank=25)], "added"
@@ -162,6 +167,7 @@ def _promotion(change: Change, ctx: Context) -> Classified:
     if old == new and old is not None:
         text = f"promote_server runs again for {code(new)}, which stays primary"
         return [event(change, "changed", text, rank=40)], "changed"
-    text = f"KMIP server {code(new)} **becomes primary**{where} (promote_server; the current primary is not in this plan)"
+    text = (f"KMIP server {code(new)} **becomes primary**{where} "
+            "(promote_server; the current primary is not in this plan)")
     danger = f"KMIP server {code(new)} becomes primary{where}"
     return [event(change, bucket_of(change), text, danger=danger, rank=40)], bucket_of(change)

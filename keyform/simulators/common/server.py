@@ -82,6 +82,7 @@ def serve(factory: AppFactory, settings: Settings) -> RunningServer:
     settings.url = f"http://{settings.host}:{settings.port}"
     server.application = factory(settings)
     stopping = threading.Event()
-    thread = threading.Thread(target=_run, args=(server, socket_map, stopping), name=f"sim-{settings.name}", daemon=True)
+    thread = threading.Thread(target=_run, args=(server, socket_map, stopping), name=f"sim-{settings.name}",
+                              daemon=True)
     thread.start()
     return RunningServer(settings, server, thread, stopping)

@@ -42,17 +42,17 @@ CATALOG: dict[int, tuple[int, str]] = {
     65536843: (404, "The key management server is not configured for the SVM."),
     65536845: (400, "Missing username."),
     65536846: (400, "Missing password."),
-    65536850: (400, "New client certificate public or private keys are different from the existing client certificate."),
+    65536850: (400, "New client certificate public or private keys are different from the existing client certificate."),  # noqa: E501 - verbatim
     65536852: (400, "Failed to query supported KMIP protocol versions."),
     65536870: (409, "Key management servers already configured."),
     65536871: (400, "Duplicate key management servers exist."),
     65536917: (400, "Updating an onboard passhrase requires both new and existing cluster passphrase."),
-    65537242: (400, "The Onboard Key Manager existing_passphrase must be provided when performing a PATCH/synchronize operation."),
-    65537243: (400, "The Onboard Key Manager passphrase must not be provided when performing a PATCH/synchronize operation."),
-    66060338: (400, "Failed to establish secure connection for a key management server due to incorrect server_ca certificates."),
-    66060339: (400, "Failed to establish secure connection for a key management server due to incorrect client certificates."),
+    65537242: (400, "The Onboard Key Manager existing_passphrase must be provided when performing a PATCH/synchronize operation."),  # noqa: E501 - verbatim
+    65537243: (400, "The Onboard Key Manager passphrase must not be provided when performing a PATCH/synchronize operation."),  # noqa: E501 - verbatim
+    66060338: (400, "Failed to establish secure connection for a key management server due to incorrect server_ca certificates."),  # noqa: E501 - verbatim
+    66060339: (400, "Failed to establish secure connection for a key management server due to incorrect client certificates."),  # noqa: E501 - verbatim
     66060340: (400, "Failed to establish secure connection for a key management server due to Cryptsoft error."),
-    66060341: (400, "Failed to establish secure connection for a key management server due to network configuration issues."),
+    66060341: (400, "Failed to establish secure connection for a key management server due to network configuration issues."),  # noqa: E501 - verbatim
     # CHOSEN (see module docstring)
     1: (500, "Job failed: injected fault"),
     4: (404, "entry doesn't exist"),

@@ -78,10 +78,12 @@ def build_manager(store: Store, conditions: dict, body: dict) -> dict:
         if not isinstance(cas, list) or not cas:
             raise OntapError(262185, target="external.server_ca_certificates", field="external.server_ca_certificates",
                              reason="a non-empty array of certificates is expected.")
-        ca_uuids = [v.resolve_certificate(store, c, "server_ca", "external.server_ca_certificates")["uuid"] for c in cas]
+        ca_uuids = [v.resolve_certificate(store, c, "server_ca", "external.server_ca_certificates")["uuid"]
+                    for c in cas]
         servers_raw = ext.get("servers", [])
         if not isinstance(servers_raw, list):
-            raise OntapError(262185, target="external.servers", field="external.servers", reason="an array is expected.")
+            raise OntapError(262185, target="external.servers", field="external.servers",
+                             reason="an array is expected.")
         servers = [v.parse_server_entry(s, "external.servers") for s in servers_raw]
         v.check_new_primaries([], servers, target="external.servers")
         if servers:

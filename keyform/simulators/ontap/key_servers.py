@@ -5,8 +5,9 @@ GET|PATCH|DELETE /api/security/key-managers/{uuid}/key-servers/{server}.
 
 ``{server}`` is URL-decoded and may omit the port (5696 is assumed). POST takes ``server`` or
 ``records`` (not both: 262186); with ``records``, top-level ``username``/``password``/``timeout``
-serve as defaults for each record and a top-level ``secondary_key_servers`` is refused (262186) (CHOSEN). The collection GET shows every record's
-``server, timeout, username, secondary_key_servers, _links`` (never the password).
+serve as defaults for each record and a top-level ``secondary_key_servers`` is refused (262186) (CHOSEN).
+The collection GET shows every record's ``server, timeout, username, secondary_key_servers, _links`` (never the
+password).
 On an onboard key manager: GET of the collection is empty, the other calls answer 65536828.
 """
 

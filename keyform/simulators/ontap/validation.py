@@ -38,7 +38,8 @@ def require_object(value, field: str) -> dict:
 def normalize_server(value, field: str = "server") -> str:
     """``host[:port]`` with the default port 5696 added; IPv6 addresses in brackets; host lower-cased."""
     if not isinstance(value, str) or not value.strip() or any(c.isspace() or c == "/" for c in value.strip()):
-        raise OntapError(262185, target=field, field=field, reason="a host name or address, optionally with :port, is expected.")
+        raise OntapError(262185, target=field, field=field,
+                         reason="a host name or address, optionally with :port, is expected.")
     text = value.strip()
     port: object = DEFAULT_PORT
     if text.startswith("["):

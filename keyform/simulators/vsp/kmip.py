@@ -22,7 +22,8 @@ from keyform.simulators.vsp.reachability import Reachability
 from keyform.simulators.vsp.store import KmipStore
 from keyform.simulators.vsp.validation import bad, given_fields, new_server_fields, require_name, require_uuid
 
-FIELD_ORDER = ("name", "host", "port", "isPrimary", "isTLS12Enabled", "kmipProtocol", "httpsCiphers", "isOnline", "uuid")
+FIELD_ORDER = ("name", "host", "port", "isPrimary", "isTLS12Enabled", "kmipProtocol", "httpsCiphers", "isOnline",
+               "uuid")
 
 
 def _body() -> dict:

@@ -1,0 +1,223 @@
+"""The tools keyform drives — the cdktf CLI and Terraform — where they are, the environment they run
+with, and one way to run them (a time limit, the output captured, progress line by line).
+
+Used by the main job (:mod:`keyform.ops.cdktf_cli`), the benchmark and the tests. The environment is
+what ``scripts/setup.sh`` writes into ``.keyform/env.sh`` for a shell, built for a given project root:
+
+- ``TF_CLI_CONFIG_FILE``: the project's ``.keyform/terraformrc`` (the provider from its filesystem
+  mirror), or another CLI config (a test's private mirror);
+- ``KEYFORM_PROVIDER_PYTHON``: the Python that runs the provider, whose directory goes first on ``PATH``,
+  followed by the project's ``node_modules/.bin`` (the pinned cdktf CLI);
+- no checkpoint or version calls, no shared plugin cache (cdktf would link the provider from whichever
+  mirror installed it last), no colour, no prompts, no jsii banner for the Node versions keyform supports.
+
+What callers differ in is a parameter: which inherited settings are dropped (``drop``), the CLI config,
+the provider's Python, ``PYTHONPATH``, and their own variables (``extra``).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Mapping, Optional, Sequence, Union
+
+ROOT = Path(__file__).resolve().parents[1]  # the checkout (node_modules, .keyform, .venv), when keyform runs from one
+# Settings of the stacks (KEYFORM_*), Terraform's and cdktf's, which a caller may drop from its shell's.
+FOREIGN = ("KEYFORM_", "TF_", "CDKTF_")
+# Node major versions keyform is set up with (setup.sh, README): jsii prints an end-of-life banner on
+# every start for a Node past its support, unless its major is listed in this comma-separated variable.
+SUPPORTED_NODE = ("20", "22")
+NODE_END_OF_LIFE = "JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION"
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+TIMEOUT = 300.0
+
+PathLike = Union[str, Path]
+
+
+# ----------------------------------------------------------------------- where the tools are
+def cli_config(root: PathLike = ROOT) -> Path:
+    """The project's Terraform CLI config (``make setup`` writes it): the provider's filesystem mirror."""
+    return Path(root) / ".keyform" / "terraformrc"
+
+
+def project_python(root: PathLike = ROOT) -> Path:
+    """The project's virtualenv Python, or this Python when the project has none."""
+    python = Path(root) / ".venv" / "bin" / "python"
+    return python if python.exists() else Path(sys.executable)
+
+
+def cdktf(root: PathLike = ROOT) -> Path:
+    """The cdktf CLI: the project's pinned ``node_modules/.bin/cdktf``; without it, ``cdktf`` on PATH
+    (and the project's path when there is none, so that an error names what is missing)."""
+    pinned = Path(root) / "node_modules" / ".bin" / "cdktf"
+    if pinned.exists():
+        return pinned
+    found = shutil.which("cdktf")
+    return Path(found) if found else pinned
+
+
+def terraform() -> str:
+    """Terraform on PATH (a prerequisite, not installed by keyform); ``terraform`` when there is none."""
+    return shutil.which("terraform") or "terraform"
+
+
+def missing(root: PathLike = ROOT, config: Optional[PathLike] = None) -> list[str]:
+    """What of the toolchain is not there (empty when all is): the project's cdktf CLI, its CLI
+    config (or ``config``), terraform on PATH. ``make setup`` provides all but terraform."""
+    found = []
+    pinned = Path(root) / "node_modules" / ".bin" / "cdktf"
+    if not pinned.exists():
+        found.append(f"the cdktf CLI ({pinned})")
+    config = Path(config) if config else cli_config(root)
+    if not config.exists():
+        found.append(f"the provider's Terraform CLI config ({config})")
+    if shutil.which("terraform") is None:
+        found.append("terraform on PATH")
+    return found
+
+
+# ----------------------------------------------------------------------- their environment
+def quiet_jsii(env: Mapping[str, str]) -> dict[str, str]:
+    """The jsii settings that keep processes started with ``env`` (with ``os.environ``: this process's own
+    jsii runtime, which copies it when cdktf is first imported) from printing a banner for a supported Node.
+
+    The end-of-life list is comma-separated (jsii's runtime splits it): entries already in ``env`` are kept.
+    A Node between its end of life and the end of jsii's support shows the "deprecated" banner instead,
+    silenced by any value; values already set are kept."""
+    listed = [v.strip() for v in env.get(NODE_END_OF_LIFE, "").split(",") if v.strip()]
+    return {
+        NODE_END_OF_LIFE: ",".join(listed + [v for v in SUPPORTED_NODE if v not in listed]),
+        "JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION": env.get("JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION") or "1",
+        "JSII_SILENCE_SUPPORT_WARNING": env.get("JSII_SILENCE_SUPPORT_WARNING") or "1",  # older jsii runtimes' name
+    }
+
+
+def environment(root: PathLike = ROOT, *, config: Optional[PathLike] = None,
+                provider_python: Optional[PathLike] = None, drop: Sequence[str] = (),
+                pythonpath: Optional[PathLike] = None, base: Optional[Mapping[str, str]] = None,
+                **extra: str) -> dict[str, str]:
+    """The environment to run cdktf and Terraform with for the project at ``root``.
+
+    ``base`` (default: this process's environment) without the variables whose names start with one of
+    ``drop`` (e.g. :data:`FOREIGN`: nothing of the caller's shell reaches the run), plus what
+    ``.keyform/env.sh`` sets: ``config`` as ``TF_CLI_CONFIG_FILE`` (default: the project's, see
+    :func:`cli_config`), ``provider_python`` (default: this Python) as ``KEYFORM_PROVIDER_PYTHON`` with
+    its directory and the project's ``node_modules/.bin`` first on ``PATH``; ``PYTHONPATH`` when
+    ``pythonpath`` is given; then ``extra``."""
+    source = os.environ if base is None else base
+    env = {k: v for k, v in source.items() if not k.startswith(tuple(drop))}
+    python = Path(provider_python) if provider_python else Path(sys.executable)
+    env.update({
+        "TF_CLI_CONFIG_FILE": str(Path(config) if config else cli_config(root)),
+        "KEYFORM_PROVIDER_PYTHON": str(python),
+        "PATH": os.pathsep.join([str(python.parent), str(Path(root) / "node_modules" / ".bin"),
+                                 env.get("PATH") or os.defpath]),
+        "CHECKPOINT_DISABLE": "1",
+        "DISABLE_VERSION_CHECK": "1",
+        # cdktf points Terraform at the shared ~/.terraform.d/plugin-cache, whose entries link into whichever
+        # mirror installed the provider last (another checkout's, a test's deleted one): not for these runs.
+        "CDKTF_DISABLE_PLUGIN_CACHE_ENV": "1",
+        "TF_PLUGIN_CACHE_DIR": "",
+        # output for a pipe, not a terminal: no prompts, no colour
+        "CI": "1",
+        "FORCE_COLOR": "0",
+        "NO_COLOR": "1",
+    })
+    env.update(quiet_jsii(env))
+    if pythonpath is not None:
+        env["PYTHONPATH"] = str(pythonpath)
+    env.update(extra)
+    return env
+
+
+# ----------------------------------------------------------------------- running them
+@dataclass
+class Run:
+    """A finished process: its command, exit code, output (stdout and stderr as they came, without
+    terminal colour codes) and wall time."""
+
+    command: list[str]
+    returncode: int
+    output: str
+    seconds: float = 0.0
+
+    @property
+    def flat(self) -> str:
+        """The output with every run of whitespace made one space (Terraform wraps its diagnostics)."""
+        return " ".join(self.output.split())
+
+    def tail(self, lines: int = 80) -> str:
+        return "\n".join(self.output.splitlines()[-lines:])
+
+    def describe(self) -> str:
+        return (f"`{' '.join(self.command)}` exited {self.returncode} after {self.seconds:.1f} s; "
+                f"its output ends:\n{self.tail()}")
+
+
+class TimedOut(RuntimeError):
+    """A run that did not end in time (and was killed); :attr:`run` holds what it wrote until then."""
+
+    def __init__(self, run: Run, timeout: float):
+        super().__init__(f"`{' '.join(run.command)}` did not end within {timeout:g} s:\n{run.output[-4000:]}")
+        self.run = run
+        self.timeout = timeout
+
+
+def run(command: Sequence[PathLike], cwd: PathLike, env: Mapping[str, str], *, timeout: Optional[float] = TIMEOUT,
+        on_line: Optional[Callable[[str], None]] = None, own_group: bool = True) -> Run:
+    """Run ``command`` to its end with stdin closed, its stdout and stderr captured together.
+
+    ``on_line`` gets each line (without colour codes and line end) as it comes. ``own_group``: the
+    process leads a process group of its own, killed whole when ``timeout`` seconds pass or this process
+    is interrupted; otherwise it stays in ours (a terminal's Ctrl-C reaches it too) and only it is killed.
+    On a time-out :class:`TimedOut` is raised."""
+    argv = [str(c) for c in command]
+    started = time.monotonic()
+    chunks: list[str] = []
+    expired = threading.Event()
+    with subprocess.Popen(argv, cwd=cwd, env=dict(env), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, text=True, errors="replace",
+                          start_new_session=own_group) as process:
+
+        def kill() -> None:
+            try:
+                if own_group:
+                    os.killpg(process.pid, signal.SIGKILL)
+                else:
+                    process.kill()
+            except (ProcessLookupError, PermissionError):
+                pass  # already gone
+
+        def time_up() -> None:
+            expired.set()
+            kill()
+
+        timer = threading.Timer(timeout, time_up) if timeout else None
+        if timer:
+            timer.daemon = True
+            timer.start()
+        try:
+            assert process.stdout is not None
+            for line in process.stdout:
+                chunks.append(line)
+                if on_line:
+                    on_line(ANSI.sub("", line.rstrip("\r\n")))
+            process.wait()
+        except BaseException:
+            kill()
+            raise
+        finally:
+            if timer:
+                timer.cancel()
+    result = Run(argv, process.returncode, ANSI.sub("", "".join(chunks)), time.monotonic() - started)
+    if expired.is_set():
+        raise TimedOut(result, timeout or 0)
+    return result

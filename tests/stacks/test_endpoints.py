@@ -1,0 +1,90 @@
+"""The example stacks' addresses: set, or refused at synth naming the variable; the embedded simulators'
+loopback addresses only with KEYFORM_SIMULATORS=1."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from cdktf import App, TerraformStack
+
+from keyform.constructs import KeyformConfigError
+from keyform.provider.install import cli_config, install_into
+from stacks.endpoints import DEFAULTS, SIMULATORS, setting
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def stack(tmp_path) -> TerraformStack:
+    return TerraformStack(App(outdir=str(tmp_path)), "ontap")
+
+
+@pytest.mark.parametrize("name, what", [
+    ("KEYFORM_ONTAP_BASE_URL", "the cluster's API base, e.g. https://cluster1.example.com/api"),
+    ("KEYFORM_SITE_VSP_BASE_URL", "the VSP One Object management API base, e.g. https://vsp.example.com/mapi"),
+    ("KEYFORM_VAULT_B_BASE_URL", "the Vault cluster's API base, e.g. https://vault-a.example.com:8200/v1"),
+    ("KEYFORM_KMIP_HOST", "the host name or address of the KMIP servers, e.g. kms.example.com"),
+])
+def test_an_address_not_set_is_refused_naming_the_variable(stack, name, what):
+    with pytest.raises(KeyformConfigError) as caught:
+        setting(stack, name, environ={})
+    assert str(caught.value) == (f"ontap: {name}: not set. Fix: set it to {what}, or KEYFORM_SIMULATORS=1 to use "
+                                 "the embedded simulators")
+
+
+def test_an_empty_address_is_not_set(stack):
+    with pytest.raises(KeyformConfigError, match="KEYFORM_ONTAP_BASE_URL: not set"):
+        setting(stack, "KEYFORM_ONTAP_BASE_URL", environ={"KEYFORM_ONTAP_BASE_URL": "", "KEYFORM_SIMULATORS": "0"})
+
+
+def test_simulators_only_when_asked_for(stack):
+    opted = {"KEYFORM_SIMULATORS": "1"}
+    assert {name: setting(stack, name, environ=opted) for name in SIMULATORS} == SIMULATORS
+    assert all("127.0.0.1" in value for value in SIMULATORS.values())
+    set_here = {**opted, "KEYFORM_ONTAP_BASE_URL": "https://cluster1.example.com/api"}
+    assert setting(stack, "KEYFORM_ONTAP_BASE_URL", environ=set_here) == "https://cluster1.example.com/api"
+
+
+def test_usernames_and_primaries_have_defaults_everywhere(stack):
+    assert {name: setting(stack, name, environ={}) for name in DEFAULTS} == DEFAULTS
+    assert not any("127.0.0.1" in value for value in DEFAULTS.values())
+
+
+def test_a_setting_without_a_simulator_address_is_refused_even_with_the_simulators(stack):
+    with pytest.raises(KeyformConfigError, match="KEYFORM_EAST_ONTAP_BASE_URL: not set"):
+        setting(stack, "KEYFORM_EAST_ONTAP_BASE_URL", environ={"KEYFORM_SIMULATORS": "1"})
+
+
+def app_env(tmp_path: Path, **settings: str) -> dict:
+    """main.py's environment: nothing of the caller's settings, the provider from a private mirror."""
+    mirror = tmp_path / "mirror"
+    install_into(mirror / "plugins")
+    (mirror / "terraformrc").write_text(cli_config(mirror / "plugins"))
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("KEYFORM_", "TF_", "CDKTF_"))}
+    return {**env, "CDKTF_OUTDIR": str(tmp_path / "out"), "TF_CLI_CONFIG_FILE": str(mirror / "terraformrc"),
+            "JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION": "20,22", **settings}
+
+
+def test_main_py_without_addresses_exits_1_with_the_message(tmp_path):
+    result = subprocess.run([sys.executable, str(REPO / "main.py")], cwd=tmp_path, env=app_env(tmp_path),
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines()[-1] == (
+        "error: ontap: KEYFORM_ONTAP_BASE_URL: not set. Fix: set it to the cluster's API base, e.g. "
+        "https://cluster1.example.com/api, or KEYFORM_SIMULATORS=1 to use the embedded simulators")
+    assert not (tmp_path / "out" / "manifest.json").exists()
+
+
+def test_main_py_with_every_address_set_needs_no_opt_in(tmp_path):
+    addresses = {name: value.replace("127.0.0.1", "appliance.example.com") for name, value in SIMULATORS.items()}
+    result = subprocess.run([sys.executable, str(REPO / "main.py")], cwd=tmp_path, env=app_env(tmp_path, **addresses),
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    ontap = json.loads((tmp_path / "out" / "stacks" / "ontap" / "cdk.tf.json").read_text())
+    assert ontap["provider"]["rest"][0]["base_url"] == "http://appliance.example.com:8601/api"

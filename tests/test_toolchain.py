@@ -1,0 +1,96 @@
+"""keyform.toolchain: the environment cdktf and Terraform run with, finding them, and running a process."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from keyform import toolchain
+
+SHELL = {"PATH": os.environ.get("PATH", os.defpath), "HOME": "/nonexistent", "KEYFORM_ONTAP_PASSWORD": "mine",
+         "TF_VAR_kmip_password": "mine", "TF_LOG": "trace", "CDKTF_OUTDIR": "/elsewhere", "E2E_FLAG": "1",
+         "JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION": "18"}
+
+
+def test_environment_is_env_sh_for_the_project(tmp_path):
+    python = tmp_path / "venv" / "bin" / "python"
+    env = toolchain.environment(tmp_path, provider_python=python, base=SHELL)
+    assert env["TF_CLI_CONFIG_FILE"] == str(tmp_path / ".keyform" / "terraformrc")
+    assert env["KEYFORM_PROVIDER_PYTHON"] == str(python)
+    assert env["PATH"].split(os.pathsep)[:2] == [str(python.parent), str(tmp_path / "node_modules" / ".bin")]
+    assert env["PATH"].endswith(SHELL["PATH"])
+    assert {k: env[k] for k in ("CHECKPOINT_DISABLE", "DISABLE_VERSION_CHECK", "CDKTF_DISABLE_PLUGIN_CACHE_ENV",
+                                "TF_PLUGIN_CACHE_DIR", "CI", "NO_COLOR")} == {
+        "CHECKPOINT_DISABLE": "1", "DISABLE_VERSION_CHECK": "1", "CDKTF_DISABLE_PLUGIN_CACHE_ENV": "1",
+        "TF_PLUGIN_CACHE_DIR": "", "CI": "1", "NO_COLOR": "1"}
+    # nothing dropped unless asked: the caller's settings reach the run
+    assert {k: env[k] for k in SHELL if k not in ("PATH", "JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION")} == {
+        k: v for k, v in SHELL.items() if k not in ("PATH", "JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION")}
+    assert "PYTHONPATH" not in env
+
+
+def test_environment_drops_what_the_caller_names_and_takes_its_own_settings(tmp_path):
+    config = tmp_path / "mirror" / "terraformrc"
+    env = toolchain.environment(tmp_path, config=config, drop=(*toolchain.FOREIGN, "E2E_"), pythonpath=tmp_path,
+                                base=SHELL, TMPDIR=str(tmp_path), TF_VAR_x="1")
+    assert not [k for k in env if k.startswith(("KEYFORM_", "TF_", "CDKTF_", "E2E_"))
+                and k not in ("KEYFORM_PROVIDER_PYTHON", "TF_CLI_CONFIG_FILE", "TF_PLUGIN_CACHE_DIR",
+                              "CDKTF_DISABLE_PLUGIN_CACHE_ENV", "TF_VAR_x")]
+    assert env["TF_CLI_CONFIG_FILE"] == str(config)
+    assert env["KEYFORM_PROVIDER_PYTHON"] == sys.executable
+    assert env["PYTHONPATH"] == str(tmp_path) and env["TMPDIR"] == str(tmp_path) and env["TF_VAR_x"] == "1"
+
+
+def test_jsii_banners_silenced_for_supported_node_keeping_the_callers_list():
+    assert toolchain.quiet_jsii({})["JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION"] == "20,22"
+    quiet = toolchain.quiet_jsii({"JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION": "18, 20",
+                                  "JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION": "yes"})
+    assert quiet["JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION"] == "18,20,22"
+    assert quiet["JSII_SILENCE_WARNING_DEPRECATED_NODE_VERSION"] == "yes"
+    assert toolchain.environment(base=SHELL)["JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION"] == "18,20,22"
+
+
+def test_missing_names_what_make_setup_provides(tmp_path):
+    missing = toolchain.missing(tmp_path)
+    assert f"the cdktf CLI ({tmp_path / 'node_modules' / '.bin' / 'cdktf'})" in missing
+    assert f"the provider's Terraform CLI config ({tmp_path / '.keyform' / 'terraformrc'})" in missing
+    assert toolchain.cdktf(tmp_path).name == "cdktf"
+
+
+def test_run_captures_stdout_and_stderr_without_colour(tmp_path):
+    lines: list[str] = []
+    script = "import sys; print('\\x1b[32mgreen\\x1b[0m', flush=True); print('oops', file=sys.stderr); sys.exit(3)"
+    result = toolchain.run([sys.executable, "-c", script], tmp_path, os.environ, on_line=lines.append)
+    assert (result.returncode, result.output, lines) == (3, "green\noops\n", ["green", "oops"])
+    assert result.command[0] == sys.executable and result.seconds > 0
+    assert result.describe().startswith(f"`{sys.executable} -c ") and " exited 3 after " in result.describe()
+    assert result.describe().endswith("its output ends:\ngreen\noops") and result.tail(1) == "oops"
+
+
+def test_run_kills_its_process_group_on_time_out(tmp_path):
+    pid_file = tmp_path / "grandchild"
+    script = f"sleep 60 & echo $! > {pid_file}; echo started; wait"
+    started = time.monotonic()
+    with pytest.raises(toolchain.TimedOut) as raised:
+        toolchain.run(["sh", "-c", script], tmp_path, os.environ, timeout=1)
+    assert time.monotonic() - started < 30
+    assert raised.value.run.output == "started\n"
+    assert str(raised.value).startswith("`sh -c ") and "did not end within 1 s" in str(raised.value)
+    grandchild = int(pid_file.read_text())
+    deadline = time.monotonic() + 10
+    while _alive(grandchild) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not _alive(grandchild), "the grandchild outlived the time-out"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    stat = Path(f"/proc/{pid}/stat")
+    return not (stat.exists() and stat.read_text().split(")")[-1].split()[0] == "Z")
