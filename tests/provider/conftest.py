@@ -490,3 +490,32 @@ def terraform(tmp_path, provider_mirror):
 
 def basic_auth(user: str, password: str) -> str:
     return "Basic " + base64.b64encode(f"{user}:{password}".encode()).decode()
+
+
+def read_of_a_broken_resource():
+    """The servicer's answer to ReadResource of a resource whose read raises what nothing foresaw (a bug), with
+    a secret in the exception that the provider's redaction must mask (as ``***``)."""
+    from tf.gen import tfplugin_pb2 as pb
+    from tf.utils import to_dynamic_value
+
+    from keyform.provider.servicer import Servicer
+
+    class Broken:
+        def __init__(self, provider):
+            pass
+
+        def read(self, diags, current):
+            raise RuntimeError("unforeseen, with s3cr3t-value inside")
+
+    class App:
+        def get_model_prefix(self):
+            return "rest_"
+
+        def get_resources(self):
+            return [type("B", (Broken,), {"get_name": classmethod(lambda cls: "broken")})]
+
+        def redact(self, text):
+            return text.replace("s3cr3t-value", "***")
+
+    return Servicer(App).ReadResource(
+        pb.ReadResource.Request(type_name="rest_broken", current_state=to_dynamic_value({"id": "1"})), None)

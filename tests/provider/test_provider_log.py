@@ -13,7 +13,7 @@ from http.cookies import SimpleCookie
 
 from keyform.provider.logs import HclogFormatter, requested_level
 from tests.client.test_slow_appliance import Silent
-from tests.provider.conftest import TERRAFORM_BLOCK, provider_block
+from tests.provider.conftest import TERRAFORM_BLOCK, provider_block, read_of_a_broken_resource
 
 ONTAP_PASSWORD = "basic-pw-1b7e40"
 KMIP_PASSWORD = "body-pw-9c2d11"
@@ -231,31 +231,8 @@ def test_a_traceback_stays_in_one_line():
 
 
 def test_an_internal_error_logs_its_traceback_redacted_as_the_diagnostic_says(caplog):
-    from tf.gen import tfplugin_pb2 as pb
-    from tf.utils import to_dynamic_value
-
-    from keyform.provider.servicer import Servicer
-
-    class Broken:
-        def __init__(self, provider):
-            pass
-
-        def read(self, diags, current):
-            raise RuntimeError("unforeseen, with s3cr3t-value inside")
-
-    class App:
-        def get_model_prefix(self):
-            return "rest_"
-
-        def get_resources(self):
-            return [type("B", (Broken,), {"get_name": classmethod(lambda cls: "broken")})]
-
-        def redact(self, text):
-            return text.replace("s3cr3t-value", "***")
-
     caplog.set_level(logging.DEBUG, logger="keyform.provider")
-    answer = Servicer(App).ReadResource(
-        pb.ReadResource.Request(type_name="rest_broken", current_state=to_dynamic_value({"id": "1"})), None)
+    answer = read_of_a_broken_resource()
     [diagnostic] = answer.diagnostics
     assert "TF_LOG_PROVIDER=DEBUG (its log holds the traceback)" in diagnostic.detail
     [record] = [r for r in caplog.records if r.levelno == logging.ERROR]

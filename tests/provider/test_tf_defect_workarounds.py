@@ -12,7 +12,7 @@ import time
 
 from keyform.provider.install import cli_config, install_into, launcher, package_hash
 from keyform.provider.provider import VERSION
-from tests.provider.conftest import RawBody, Terraform, config, terraform_env
+from tests.provider.conftest import RawBody, Terraform, config, read_of_a_broken_resource, terraform_env
 
 
 # 1. data sources do not encode values -------------------------------------------------------------
@@ -179,30 +179,7 @@ resource "rest_object" "y" {
 
 def test_6_an_unexpected_exception_becomes_one_diagnostic_without_secrets():
     """What no resource foresaw (a bug) still reaches Terraform as a diagnostic, redacted."""
-    from tf.gen import tfplugin_pb2 as pb
-    from tf.utils import to_dynamic_value
-
-    from keyform.provider.servicer import Servicer
-
-    class Broken:
-        def __init__(self, provider):
-            pass
-
-        def read(self, diags, current):
-            raise RuntimeError("unforeseen, with s3cr3t-value inside")
-
-    class App:
-        def get_model_prefix(self):
-            return "rest_"
-
-        def get_resources(self):
-            return [type("B", (Broken,), {"get_name": classmethod(lambda cls: "broken")})]
-
-        def redact(self, text):
-            return text.replace("s3cr3t-value", "***")
-
-    answer = Servicer(App).ReadResource(
-        pb.ReadResource.Request(type_name="rest_broken", current_state=to_dynamic_value({"id": "1"})), None)
+    answer = read_of_a_broken_resource()
     [diagnostic] = answer.diagnostics
     assert diagnostic.summary == "Internal error in the keyform rest provider"
     assert "RuntimeError: unforeseen, with *** inside" in diagnostic.detail
