@@ -22,6 +22,7 @@ from keyform.constructs.errors import KeyformConfigError
 from keyform.provider.install import installation_problem, package_hash
 
 LOCK_FILE = ".terraform.lock.hcl"
+KEYFORM_BLOCK = re.compile(r'provider "' + re.escape(PROVIDER_SOURCE) + r'" \{.*?\n\}\n', re.S)
 HEADER = ('# This file is maintained automatically by "terraform init".\n'
           "# Manual edits may be lost in future updates.\n")
 
@@ -35,8 +36,9 @@ def synth(app: App) -> None:
         problem = installation_problem()
         if problem:  # said now, rather than as a checksum or registry error of terraform init
             raise KeyformConfigError("app", "keyform provider", *problem)
+    entry = lock_entry()  # one digest of the provider's code for every stack
     for stack in stacks:
-        write_lock_entry(stack.parent / LOCK_FILE)
+        write_lock_entry(stack.parent / LOCK_FILE, entry)
 
 
 def _requires_keyform(document: dict[str, Any]) -> bool:
@@ -49,11 +51,10 @@ def lock_entry() -> str:
             f'  hashes = [\n    "{package_hash()}",\n  ]\n}}\n')
 
 
-def write_lock_entry(path: Path) -> None:
-    """Add or replace keyform's provider block in the lock file at ``path``."""
-    entry = lock_entry()
+def write_lock_entry(path: Path, entry: str) -> None:
+    """Add or replace keyform's provider block (``entry``, see :func:`lock_entry`) in the lock file at ``path``."""
     text = path.read_text() if path.exists() else HEADER
-    block = re.compile(r'provider "' + re.escape(PROVIDER_SOURCE) + r'" \{.*?\n\}\n', re.S)
-    updated = block.sub(lambda _: entry, text, count=1) if block.search(text) else text.rstrip("\n") + "\n\n" + entry
+    updated = (KEYFORM_BLOCK.sub(lambda _: entry, text, count=1) if KEYFORM_BLOCK.search(text)
+               else text.rstrip("\n") + "\n\n" + entry)
     if updated != text:
         path.write_text(updated)
