@@ -22,4 +22,8 @@ def launch_once() -> float:
         process.stdout.readline()
         elapsed = time.perf_counter() - started
         process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()  # never hold the benchmark on one provider that did not stop
     return elapsed

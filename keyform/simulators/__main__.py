@@ -16,7 +16,6 @@ import logging
 import os
 import signal
 import sys
-import threading
 from urllib.parse import urlsplit
 
 from keyform.simulators.common import Faults, RunningServer, Settings, serve
@@ -26,6 +25,7 @@ SYSTEMS = {"ontap": "keyform.simulators.ontap", "vsp": "keyform.simulators.vsp",
 # Ports of the embedded default: the example stacks' environment defaults point here.
 DEFAULT_PORTS = {"ontap": 8601, "vsp": 8602, "vault-a": 8603, "vault-b": 8604, "site-vsp": 8605, "vault-c": 8606,
                  "vault-d": 8607}
+STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
 ALL = [("ontap", "ontap"), ("vsp", "vsp"), ("vault", "vault-a"), ("vault", "vault-b"), ("vsp", "site-vsp"),
        ("vault", "vault-c"), ("vault", "vault-d")]
 
@@ -107,6 +107,10 @@ def _earlier_ports(path: str | None) -> dict:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    # Held from the start (the servers' threads inherit the mask) and taken by sigwait at the end, so a
+    # signal that comes at any moment stops the servers. (A handler calling Event.set() deadlocks when the
+    # signal lands while the main thread holds the event's lock inside Event.wait().)
+    signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
     logging.basicConfig(
         level=logging.WARNING if args.quiet else logging.INFO, format="%(asctime)s %(name)s %(message)s"
     )
@@ -158,10 +162,7 @@ def main(argv: list[str] | None = None) -> int:
         os.replace(tmp, args.endpoints_file)
     print("ready", flush=True)
 
-    stop = threading.Event()
-    for sig in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(sig, lambda *_: stop.set())
-    stop.wait()
+    signal.sigwait(STOP_SIGNALS)
     for _, server in running:
         server.stop()
     return 0

@@ -6,6 +6,7 @@ import sys
 import time
 
 from keyform.provider.plugin_server import MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE
+from tests.processes import started
 
 PLUGIN_ENV = {**os.environ, MAGIC_COOKIE_KEY: MAGIC_COOKIE_VALUE}
 
@@ -43,7 +44,7 @@ def test_started_by_hand_it_says_what_it_is():
 
 def test_sigterm_after_start_up_stops_the_provider_cleanly():
     # Signals may land on a gRPC thread; the main thread must still notice within its wait interval.
-    with subprocess.Popen([sys.executable, "-m", "keyform.provider"], stdout=subprocess.PIPE,
+    with started([sys.executable, "-m", "keyform.provider"], stdout=subprocess.PIPE,
                           env=PLUGIN_ENV) as process:
         socket_path = process.stdout.readline().decode().split("|")[3]
         time.sleep(0.3)
@@ -52,13 +53,24 @@ def test_sigterm_after_start_up_stops_the_provider_cleanly():
     assert not os.path.exists(os.path.dirname(socket_path))
 
 
+def test_sigterm_at_any_moment_stops_the_provider():
+    # Right after the handshake, while the main thread enters its wait: a handler that took the wait's
+    # lock could hang the provider there for ever. Each round must end promptly.
+    for _ in range(6):
+        with started([sys.executable, "-m", "keyform.provider"], stdout=subprocess.PIPE, env=PLUGIN_ENV) as process:
+            socket_path = process.stdout.readline().decode().split("|")[3]
+            process.terminate()
+            assert process.wait(timeout=5) == 0
+        assert not os.path.exists(os.path.dirname(socket_path))
+
+
 def test_a_shutdown_call_ends_the_provider_and_removes_its_socket():
     import grpc
     from tf.gen import grpc_controller_pb2 as controller_pb
     from tf.gen import grpc_controller_pb2_grpc as controller_rpc
 
     env = {k: v for k, v in PLUGIN_ENV.items() if k != "PLUGIN_CLIENT_CERT"}
-    with subprocess.Popen([sys.executable, "-m", "keyform.provider"], stdout=subprocess.PIPE, env=env) as process:
+    with started([sys.executable, "-m", "keyform.provider"], stdout=subprocess.PIPE, env=env) as process:
         socket_path = process.stdout.readline().decode().split("|")[3]
         with grpc.insecure_channel(f"unix://{socket_path}") as channel:
             controller_rpc.GRPCControllerStub(channel).Shutdown(controller_pb.Empty(), timeout=10)
@@ -107,7 +119,7 @@ def test_with_a_timings_log_it_records_each_call_and_what_the_process_cost(tmp_p
     log = tmp_path / "times.txt"
     env = {k: v for k, v in PLUGIN_ENV.items() if k != "PLUGIN_CLIENT_CERT"}
     env["KEYFORM_PROVIDER_TIMINGS"] = str(log)
-    with subprocess.Popen([sys.executable, "-m", "keyform.provider"], stdout=subprocess.PIPE, env=env) as process:
+    with started([sys.executable, "-m", "keyform.provider"], stdout=subprocess.PIPE, env=env) as process:
         socket_path = process.stdout.readline().decode().split("|")[3]
         with grpc.insecure_channel(f"unix://{socket_path}") as channel:
             rpc.ProviderStub(channel).ValidateResourceConfig(pb.ValidateResourceConfig.Request(
@@ -123,7 +135,7 @@ def test_with_a_timings_log_it_records_each_call_and_what_the_process_cost(tmp_p
 def test_without_a_timings_log_it_writes_nothing(tmp_path):
     env = {k: v for k, v in PLUGIN_ENV.items() if k not in ("PLUGIN_CLIENT_CERT", "KEYFORM_PROVIDER_TIMINGS")}
     env["TMPDIR"] = str(tmp_path)
-    with subprocess.Popen([sys.executable, "-m", "keyform.provider"], stdout=subprocess.PIPE, env=env) as process:
+    with started([sys.executable, "-m", "keyform.provider"], stdout=subprocess.PIPE, env=env) as process:
         process.stdout.readline()
         process.terminate()
         assert process.wait(timeout=5) == 0

@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 import requests
+
+from tests.processes import started
 
 
 @pytest.mark.parametrize("kind", ["ontap", "vsp", "vault"])
@@ -25,3 +32,15 @@ def test_stop_closes_open_connections_and_frees_the_port(simulator):
         server.stop()
         with pytest.raises(requests.ConnectionError):
             session.get(f"{server.url}/api/cluster", timeout=5)
+
+
+def test_the_runner_stops_on_a_signal_that_comes_at_any_moment():
+    # A program starting a simulator stops it as soon as it is ready; a signal landing while the runner
+    # enters its wait once left it hung for ever (3 of 60 rounds). Twelve rounds, each must end promptly.
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]))
+    command = [sys.executable, "-m", "keyform.simulators", "vault", "--name", "vault-z", "--port", "0", "--quiet"]
+    for _ in range(12):
+        with started(command, stdout=subprocess.PIPE, text=True, env=env) as process:
+            assert any(line.strip() == "ready" for line in process.stdout)
+            process.terminate()
+            assert process.wait(timeout=10) == 0

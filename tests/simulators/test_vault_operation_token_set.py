@@ -18,6 +18,7 @@ from keyform.simulators.__main__ import describe
 from keyform.simulators.vault import keys, unseal_keys
 from keyform.simulators.vault.cluster import live_cluster
 from keyform.simulators.vault.peering import INTERNAL_PATH
+from tests.processes import started
 from tests.simulators.test_vault_support import Vault, pair
 
 DELETE = "/secondary/operation-token/delete"
@@ -148,15 +149,13 @@ def test_describe_gives_unseal_keys_to_the_endpoints_file_only(simulator, tmp_pa
                "--quiet", "--endpoints-file", str(endpoints)]
     env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]))
     lines = []
-    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env) as process:
-        try:
-            for line in process.stdout:
-                lines.append(line)
-                if line.strip() == "ready":
-                    break
-        finally:
-            process.terminate()
-            process.communicate(timeout=10)
+    with started(command, stdout=subprocess.PIPE, text=True, env=env) as process:
+        for line in process.stdout:
+            lines.append(line)
+            if line.strip() == "ready":
+                break
+        process.terminate()
+        assert process.wait(timeout=10) == 0
     entry = json.loads(endpoints.read_text())["vault-z"]
     assert len(entry["unseal_keys"]) == 5 and entry["unseal_threshold"] == 3
     printed = "".join(lines)
