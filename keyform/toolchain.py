@@ -148,6 +148,7 @@ class Run:
     returncode: int
     output: str
     seconds: float = 0.0
+    errors: str = ""  # stderr, when the run kept it apart from ``output``
 
     @property
     def flat(self) -> str:
@@ -172,8 +173,9 @@ class TimedOut(RuntimeError):
 
 
 def run(command: Sequence[PathLike], cwd: PathLike, env: Mapping[str, str], *, timeout: Optional[float] = TIMEOUT,
-        on_line: Optional[Callable[[str], None]] = None, own_group: bool = True) -> Run:
-    """Run ``command`` to its end with stdin closed, its stdout and stderr captured together.
+        on_line: Optional[Callable[[str], None]] = None, own_group: bool = True, separate_stderr: bool = False) -> Run:
+    """Run ``command`` to its end with stdin closed, its stdout and stderr captured together (with
+    ``separate_stderr``: stderr apart, in :attr:`Run.errors`, not given to ``on_line``).
 
     ``on_line`` gets each line (without colour codes and line end) as it comes. ``own_group``: the
     process leads a process group of its own, killed whole when ``timeout`` seconds pass or this process
@@ -182,10 +184,14 @@ def run(command: Sequence[PathLike], cwd: PathLike, env: Mapping[str, str], *, t
     argv = [str(c) for c in command]
     started = time.monotonic()
     chunks: list[str] = []
+    errors: list[str] = []
     expired = threading.Event()
     with subprocess.Popen(argv, cwd=cwd, env=dict(env), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                          stderr=subprocess.STDOUT, text=True, errors="replace",
-                          start_new_session=own_group) as process:
+                          stderr=subprocess.PIPE if separate_stderr else subprocess.STDOUT, text=True,
+                          errors="replace", start_new_session=own_group) as process:
+        stderr_reader = threading.Thread(target=lambda: errors.extend(process.stderr or ()), daemon=True)
+        if separate_stderr:
+            stderr_reader.start()
 
         def kill() -> None:
             try:
@@ -211,13 +217,16 @@ def run(command: Sequence[PathLike], cwd: PathLike, env: Mapping[str, str], *, t
                 if on_line:
                     on_line(ANSI.sub("", line.rstrip("\r\n")))
             process.wait()
+            if separate_stderr:
+                stderr_reader.join()
         except BaseException:
             kill()
             raise
         finally:
             if timer:
                 timer.cancel()
-    result = Run(argv, process.returncode, ANSI.sub("", "".join(chunks)), time.monotonic() - started)
+    result = Run(argv, process.returncode, ANSI.sub("", "".join(chunks)), time.monotonic() - started,
+                 ANSI.sub("", "".join(errors)))
     if expired.is_set():
         raise TimedOut(result, timeout or 0)
     return result

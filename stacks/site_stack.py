@@ -6,7 +6,8 @@ from cdktf import TerraformStack
 from constructs import Construct
 
 from keyform.constructs import (KeyformConfigError, KeyServer, KmipServer, OntapKeyManager, VaultCluster,
-                                VaultDrReplication, VspKmipServers, ontap_provider, secret, vault_provider, vsp_provider)
+                                VaultDrReplication, VspKmipServers, ontap_provider, secret, vault_provider,
+                                vsp_provider)
 from stacks.endpoints import api_addr, setting
 
 
@@ -33,9 +34,11 @@ class SiteStack(TerraformStack):
             clusters[name] = VaultCluster(name, vault_provider(self, f"site-{name}", base_url), api_addr(base_url))
         primary = setting(self, "KEYFORM_SITE_VAULT_DR_PRIMARY")
         if primary not in clusters:
-            raise KeyformConfigError(self.node.path, "KEYFORM_SITE_VAULT_DR_PRIMARY", f"'{primary}' is not one of the clusters",
+            raise KeyformConfigError(self.node.path, "KEYFORM_SITE_VAULT_DR_PRIMARY",
+                                     f"'{primary}' is not one of the clusters",
                                      f"set KEYFORM_SITE_VAULT_DR_PRIMARY to one of: {', '.join(clusters)}")
         VaultDrReplication(
             self, "dr", primary=clusters[primary], secondaries=[c for n, c in clusters.items() if n != primary],
-            operation_token=secret(self, "dr_operation_token", "DR operation token of the site's DR set", required=False),
+            operation_token=secret(self, "dr_operation_token", "DR operation token of the site's DR set",
+                                   required=False),
         )

@@ -94,3 +94,11 @@ def _alive(pid: int) -> bool:
         return False
     stat = Path(f"/proc/{pid}/stat")
     return not (stat.exists() and stat.read_text().split(")")[-1].split()[0] == "Z")
+
+
+def test_stderr_kept_apart_when_asked(tmp_path):
+    script = "import sys; print('out'); print('err', file=sys.stderr)"
+    apart = toolchain.run([sys.executable, "-c", script], tmp_path, os.environ, separate_stderr=True)
+    assert (apart.output, apart.errors) == ("out\n", "err\n")
+    together = toolchain.run([sys.executable, "-c", script], tmp_path, os.environ)
+    assert sorted(together.output.split()) == ["err", "out"] and together.errors == ""

@@ -21,7 +21,7 @@ def machine() -> dict:
     cpu = "unknown"
     try:
         with open("/proc/cpuinfo", encoding="utf-8") as handle:
-            cpu = next((l.split(":", 1)[1].strip() for l in handle if l.startswith("model name")), cpu)
+            cpu = next((line.split(":", 1)[1].strip() for line in handle if line.startswith("model name")), cpu)
     except OSError:
         pass
     terraform = subprocess.run(["terraform", "version"], capture_output=True, text=True).stdout.splitlines()[:1]
@@ -79,14 +79,16 @@ def markdown(result: dict) -> str:
     names = {"synth": "synth (App.synth)", "terraform_plan": "terraform plan, no changes",
              "terraform_apply": "terraform apply from empty", "baseline_create": "baseline: requests, N creates",
              "baseline_read": "baseline: requests, N reads",
-             "floor_plan": "Terraform alone (terraform_data): plan", "floor_apply": "Terraform alone (terraform_data): apply",
+             "floor_plan": "Terraform alone (terraform_data): plan",
+             "floor_apply": "Terraform alone (terraform_data): apply",
              "baseline_create_latency": f"baseline: requests, N creates, API {result['latency_ms']} ms away",
              "terraform_apply_latency": f"terraform apply from empty, API {result['latency_ms']} ms away"}
     for key, label in names.items():
         s = result["series"][key]
         cells = [f"{s['min'][n]:.2f} / {s['median'][n]:.2f}" for n in sizes]
         lines.append(f"| {label} | " + " | ".join(cells) + f" | {s['fixed_s']:.2f} | {s['per_object_ms']:.1f} |")
-    ratio, ratio_latency = result["apply_per_object_ratio_to_baseline"], result["apply_per_object_ratio_to_baseline_with_latency"]
+    ratio = result["apply_per_object_ratio_to_baseline"]
+    ratio_latency = result["apply_per_object_ratio_to_baseline_with_latency"]
     lines += [
         "",
         f"Provider launch (start → handshake): min {result['launch_s']['min']:.3f} s, "

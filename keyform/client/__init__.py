@@ -7,9 +7,16 @@ Nothing here imports Terraform types: the provider maps its configuration onto
 provider processes Terraform starts for schema and validation only never send a request.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from keyform.client.config import ClientConfig, CsrfConfig, OAuth2Config, PollingConfig
 from keyform.client.errors import (AnswerLost, ApiError, ClientError, JobFailed, JobOutcomeUnknown, NotSent,
                                    TransportError, UnsafePath, may_have_committed)
+
+if TYPE_CHECKING:
+    from keyform.client.session import RestClient
 
 __all__ = [
     "AnswerLost",
@@ -29,7 +36,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str):
+def __getattr__(name: str) -> type[RestClient]:
     if name == "RestClient":
         from keyform.client.session import RestClient
 

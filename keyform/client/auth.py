@@ -18,17 +18,27 @@ caller then sends its request once more with the new credentials.
 from __future__ import annotations
 
 import threading
-from typing import Callable, Optional
+from typing import TYPE_CHECKING, Callable, Mapping, Optional, Protocol
 
-from keyform.client.config import ClientConfig
+from keyform.client.config import ClientConfig, CsrfConfig, OAuth2Config
 from keyform.client.errors import ApiError
 
-Fetch = Callable[..., object]
-"""``fetch(method, url, data=None)`` -> the client's Response, sent without these credentials' checks."""
+if TYPE_CHECKING:
+    import requests
+
+    from keyform.client.session import Response
+
+
+class Fetch(Protocol):
+    """Sends a token or CSRF request (a form ``data``, extra ``headers``) without the renewable credentials'
+    checks; returns the client's Response."""
+
+    def __call__(self, method: str, url: str, data: Optional[Mapping[str, str]] = None,
+                 headers: Optional[Mapping[str, str]] = None) -> Response: ...
 
 
 class Authenticator:
-    def __init__(self, config: ClientConfig, session, fetch: Fetch, url_for: Callable[[str], str]):
+    def __init__(self, config: ClientConfig, session: requests.Session, fetch: Fetch, url_for: Callable[[str], str]):
         self.config = config
         self.session = session
         self._fetch = fetch
@@ -42,7 +52,7 @@ class Authenticator:
     def renews(self) -> bool:
         return bool(self.config.oauth2 or self.config.csrf)
 
-    def current(self) -> tuple[dict, int]:
+    def current(self) -> tuple[dict[str, str], int]:
         """The renewable headers to send now, and their generation (log in on first use)."""
         if not self._ready:
             self.refresh(None)
@@ -68,37 +78,36 @@ class Authenticator:
                 return
             headers: dict[str, str] = {}
             if self.config.oauth2:
-                headers["Authorization"] = f"Bearer {self._access_token()}"
+                headers["Authorization"] = f"Bearer {self._access_token(self.config.oauth2)}"
             if self.config.csrf:
-                headers[self.config.csrf.header] = self._csrf_token(headers)
+                headers[self.config.csrf.header] = self._csrf_token(self.config.csrf, headers)
             self._headers = headers
             self._generation += 1
             self._ready = True
 
-    def _access_token(self) -> str:
+    def _access_token(self, oauth2: OAuth2Config) -> str:
         c = self.config
-        url = self._url_for(c.oauth2.token_url)
+        url = self._url_for(oauth2.token_url)
         form = {"grant_type": "password", "username": c.username or "", "password": c.password or ""}
-        if c.oauth2.client_id:
-            form["client_id"] = c.oauth2.client_id
+        if oauth2.client_id:
+            form["client_id"] = oauth2.client_id
         response = self._fetch("POST", url, data=form)
         token = isinstance(response.body, dict) and response.body.get("access_token")
         if response.status != 200 or not token:
             raise self._refused("POST", url, response)
-        return token
+        return str(token)
 
-    def _csrf_token(self, headers: dict) -> str:
-        c = self.config
-        url = self._url_for(c.csrf.path)
+    def _csrf_token(self, csrf: CsrfConfig, headers: Mapping[str, str]) -> str:
+        url = self._url_for(csrf.path)
         response = self._fetch("GET", url, headers=headers)
         if response.status >= 400:
             raise self._refused("GET", url, response)
-        token = self.session.cookies.get(c.csrf.cookie)
+        token = self.session.cookies.get(csrf.cookie)
         if not token:
-            raise ApiError("GET", url, response.status, f"no '{c.csrf.cookie}' cookie was set; check csrf_cookie")
+            raise ApiError("GET", url, response.status, f"no '{csrf.cookie}' cookie was set; check csrf_cookie")
         return token
 
-    def _refused(self, method: str, url: str, response) -> ApiError:
+    def _refused(self, method: str, url: str, response: Response) -> ApiError:
         from keyform.client.errors import api_message, redact
 
         text = redact(api_message(response.body, str(response.body or "")), self.config.secrets())

@@ -44,7 +44,7 @@ class PollingConfig:
 @dataclass(frozen=True)
 class ClientConfig:
     base_url: str
-    headers: dict = field(default_factory=dict)
+    headers: dict[str, str] = field(default_factory=dict)
     username: Optional[str] = None
     password: Optional[str] = None
     bearer_token: Optional[str] = None

@@ -63,8 +63,8 @@ class AnswerLost(TransportError):
 class ApiError(ClientError):
     def __init__(self, method: str, url: str, status: int, api_message: str, body: Any = None,
                  idempotent: bool = True, retry_after: Optional[str] = None):
-        self.method, self.url, self.status, self.api_message, self.body = method, safe_url(url), status, api_message, body
-        self.idempotent, self.retry_after = idempotent, retry_after
+        self.method, self.url, self.status, self.api_message = method, safe_url(url), status, api_message
+        self.body, self.idempotent, self.retry_after = body, idempotent, retry_after
         text = f": {api_message}" if api_message else ""
         super().__init__(f"{method} {self.url} answered {status}{text}")
 
@@ -126,8 +126,9 @@ def api_message(body: Any, fallback_text: str = "") -> str:
         if isinstance(error, str):  # OAuth2
             return f"{error}: {body.get('error_description', '')}".rstrip(": ")
         for key in ("message", "errorMessage", "detail", "title"):
-            if isinstance(body.get(key), str):
-                return body[key]
+            value = body.get(key)
+            if isinstance(value, str):
+                return value
     if isinstance(body, str):
         return body
     return fallback_text.strip()[:300]

@@ -10,17 +10,23 @@ tolerated until the polling timeout. Only then is the outcome reported as unknow
 from __future__ import annotations
 
 import time
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from keyform.client import jsonpath
 from keyform.client.config import PollingConfig
 from keyform.client.errors import ApiError, ClientError, JobFailed, JobOutcomeUnknown, api_message
 
-Get = Callable[[str], object]
+if TYPE_CHECKING:
+    from keyform.client.session import Response
+
+Get = Callable[[str], "Response"]
 """``get(url)`` -> the client's Response of an authenticated, retried GET."""
 
+Redact = Callable[[str], str]
+"""``redact(text)`` -> the text without the client's secrets."""
 
-def follow(get: Get, method: str, url: str, job_url: str, polling: PollingConfig, redact) -> object:
+
+def follow(get: Get, method: str, url: str, job_url: str, polling: PollingConfig, redact: Redact) -> Response:
     """Poll ``job_url`` until its state is a success (its document is returned) or a failure (raised)."""
     deadline = time.monotonic() + polling.timeout_seconds
     problem = "no answer yet"

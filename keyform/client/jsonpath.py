@@ -19,7 +19,7 @@ class PathError(KeyError):
         super().__init__(f"path '{path}' does not exist in the response (stopped at '{segment}')")
 
     def __str__(self) -> str:
-        return self.args[0]
+        return str(self.args[0])
 
 
 def lookup(document: Any, path: str, default: Any = _MISSING) -> Any:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
-from typing import Any, Optional
+from typing import Iterable, Iterator, Optional
 
 from keyform.client.errors import AnswerLost, NotSent, TransportError, redact
 
@@ -45,7 +45,7 @@ class RetryPolicy:
         given = _retry_after_seconds(retry_after)
         if given is not None:
             return min(given, MAX_WAIT_SECONDS)
-        return min(self.backoff_seconds * (2 ** attempt), MAX_WAIT_SECONDS)
+        return min(self.backoff_seconds * (2.0 ** attempt), MAX_WAIT_SECONDS)
 
     def sleep(self, attempt: int, retry_after: Optional[str] = None) -> None:
         time.sleep(self.wait(attempt, retry_after))
@@ -75,7 +75,7 @@ def _retry_after_seconds(value: Optional[str]) -> Optional[float]:
     return max(0.0, moment.timestamp() - time.time())
 
 
-def transport_error(method: str, url: str, exc: Exception, secrets: list,
+def transport_error(method: str, url: str, exc: Exception, secrets: Iterable[str],
                     timeout: Optional[float] = None) -> tuple[TransportError, bool]:
     """The error for a request that got no answer, and whether trying again could help.
 
@@ -102,15 +102,22 @@ def _never_connected(exc: Exception) -> bool:
     return any(isinstance(cause, (NewConnectionError, NameResolutionError)) for cause in _causes(exc))
 
 
-def _causes(exc: Any):
-    seen = set()
+def _causes(exc: Optional[BaseException]) -> Iterator[BaseException]:
+    """``exc`` and what it wraps: urllib3's ``reason``, an exception passed as first argument, the cause."""
+    seen: set[int] = set()
     while exc is not None and id(exc) not in seen:
         seen.add(id(exc))
         yield exc
-        nxt = getattr(exc, "reason", None)
-        if not isinstance(nxt, BaseException):
-            nxt = exc.args[0] if getattr(exc, "args", None) and isinstance(exc.args[0], BaseException) else None
-        exc = nxt or exc.__cause__ or exc.__context__
+        exc = _wrapped(exc) or exc.__cause__ or exc.__context__
+
+
+def _wrapped(exc: BaseException) -> Optional[BaseException]:
+    """The exception ``exc`` wraps as its ``reason`` or first argument, if any."""
+    reason: object = getattr(exc, "reason", None)
+    if isinstance(reason, BaseException):
+        return reason
+    first: object = exc.args[0] if exc.args else None
+    return first if isinstance(first, BaseException) else None
 
 
 def describe(exc: Exception) -> str:

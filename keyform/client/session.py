@@ -12,11 +12,12 @@ import logging
 import threading
 import time
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import Any, Mapping, Optional
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import requests
 from requests.adapters import HTTPAdapter
+from requests.structures import CaseInsensitiveDict
 from urllib3.util.retry import Retry
 
 from keyform.client import jobs, jsonpath, slow
@@ -30,9 +31,12 @@ log = logging.getLogger("keyform.client")
 
 @dataclass
 class Response:
+    """An answer: its status, its body parsed as JSON (else its text, ``None`` when empty), its headers (names in
+    any case) and how many times the call was sent again before it."""
+
     status: int
     body: Any
-    headers: dict
+    headers: Mapping[str, str]
     url: str
     retries: int = 0
 
@@ -62,7 +66,7 @@ class RestClient:
         self.base_url = config.base_url.rstrip("/")
         self.policy = RetryPolicy(config.retry_max, config.retry_backoff_seconds)
         self._limiter = _RateLimiter(config.rate_limit_per_second)
-        self._proxies: dict[tuple[str, str], dict] = {}
+        self._proxies: dict[tuple[str, str], dict[str, str]] = {}
         after = config.slow_request_seconds
         self._slow = slow.SlowRequests(slow.after_seconds(config.timeout_seconds) if after is None else after)
         self.session = self._new_session()
@@ -114,7 +118,7 @@ class RestClient:
     def secrets(self) -> list[str]:
         return [*self.config.secrets(), *self.auth.secrets()]
 
-    def _proxies_for(self, url: str) -> dict:
+    def _proxies_for(self, url: str) -> dict[str, str]:
         """HTTP(S)_PROXY/NO_PROXY as they apply to ``url``'s host, looked up once per host."""
         host = urlsplit(url)[:2]
         proxies = self._proxies.get(host)
@@ -170,11 +174,13 @@ class RestClient:
             response = self._send(method, url, body, headers, idempotent)
         return response
 
-    def _fetch_for_auth(self, method: str, url: str, data: Any = None, headers: Optional[dict] = None) -> Response:
+    def _fetch_for_auth(self, method: str, url: str, data: Optional[Mapping[str, str]] = None,
+                        headers: Optional[Mapping[str, str]] = None) -> Response:
         # Token and CSRF fetches have no effect to duplicate: retried like reads.
         return self._send(method, url, None, headers or {}, True, data=data)
 
-    def _send(self, method: str, url: str, json_body: Any, headers: dict, idempotent: bool, data: Any = None) -> Response:
+    def _send(self, method: str, url: str, json_body: Any, headers: Mapping[str, str], idempotent: bool,
+              data: Optional[Mapping[str, str]] = None) -> Response:
         attempt = 0
         started = time.monotonic()
         while True:
@@ -209,13 +215,14 @@ class RestClient:
         log.warning("%s %s: attempt %d of %d: %s; retrying in %g s; gives up %s", method, safe_url(url),
                     attempt + 1, self.policy.attempts(), what, wait, slow.gives_up(left))
 
-    def _send_once(self, method: str, url: str, json_body: Any, headers: dict, data: Any, attempt: int = 0,
-                   idempotent: bool = True) -> Response:
+    def _send_once(self, method: str, url: str, json_body: Any, headers: Mapping[str, str],
+                   data: Optional[Mapping[str, str]], attempt: int = 0, idempotent: bool = True) -> Response:
         self._limiter.wait()
         started = time.monotonic()
         prepared = self.session.prepare_request(requests.Request(method, url, json=json_body, data=data,
                                                                  headers=headers))
-        prepared.url = _dots_encoded(prepared.url)
+        if prepared.url is not None:  # set by every prepare_request
+            prepared.url = _dots_encoded(prepared.url)
         watched = self._watch(method, url, attempt, idempotent) if self._slow.enabled() else None
         try:
             # verify is passed per request: requests lets REQUESTS_CA_BUNDLE/CURL_CA_BUNDLE override a session's.
@@ -227,7 +234,8 @@ class RestClient:
             if watched is not None:
                 self._slow.done(watched)
         log.debug("%s %s -> %s (%.0f ms)", method, safe_url(url), raw.status_code, (time.monotonic() - started) * 1000)
-        return Response(raw.status_code, parse_body(raw.text), dict(raw.headers), url)
+        # A copy that stays case-insensitive: dict(raw.headers) would miss a "retry-after".
+        return Response(raw.status_code, parse_body(raw.text), CaseInsensitiveDict(raw.headers), url)
 
     def _watch(self, method: str, url: str, attempt: int, idempotent: bool) -> int:
         """Log this attempt while it waits long for its answer (see :mod:`.slow`)."""
@@ -237,8 +245,9 @@ class RestClient:
         shown = safe_url(url)
 
         def describe(waited: float) -> str:
+            left = max(0.0, longest - waited)
             return (f"{method} {shown}: no answer yet after {slow.seconds(waited)} s (attempt {attempt + 1} of "
-                    f"{attempts}, each waits up to {timeout:g} s); gives up {slow.gives_up(max(0.0, longest - waited))}")
+                    f"{attempts}, each waits up to {timeout:g} s); gives up {slow.gives_up(left)}")
 
         return self._slow.watch(describe)
 

@@ -15,6 +15,7 @@ import itertools
 import logging
 import threading
 import time
+from dataclasses import dataclass
 from typing import Callable
 
 log = logging.getLogger("keyform.client")
@@ -41,11 +42,20 @@ def gives_up(seconds_from_now: float) -> str:
     return f"by about {at} UTC, {seconds(seconds_from_now)} s from now"
 
 
+@dataclass
+class _Watched:
+    """A request in flight: when it started, when it is next reported, and how."""
+
+    started: float
+    report_at: float
+    describe: Describe
+
+
 class SlowRequests:
     def __init__(self, after: float):
         self.after = after
         self._lock = threading.Condition(threading.Lock())
-        self._waiting: dict[int, list] = {}  # key -> [started, next report at, describe]
+        self._waiting: dict[int, _Watched] = {}
         self._keys = itertools.count()
         self._thread: threading.Thread | None = None
 
@@ -57,7 +67,7 @@ class SlowRequests:
         key = next(self._keys)
         now = time.monotonic()
         with self._lock:
-            self._waiting[key] = [now, now + self.after, describe]
+            self._waiting[key] = _Watched(now, now + self.after, describe)
             if self._thread is None:
                 self._thread = threading.Thread(target=self._run, name="keyform-slow-requests", daemon=True)
                 self._thread.start()
@@ -71,21 +81,21 @@ class SlowRequests:
 
     def _run(self) -> None:
         while True:
-            due = []
+            due: list[tuple[float, Describe]] = []
             with self._lock:
                 while not due:
                     if not self._waiting:
                         self._lock.wait()
                         continue
                     now = time.monotonic()
-                    soonest = min(entry[1] for entry in self._waiting.values())
+                    soonest = min(entry.report_at for entry in self._waiting.values())
                     if soonest > now:
                         self._lock.wait(soonest - now)
                         continue
                     for entry in self._waiting.values():
-                        if entry[1] <= now:
-                            entry[1] += self.after
-                            due.append((now - entry[0], entry[2]))
+                        if entry.report_at <= now:
+                            entry.report_at += self.after
+                            due.append((now - entry.started, entry.describe))
             for waited, describe in due:  # logged outside the lock: a slow handler never holds up requests
                 try:
                     log.warning("%s", describe(waited))

@@ -38,7 +38,8 @@ def _resolve(name: str, dotted: str, scope: Mapping[str, Any], template: str) ->
     try:
         return jsonpath.lookup(value, path)
     except jsonpath.PathError:
-        raise TemplateError(f"template '{template}' uses '{{{name}{dotted}}}', but {name} has no '{dotted[1:]}'") from None
+        raise TemplateError(f"template '{template}' uses '{{{name}{dotted}}}', but {name} has no "
+                            f"'{dotted[1:]}'") from None
 
 
 def _as_text(value: Any) -> str:
@@ -54,14 +55,14 @@ def render_path(template: str, scope: Mapping[str, Any]) -> str:
     (``:`` and ``@`` kept). ``{path}`` is itself a path and keeps its slashes (the client refuses
     dot and empty segments in the final URL)."""
 
-    def substitute(match: re.Match) -> str:
+    def substitute(match: re.Match[str]) -> str:
         value = _resolve(match[1], match[2], scope, template)
         text = _as_text(value)
         if match[1] == "path" and not match[2]:
             return text
         if text == "":
-            raise TemplateError(f"template '{template}' puts '{{{match[1]}{match[2]}}}' into the path, but it is empty: "
-                                "the path would address another resource")
+            raise TemplateError(f"template '{template}' puts '{{{match[1]}{match[2]}}}' into the path, but it is "
+                                "empty: the path would address another resource")
         return segment(text)
 
     return _PLACEHOLDER.sub(substitute, template)
@@ -93,7 +94,7 @@ def render_secrets(value: Any, secrets: Mapping[str, Any]) -> Any:
     """Fill only the ``{secret.<name>}`` placeholders of a JSON value (a body sent as written
     otherwise); a name the provider has no secret for is refused with the fix."""
     if isinstance(value, str):
-        def substitute(match: re.Match) -> Any:
+        def substitute(match: re.Match[str]) -> Any:
             name = match[2][1:]
             if name not in secrets:
                 raise TemplateError(f"'{{secret.{name}}}' is used, but the provider has no secret '{name}': set "

@@ -49,7 +49,8 @@ def vsp_lines(a: Appliance) -> list[str]:
     for server in sorted(servers.values(), key=lambda s: (not s["isPrimary"], s["name"])):
         role = "PRIMARY  " if server["isPrimary"] else "secondary"
         online = "online" if server["isOnline"] else "offline"
-        lines.append(f"  {server['name']:<12} {role} {server['host']}:{server['port']}  {server['kmipProtocol']}  {online}")
+        address = f"{server['host']}:{server['port']}"
+        lines.append(f"  {server['name']:<12} {role} {address}  {server['kmipProtocol']}  {online}")
     return lines
 
 

@@ -1,8 +1,14 @@
 """Entry point Terraform runs (through the launcher ``keyform provider install`` writes):
 ``python -m keyform.provider``."""
 
+from __future__ import annotations
+
 import os
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from keyform.provider.provider import RestProvider
 
 
 def launched_by_another_install() -> str:
@@ -31,7 +37,7 @@ def main() -> int:
 
     from keyform.provider.plugin_server import serve
 
-    def provider():
+    def provider() -> RestProvider:
         # Loaded on the first call, after the handshake: launch time is paid 3-5 times per command.
         from keyform.provider.provider import RestProvider
 

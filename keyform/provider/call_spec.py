@@ -17,6 +17,9 @@ from keyform.provider.common import POLLING_KEYS
 
 METHODS = ("GET", "POST", "PUT", "PATCH", "DELETE")
 
+Secrets = Mapping[str, str]
+"""The provider's ``secrets`` (name → value), which templates name as ``{secret.<name>}``."""
+
 
 class SpecError(ValueError):
     """A malformed attribute: ``attribute`` names it, the message says what is wrong and the fix."""
@@ -32,14 +35,14 @@ class Call:
 
     method: str
     path: str
-    body: Optional[dict] = None
+    body: Optional[dict[str, Any]] = None
 
     def rendered(self, scope: Mapping[str, Any]) -> tuple[str, Any]:
         body = render_value(self.body, scope) if self.body is not None else None
         return render_path(self.path, scope), body
 
 
-def method(state: Mapping, attribute: str, default: str) -> str:
+def method(state: Mapping[str, Any], attribute: str, default: str) -> str:
     value = state.get(attribute)
     if value is None:
         return default
@@ -48,14 +51,16 @@ def method(state: Mapping, attribute: str, default: str) -> str:
     return value.upper()
 
 
-def json_object(state: Mapping, attribute: str) -> Optional[dict]:
+def json_object(state: Mapping[str, Any], attribute: str) -> Optional[dict[str, Any]]:
+    """A JSON-object attribute; None when null. While known only at apply it is tf's ``Unknown`` (untyped)."""
     try:
-        return jsondata.parse_object(state.get(attribute), attribute)
+        value: Optional[dict[str, Any]] = jsondata.parse_object(state.get(attribute), attribute)
     except jsondata.JsonAttributeError as exc:
         raise SpecError(attribute, f"Invalid {attribute}", str(exc)) from None
+    return value
 
 
-def polling(settings: Optional[Mapping]) -> Optional[PollingConfig]:
+def polling(settings: Optional[Mapping[str, str]]) -> Optional[PollingConfig]:
     """The polling settings of a resource (every value a string, as in a Terraform map)."""
     settings = dict(settings or {})
     unknown = set(settings) - set(POLLING_KEYS)

@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import os
-from typing import Mapping, Optional
+from typing import Any, Mapping, Optional
 
 from tf.utils import Diagnostics
 
-from keyform.client import ClientConfig, CsrfConfig, OAuth2Config, RestClient
+from keyform.client import ClientConfig, CsrfConfig, OAuth2Config
 from keyform.client.errors import safe_url
+from keyform.client.session import RestClient
 
 
-def build_client(diags: Diagnostics, s: dict) -> Optional[RestClient]:
+def build_client(diags: Diagnostics, s: Mapping[str, Any]) -> Optional[RestClient]:
     prefix = s.get("env_prefix") or "KEYFORM_REST_"
     base_url = s.get("base_url")
     if not base_url:
@@ -30,6 +31,7 @@ def build_client(diags: Diagnostics, s: dict) -> Optional[RestClient]:
         if s.get(key) and not os.path.isfile(s[key]):
             diags.add_error(f"{key} does not exist", f"No file at '{s[key]}'.", path=[key])
     _check_credentials(diags, s, prefix, safe_url(base_url))
+    _check_numbers(diags, s, prefix)
     if diags.has_errors():
         return None
     config = ClientConfig(
@@ -45,20 +47,60 @@ def build_client(diags: Diagnostics, s: dict) -> Optional[RestClient]:
             cookie=s.get("csrf_cookie") or "XSRF-TOKEN",
             header=s.get("csrf_header") or "X-XSRF-TOKEN",
         ) if s.get("csrf_path") else None,
-        oauth2=OAuth2Config(s["oauth2_token_url"], s.get("oauth2_client_id") or "") if s.get("oauth2_token_url") else None,
+        oauth2=(OAuth2Config(s["oauth2_token_url"], s.get("oauth2_client_id") or "")
+                if s.get("oauth2_token_url") else None),
         insecure=bool(s.get("insecure")),
         ca_cert_file=s.get("ca_cert_file"),
         client_cert_file=s.get("client_cert_file"),
         client_key_file=s.get("client_key_file"),
         timeout_seconds=float(s.get("timeout_seconds") or 30),
         retry_max=int(s["retry_max"]) if s.get("retry_max") is not None else 4,
-        retry_backoff_seconds=float(s["retry_backoff_seconds"]) if s.get("retry_backoff_seconds") is not None else 0.5,
+        retry_backoff_seconds=(float(s["retry_backoff_seconds"]) if s.get("retry_backoff_seconds") is not None
+                               else 0.5),
         rate_limit_per_second=float(s.get("rate_limit_per_second") or 0),
     )
     return RestClient(config)
 
 
-def _check_credentials(diags: Diagnostics, s: dict, prefix: str, where: str,
+# field: (lowest, highest, whole numbers only, what it counts). A negative backoff made every retry crash, a
+# retry_max above ~1000 overflowed the backoff, and a timeout of 0 silently became the default.
+NUMBER_LIMITS: dict[str, tuple[float, float, bool, str]] = {
+    "timeout_seconds": (0.1, 3600, False, "seconds"),
+    "retry_max": (0, 100, True, "retries"),
+    "retry_backoff_seconds": (0, 300, False, "seconds"),
+    "rate_limit_per_second": (0, 100000, False, "requests a second, 0 for no limit"),
+}
+
+
+def _check_numbers(diags: Diagnostics, s: Mapping[str, Any], prefix: str) -> None:
+    """Numbers out of their range (or not numbers, from an environment variable) are refused at plan, naming
+    the setting and its variable."""
+    for field, (lowest, highest, whole, unit) in NUMBER_LIMITS.items():
+        value = s.get(field)
+        if value is None:
+            continue
+        number = _number(value)
+        if number is None or not lowest <= number <= highest or (whole and number != int(number)):
+            kind = "a whole number" if whole else "a number"
+            diags.add_error(
+                f"{field} must be {kind} from {lowest:g} to {highest:g} ({unit}); got {str(value)[:40]!r}",
+                f"Set {field} in the provider block or {prefix}{field.upper()} to {kind} from {lowest:g} to "
+                f"{highest:g}.",
+                path=[field])
+
+
+def _number(value: Any) -> Optional[float]:
+    """``value`` as a number: Terraform sends a number that float64 cannot hold exactly (0.05) as its decimal
+    text, and environment variables are text; None when it is not one."""
+    if isinstance(value, bool):
+        return None
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def _check_credentials(diags: Diagnostics, s: Mapping[str, Any], prefix: str, where: str,
                        environ: Mapping[str, str] = os.environ) -> None:
     """A credential the configuration asks for but nobody set is refused here, at plan, with the variable
     to set: not sent empty for the appliance to refuse with a 401 that does not say what is missing.

@@ -32,11 +32,11 @@ POLLING_DESCRIPTION = "How a `202 Accepted` with a job reference is followed unt
 ) + ". The defaults follow ONTAP jobs."
 
 
-def attr(name: str, type_, description: str, **flags) -> Attribute:
+def attr(name: str, type_: t.TfType, description: str, **flags: bool) -> Attribute:
     return Attribute(name, type_, description=description, **flags)
 
 
-def string(name: str, description: str, **flags) -> Attribute:
+def string(name: str, description: str, **flags: bool) -> Attribute:
     return attr(name, t.String(), description, **flags)
 
 
@@ -76,13 +76,14 @@ def _without_path(document: Any, path: str) -> Any:
             del copy[head]
         return copy
     if isinstance(document, list) and head.isdigit() and int(head) < len(document):
-        copy = list(document)
-        copy[int(head)] = _without_path(document[int(head)], rest) if rest else None
-        return copy
+        items = list(document)
+        items[int(head)] = _without_path(document[int(head)], rest) if rest else None
+        return items
     return document
 
 
-def report(diags: Diagnostics, exc: Exception, summary: str, redact, path: Optional[list] = None) -> None:
+def report(diags: Diagnostics, exc: Exception, summary: str, redact: Callable[[str], str],
+           path: Optional[list[str]] = None) -> None:
     """One diagnostic for an expected failure: the API's words, the URL without credentials, no secrets."""
     if isinstance(exc, (ClientError, TemplateError, PathError, jsondata.JsonAttributeError)):
         diags.add_error(summary, redact(str(exc)), path=path)

@@ -26,9 +26,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Mapping, Optional
 
 from keyform.client import jsonpath
+from keyform.provider import jsondata
 from keyform.provider.common import as_text
 
 LEAF_TESTS = ("equals", "in", "not_in", "contains", "subset_of", "keys_subset_of", "some", "exists")
@@ -46,7 +47,7 @@ def condition_holds(actual: str, expected: str) -> bool:
     return actual in expected.split("|")
 
 
-def unmet(answer: Any, conditions: dict, name: str) -> Optional[str]:
+def unmet(answer: Any, conditions: Mapping[str, str], name: str) -> Optional[str]:
     """Why ``conditions`` (a condition map) do not hold for ``answer``, or None when they do."""
     for path, expected in (conditions or {}).items():
         actual = _text(jsonpath.lookup(answer, path, None))
@@ -61,7 +62,7 @@ Supplied = Callable[[str], bool]
 
 @dataclass(frozen=True)
 class Predicate:
-    tree: dict
+    tree: dict[str, Any]
 
     def holds(self, document: Any, supplied: Supplied = lambda name: False) -> bool:
         return _holds(self.tree, document, supplied)
@@ -78,14 +79,16 @@ def parse(value: Any, attribute: str) -> Optional[Predicate]:
         try:
             value = json.loads(value)
         except ValueError as exc:
-            raise PredicateError(f"{attribute} is not valid JSON ({exc.msg}); write it with jsonencode({{...}})") from None
+            raise PredicateError(f"{attribute} is not valid JSON ({jsondata.decode_problem(exc)}); "
+                                 "write it with jsonencode({...})") from None
     _check(value, attribute)
     return Predicate(value)
 
 
 def _check(node: Any, where: str) -> None:
     if not isinstance(node, dict) or not node:
-        raise PredicateError(f"{where}: a predicate is a JSON object such as {{\"path\": \"data/mode\", \"equals\": \"primary\"}}")
+        raise PredicateError(f"{where}: a predicate is a JSON object such as "
+                             '{"path": "data/mode", "equals": "primary"}')
     if "all" in node or "any" in node:
         key = "all" if "all" in node else "any"
         if set(node) != {key} or not isinstance(node[key], list) or not node[key]:
@@ -115,7 +118,7 @@ def _check(node: Any, where: str) -> None:
         _check(operand, f"{where}.some")
 
 
-def _holds(node: dict, document: Any, supplied: Supplied) -> bool:
+def _holds(node: dict[str, Any], document: Any, supplied: Supplied) -> bool:
     if "all" in node:
         return all(_holds(item, document, supplied) for item in node["all"])
     if "any" in node:
@@ -127,7 +130,8 @@ def _holds(node: dict, document: Any, supplied: Supplied) -> bool:
     missing = object()
     value = jsonpath.lookup(document, node["path"], missing)
     if "exists" in node:
-        return (value is not missing) == node["exists"]
+        wanted: bool = node["exists"]  # a bool: _check made sure
+        return (value is not missing) == wanted
     value = None if value is missing else value
     if "equals" in node:
         return _text(value) == _text(node["equals"])

@@ -8,16 +8,21 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Sequence
 
+from tf.schema import Attribute, Schema
 from tf.utils import Diagnostics
 
 from keyform.provider.provider import SOURCE, VERSION, RestProvider
+
+if TYPE_CHECKING:
+    from keyform.provider.servicer import HasSchema
 
 DOC = Path(__file__).resolve().parents[2] / "docs" / "provider.md"
 EXAMPLES = Path(__file__).resolve().parent / "examples.md"
 
 
-def _flags(attribute, write_only: frozenset) -> str:
+def _flags(attribute: Attribute, write_only: frozenset[str]) -> str:
     flags = ["required" if attribute.required else "computed" if attribute.computed and not attribute.optional
              else "optional"]
     if attribute.sensitive:
@@ -27,7 +32,7 @@ def _flags(attribute, write_only: frozenset) -> str:
     return ", ".join(flags)
 
 
-def _table(schema, write_only=frozenset()) -> list[str]:
+def _table(schema: Schema, write_only: frozenset[str] = frozenset()) -> list[str]:
     lines = ["| attribute | kind | description |", "|---|---|---|"]
     for a in schema.attributes:
         description = (a.description or "").replace("|", "\\|").replace("\n", " ")
@@ -46,7 +51,9 @@ def render() -> str:
         "",
         *_table(provider.get_provider_schema(Diagnostics())),
     ]
-    for kind, classes in (("Resource", provider.get_resources()), ("Data source", provider.get_data_sources())):
+    kinds: list[tuple[str, Sequence[type[HasSchema]]]] = [("Resource", provider.get_resources()),
+                                                          ("Data source", provider.get_data_sources())]
+    for kind, classes in kinds:
         for klass in classes:
             schema = klass.get_schema()
             lines += ["", f"## {kind} `rest_{klass.get_name()}`", "", schema.description or "", "",

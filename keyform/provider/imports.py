@@ -13,20 +13,22 @@ from typing import Any, Optional
 from urllib.parse import unquote
 
 from tf import types as t
+from tf.schema import Schema
 from tf.utils import Diagnostics
 
 from keyform.provider import jsondata
 
 
-def parse(diags: Diagnostics, schema, import_id: str, allow_path: bool = True) -> Optional[dict]:
+def parse(diags: Diagnostics, schema: Schema, import_id: str, allow_path: bool = True) -> Optional[dict[str, Any]]:
     """The state an import id describes (every schema attribute present, unknown ones refused)."""
-    state = {a.name: None for a in schema.attributes}
+    state: dict[str, Any] = {a.name: None for a in schema.attributes}
     text = import_id.strip()
     if text.startswith("{"):
         try:
             given = json.loads(text)
         except ValueError as exc:
-            diags.add_error("Invalid import id", f"It starts with '{{' but is not valid JSON: {exc.msg}.")
+            diags.add_error("Invalid import id",
+                            f"It starts with '{{' but is not valid JSON: {jsondata.decode_problem(exc)}.")
             return None
         unknown = set(given) - set(state)
         if unknown or "path" not in given or "id" not in given:
@@ -48,7 +50,7 @@ def parse(diags: Diagnostics, schema, import_id: str, allow_path: bool = True) -
     return state
 
 
-def _typed(value: Any, kind) -> Any:
+def _typed(value: Any, kind: t.TfType) -> Any:
     if isinstance(kind, t.String) and isinstance(value, (dict, list)):
         return jsondata.canonical(value)
     if isinstance(kind, t.Map) and isinstance(value, dict):

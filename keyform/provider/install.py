@@ -29,10 +29,13 @@ import re
 import shlex
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Mapping, Optional
 
 from keyform import PROVIDER_SOURCE as SOURCE
 from keyform import __version__ as VERSION
+
+if TYPE_CHECKING:
+    import argparse  # the provider process imports this module at every launch: only the CLI needs argparse
 
 CODE_PACKAGES = ("provider", "client", "appliances")
 """What the provider process runs of keyform (besides its dependencies): digested into the launcher."""
@@ -149,7 +152,7 @@ def _write_executable(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
-def add_parser(subparsers) -> None:
+def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """``keyform provider install [DIR]``."""
     provider = subparsers.add_parser("provider", help="keyform's Terraform provider",
                                      description="keyform's Terraform provider (keyform.local/keyform/rest)")
@@ -184,14 +187,14 @@ def implied_mirrors(home: Path) -> list[Path]:
             *(d / "terraform" / "plugins" for d in data_dirs)]
 
 
-def cli_config_file(environ: Optional[dict] = None, home: Optional[Path] = None) -> Optional[Path]:
+def cli_config_file(environ: Optional[Mapping[str, str]] = None, home: Optional[Path] = None) -> Optional[Path]:
     environ = dict(os.environ) if environ is None else environ
     named = environ.get("TF_CLI_CONFIG_FILE")
     candidate = Path(named) if named else (home or Path.home()) / ".terraformrc"
     return candidate if candidate.is_file() else None
 
 
-def installation_problem(environ: Optional[dict] = None,
+def installation_problem(environ: Optional[Mapping[str, str]] = None,
                          home: Optional[Path] = None) -> Optional[tuple[str, str]]:
     """Why Terraform would not run this keyform's provider, and the fix (None when it would): not installed where
     Terraform looks, installed by other code (a stale launcher), or hidden by a CLI config's

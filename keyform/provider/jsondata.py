@@ -27,7 +27,8 @@ def canonical(value: Any) -> str:
 
 
 def parse_object(text: Any, attribute: str, allow_null: bool = True) -> Any:
-    """Parse a JSON attribute that must hold an object; errors name the attribute, never the value."""
+    """Parse a JSON attribute that must hold an object: the dict, None for null, ``Unknown`` (tf's sentinel, untyped)
+    for a value known only at apply. Errors name the attribute, never the value."""
     if text is None:
         if allow_null:
             return None
@@ -38,12 +39,20 @@ def parse_object(text: Any, attribute: str, allow_null: bool = True) -> Any:
         value = json.loads(text)
     except ValueError as exc:
         raise JsonAttributeError(
-            f"{attribute} is not valid JSON ({exc.msg} at line {exc.lineno} column {exc.colno}); "
-            f"write it with jsonencode({{...}})"
+            f"{attribute} is not valid JSON ({decode_problem(exc, position=True)}); write it with jsonencode({{...}})"
         ) from None
     if not isinstance(value, dict):
-        raise JsonAttributeError(f"{attribute} must be a JSON object, got {type(value).__name__}; write jsonencode({{key = value}})")
+        raise JsonAttributeError(f"{attribute} must be a JSON object, got {type(value).__name__}; "
+                                 "write jsonencode({key = value})")
     return value
+
+
+def decode_problem(exc: ValueError, position: bool = False) -> str:
+    """What ``json.loads`` found wrong, never the value. Not every ValueError it raises is a JSONDecodeError:
+    a number too long to convert (``sys.get_int_max_str_digits``) has no ``msg`` nor position."""
+    if not isinstance(exc, json.JSONDecodeError):
+        return str(exc)
+    return f"{exc.msg} at line {exc.lineno} column {exc.colno}" if position else exc.msg
 
 
 def _same_scalar(a: Any, b: Any) -> bool:
@@ -51,7 +60,7 @@ def _same_scalar(a: Any, b: Any) -> bool:
         return a is b
     if isinstance(a, (int, float)) and isinstance(b, (int, float)):
         return float(a) == float(b)
-    return a == b
+    return bool(a == b)
 
 
 def matches(desired: Any, actual: Any, strict: bool = False) -> bool:

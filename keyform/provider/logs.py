@@ -17,7 +17,7 @@ from __future__ import annotations
 import logging
 import os
 import time
-from typing import Callable, Mapping, Optional
+from typing import Callable, Mapping, Optional, TextIO
 
 LEVELS = {"TRACE": logging.DEBUG, "JSON": logging.DEBUG, "DEBUG": logging.DEBUG, "INFO": logging.INFO,
           "WARN": logging.WARNING, "ERROR": logging.ERROR}
@@ -63,7 +63,7 @@ class HclogFormatter(logging.Formatter):
         })
 
 
-def configure(environ: Mapping[str, str] = os.environ, stream=None) -> Optional[int]:
+def configure(environ: Mapping[str, str] = os.environ, stream: Optional[TextIO] = None) -> Optional[int]:
     """Set up the provider process's logging as Terraform asks (see the module docstring); the level chosen."""
     import sys
 

@@ -19,12 +19,16 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from keyform.client import ClientError, JobOutcomeUnknown, jsonpath, may_have_committed
 from keyform.provider import jsondata
+from keyform.provider.call_spec import Secrets
 from keyform.provider.object_spec import ObjectSpec
 from keyform.provider.write_only import WriteOnly
+
+if TYPE_CHECKING:  # the client loads `requests` on first use only
+    from keyform.client.session import Response, RestClient
 
 log = logging.getLogger("keyform.provider")
 
@@ -51,17 +55,17 @@ class Created:
     adopted: Optional[str] = None  # why an object already on the appliance was taken into state
 
 
-def _sends(client) -> int:
+def _sends(client: RestClient) -> int:
     return client.config.retry_max + 1
 
 
-def _pause(client, send: int, failure: ClientError) -> None:
+def _pause(client: RestClient, send: int, failure: ClientError) -> None:
     """Wait before sending a call again, as the client waits before a retry."""
     client.policy.sleep(send - 1, getattr(failure, "retry_after", None))
 
 
 # ---------------------------------------------------------------------------------------- read
-def read(client, spec: ObjectSpec, object_id: str, secrets: Optional[dict] = None) -> Any:
+def read(client: RestClient, spec: ObjectSpec, object_id: str, secrets: Optional[Secrets] = None) -> Any:
     """The object as the appliance shows it now, or None when it is gone (404, or absent at read_selector)."""
     url, body = spec.read.rendered(spec.scope(object_id, secrets=secrets))
     response = client.request(spec.read.method, url, body, allow_not_found=True, idempotent=True)
@@ -73,8 +77,10 @@ def read(client, spec: ObjectSpec, object_id: str, secrets: Optional[dict] = Non
     return found
 
 
-def lookup(client, spec: ObjectSpec, secrets: Optional[dict] = None) -> Optional[Found]:
-    """The object with this spec's natural key, found with the ``lookup_*`` call, or None."""
+def lookup(client: RestClient, spec: ObjectSpec, secrets: Optional[Secrets] = None) -> Optional[Found]:
+    """The object with this spec's natural key, found with the ``lookup_*`` call, or None (also without one)."""
+    if spec.lookup is None:
+        return None
     url, body = spec.lookup.rendered(spec.scope(secrets=secrets))
     response = client.request(spec.lookup.method, url, body, allow_not_found=True, idempotent=True)
     if response.status == 404:
@@ -88,7 +94,7 @@ def lookup(client, spec: ObjectSpec, secrets: Optional[dict] = None) -> Optional
 
 
 # -------------------------------------------------------------------------------------- create
-def create(client, spec: ObjectSpec, secret: WriteOnly, secrets: Optional[dict] = None) -> Created:
+def create(client: RestClient, spec: ObjectSpec, secret: WriteOnly, secrets: Optional[Secrets] = None) -> Created:
     url, _ = spec.create.rendered(spec.scope(secrets=secrets))
     body = secret.merged_into(spec.data)
     for send in range(1, _sends(client) + 1):
@@ -113,7 +119,8 @@ def create(client, spec: ObjectSpec, secret: WriteOnly, secrets: Optional[dict] 
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def _lookup_after(client, spec: ObjectSpec, secrets: Optional[dict], failure: ClientError) -> Optional[Found]:
+def _lookup_after(client: RestClient, spec: ObjectSpec, secrets: Optional[Secrets],
+                  failure: ClientError) -> Optional[Found]:
     try:
         return lookup(client, spec, secrets)
     except ClientError as exc:
@@ -129,7 +136,7 @@ def _adoption_reason(failure: ClientError) -> str:
     return f"the appliance refused the create ({failure}), and an object with the same key is already there"
 
 
-def _identified(client, spec: ObjectSpec, secrets: Optional[dict], response) -> Created:
+def _identified(client: RestClient, spec: ObjectSpec, secrets: Optional[Secrets], response: Response) -> Created:
     try:
         return Created(spec.id_from_answer(response.body), response.body)
     except (jsonpath.PathError, ValueError) as exc:
@@ -142,8 +149,8 @@ def _identified(client, spec: ObjectSpec, secrets: Optional[dict], response) -> 
 
 
 # -------------------------------------------------------------------------------------- update
-def update(client, spec: ObjectSpec, object_id: str, old_data: dict, prior_response: Any, secret: WriteOnly,
-           secrets: Optional[dict] = None) -> Any:
+def update(client: RestClient, spec: ObjectSpec, object_id: str, old_data: dict[str, Any], prior_response: Any,
+           secret: WriteOnly, secrets: Optional[Secrets] = None) -> Any:
     """Send the change; the answer's body (None when the change was verified after a lost answer)."""
     if spec.update_sends_all:
         changed = dict(spec.data)
@@ -171,7 +178,8 @@ def update(client, spec: ObjectSpec, object_id: str, old_data: dict, prior_respo
 
 
 # -------------------------------------------------------------------------------------- delete
-def delete(client, spec: ObjectSpec, object_id: str, prior_response: Any, secrets: Optional[dict] = None) -> None:
+def delete(client: RestClient, spec: ObjectSpec, object_id: str, prior_response: Any,
+           secrets: Optional[Secrets] = None) -> None:
     url, body = spec.destroy.rendered(spec.scope(object_id, prior_response, secrets))
     for send in range(1, _sends(client) + 1):
         try:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import TYPE_CHECKING, Any, ClassVar, Mapping
 
 from tf import types as t
 from tf.schema import Schema
@@ -12,11 +12,14 @@ from keyform.client import jsonpath
 from keyform.provider import jsondata
 from keyform.provider.common import DEFAULT_OMIT_KEYS, as_text, attr, report, sanitized_json, string
 
+if TYPE_CHECKING:
+    from keyform.provider.provider import RestProvider
+
 
 class ObjectDataSource:
-    write_only_attributes = frozenset()
+    write_only_attributes: ClassVar[frozenset[str]] = frozenset()
 
-    def __init__(self, provider):
+    def __init__(self, provider: RestProvider) -> None:
         self.provider = provider
 
     @classmethod
@@ -33,19 +36,22 @@ class ObjectDataSource:
                 string("path", "Path to read, relative to base_url; may carry a query string.", required=True),
                 string("method", "`GET` (default) or `POST` for RPC-style reads.", optional=True),
                 string("body", "JSON body for a POST read.", optional=True),
-                string("items_path", "Path of a list in the response to select from (e.g. `records`).", optional=True),
-                attr("match", t.Map(t.String()), "Field path → value an item must have (all must match).", optional=True),
+                string("items_path", "Path of a list in the response to select from (e.g. `records`).",
+                       optional=True),
+                attr("match", t.Map(t.String()), "Field path → value an item must have (all must match).",
+                     optional=True),
                 attr("pick", t.Map(t.String()), "Name → path of values to expose in `values`.", optional=True),
                 attr("allow_missing", t.Bool(), "When the path answers 404 or no item matches: `values` is empty and "
                      "`result` null instead of an error (e.g. to import an object only where it exists: "
                      "`for_each = data.rest_object.x.values` on an `import` block).", optional=True),
                 string("id", "The read path.", computed=True),
-                string("result", "The selected object (or the whole response), as JSON, without secrets.", computed=True),
+                string("result", "The selected object (or the whole response), as JSON, without secrets.",
+                       computed=True),
                 attr("values", t.Map(t.String()), "The picked values, as text.", computed=True),
             ],
         )
 
-    def validate_config(self, diags: Diagnostics, config: dict) -> None:
+    def validate_config(self, diags: Diagnostics, config: dict[str, Any]) -> None:
         try:
             jsondata.parse_object(config.get("body"), "body")
         except jsondata.JsonAttributeError as exc:
@@ -54,7 +60,7 @@ class ObjectDataSource:
             diags.add_error("match needs items_path", "Name the list to select from, e.g. items_path = \"records\".",
                             path=["match"])
 
-    def read(self, diags: Diagnostics, config: dict) -> Optional[dict]:
+    def read(self, diags: Diagnostics, config: dict[str, Any]) -> dict[str, Any]:
         state = dict(config)
         client = self.provider.require_client(diags)
         if client is None:
@@ -85,7 +91,7 @@ class ObjectDataSource:
         return state
 
     @staticmethod
-    def _select(items, config: dict):
+    def _select(items: Any, config: Mapping[str, Any]) -> Any:
         if not isinstance(items, list):
             raise LookupError(f"'{config['items_path']}' is not a list in the response")
         wanted = config.get("match") or {}

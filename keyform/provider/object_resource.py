@@ -8,7 +8,8 @@ view of the attributes in :mod:`.object_spec`.
 from __future__ import annotations
 
 import json
-from typing import Any, Optional
+from functools import partial
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from tf import types as t
 from tf.schema import Schema
@@ -23,6 +24,10 @@ from keyform.provider.common import DEFAULT_OMIT_KEYS
 from keyform.provider.object_spec import ObjectSpec, stored_json
 from keyform.provider.write_only import WriteOnly
 
+if TYPE_CHECKING:
+    from keyform.client.session import RestClient
+    from keyform.provider.provider import RestProvider
+
 TEMPLATE_HELP = "Placeholders: `{path}`, `{id}`, `{data.<key>}`, `{response.<key>}`, `{secret.<name>}`."
 
 COMPUTED = ("id", "response", "write_only_data_hash")
@@ -31,7 +36,7 @@ COMPUTED = ("id", "response", "write_only_data_hash")
 class ObjectResource:
     write_only_attributes = frozenset({"write_only_data"})
 
-    def __init__(self, provider):
+    def __init__(self, provider: RestProvider) -> None:
         self.provider = provider
 
     # ------------------------------------------------------------------ schema
@@ -46,10 +51,10 @@ class ObjectResource:
             description="A JSON object on a REST API with a create/read/update/destroy lifecycle. Only the keys "
             "written in `data` are managed and compared; fields the server adds never show as drift.",
             attributes=[
-                string("path", "Collection path, relative to the provider's base_url (e.g. `/security/key-managers`). "
-                       "Changing it replaces the object.", required=True),
-                string("data", "The object, as JSON (`jsonencode({...})`). Only these keys are compared with the server.",
-                       required=True),
+                string("path", "Collection path, relative to the provider's base_url (e.g. "
+                       "`/security/key-managers`). Changing it replaces the object.", required=True),
+                string("data", "The object, as JSON (`jsonencode({...})`). Only these keys are compared with the "
+                       "server.", required=True),
                 string("write_only_data", "JSON merged into create and update bodies and never stored: passwords, "
                        "passphrases, tokens. State keeps only a salted digest, so a change still plans an update.",
                        optional=True, sensitive=True),
@@ -59,24 +64,31 @@ class ObjectResource:
                        "(e.g. `{data.server}`). " + TEMPLATE_HELP, optional=True),
                 string("create_method", "Method of the create call (default `POST`).", optional=True),
                 string("create_path", "Path of the create call (default `{path}`). " + TEMPLATE_HELP, optional=True),
-                string("read_method", "Method of the read call (default `GET`; `POST` for RPC-style reads).", optional=True),
+                string("read_method", "Method of the read call (default `GET`; `POST` for RPC-style reads).",
+                       optional=True),
                 string("read_path", "Path of the read call (default `{path}/{id}`). " + TEMPLATE_HELP, optional=True),
-                string("read_body", "JSON body template of the read call (e.g. `{\"name\": \"{data.name}\"}`).", optional=True),
+                string("read_body", "JSON body template of the read call (e.g. `{\"name\": \"{data.name}\"}`).",
+                       optional=True),
                 string("read_selector", "Path into the read response where the object is (e.g. `records/0`); "
                        "if absent there, the object is gone.", optional=True),
                 string("update_method", "Method of the update call (default `PATCH`).", optional=True),
-                string("update_path", "Path of the update call (default `{path}/{id}`). " + TEMPLATE_HELP, optional=True),
-                string("update_body", "JSON template merged into every update body (e.g. `{\"uuid\": \"{id}\"}`).", optional=True),
-                string("update_sends", "`changed` (default): only the changed keys of `data`; `all`: all of `data`.", optional=True),
+                string("update_path", "Path of the update call (default `{path}/{id}`). " + TEMPLATE_HELP,
+                       optional=True),
+                string("update_body", "JSON template merged into every update body (e.g. `{\"uuid\": \"{id}\"}`).",
+                       optional=True),
+                string("update_sends", "`changed` (default): only the changed keys of `data`; `all`: all of `data`.",
+                       optional=True),
                 string("destroy_method", "Method of the destroy call (default `DELETE`).", optional=True),
-                string("destroy_path", "Path of the destroy call (default `{path}/{id}`). " + TEMPLATE_HELP, optional=True),
+                string("destroy_path", "Path of the destroy call (default `{path}/{id}`). " + TEMPLATE_HELP,
+                       optional=True),
                 string("destroy_body", "JSON body template of the destroy call.", optional=True),
                 string("lookup_path", "How to find the object by its natural key, without its id (e.g. "
                        "`{path}/{data.server}`, `{path}?svm.name={data.svm.name}`): after a lost answer, a 5xx or a "
                        "refusal of the create (\"already exists\"), the object found this way is taken into state "
                        "instead of being created twice or left behind. Placeholders: `{path}`, `{data.<key>}`, "
                        "`{secret.<name>}`.", optional=True),
-                string("lookup_method", "Method of the lookup (default `GET`; `POST` for RPC-style reads).", optional=True),
+                string("lookup_method", "Method of the lookup (default `GET`; `POST` for RPC-style reads).",
+                       optional=True),
                 string("lookup_body", "JSON body template of the lookup (e.g. `{\"name\": \"{data.name}\"}`).",
                        optional=True),
                 string("lookup_selector", "Path into the lookup's answer where the object is (e.g. `records/0`); "
@@ -95,13 +107,13 @@ class ObjectResource:
         )
 
     # ---------------------------------------------------------------- validate
-    def validate_config(self, diags: Diagnostics, config: dict) -> None:
+    def validate_config(self, diags: Diagnostics, config: dict[str, Any]) -> None:
         for name in ("data", "write_only_data", "read_body", "update_body", "destroy_body", "lookup_body"):
             if config.get(name) is not Unknown:
-                _check(diags, lambda: call_spec.json_object(config, name))
+                _check(diags, partial(call_spec.json_object, config, name))
         for name in ("create_method", "read_method", "update_method", "destroy_method", "lookup_method"):
             if config.get(name) is not Unknown:
-                _check(diags, lambda: call_spec.method(config, name, "GET"))
+                _check(diags, partial(call_spec.method, config, name, "GET"))
         sends = config.get("update_sends")
         if isinstance(sends, str) and sends not in ("changed", "all"):
             diags.add_error("Invalid update_sends", f"'{sends}' must be 'changed' or 'all'.", path=["update_sends"])
@@ -112,7 +124,8 @@ class ObjectResource:
                             "lookup_path = \"{path}?name={data.name}\".", path=["lookup_selector"])
 
     # -------------------------------------------------------------------- plan
-    def plan_change(self, diags: Diagnostics, prior: Optional[dict], proposed: dict, config: dict):
+    def plan_change(self, diags: Diagnostics, prior: Optional[dict[str, Any]], proposed: dict[str, Any],
+                    config: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
         planned = dict(proposed)
         planned["write_only_data"] = None  # write-only: never in plan or state
         try:
@@ -132,7 +145,7 @@ class ObjectResource:
         changed = [k for k in planned if k not in COMPUTED and k != "write_only_data" and planned[k] != prior.get(k)]
         if not changed and digest == prior.get("write_only_data_hash"):
             return dict(prior, write_only_data=None), []
-        replace = []
+        replace: list[str] = []
         if "path" in changed:
             replace.append("path")
         if "data" in changed and self._force_new_changed(planned, prior):
@@ -144,7 +157,7 @@ class ObjectResource:
         return planned, replace
 
     @staticmethod
-    def _force_new_changed(planned: dict, prior: dict) -> bool:
+    def _force_new_changed(planned: dict[str, Any], prior: dict[str, Any]) -> bool:
         keys = planned.get("force_new_keys") or []
         if not keys:
             return False
@@ -155,7 +168,7 @@ class ObjectResource:
         return any(jsonpath.lookup(new, k, missing) != jsonpath.lookup(old, k, missing) for k in keys)
 
     # ------------------------------------------------------------------ create
-    def create(self, diags: Diagnostics, planned: dict, config: dict) -> Optional[dict]:
+    def create(self, diags: Diagnostics, planned: dict[str, Any], config: dict[str, Any]) -> Optional[dict[str, Any]]:
         client = self.provider.require_client(diags)
         if client is None:
             return None
@@ -177,15 +190,15 @@ class ObjectResource:
         found = created.found if created.found is not None else self._read_back(client, spec, created.id)
         body = found if found is not None else created.answer
         if created.adopted:
-            self._report_adoption(diags, spec, created, found)
+            self._report_adoption(diags, spec, created.id, created.adopted, found)
         return dict(planned, id=created.id, response=self._response_json(spec, body, secret),
                     write_only_data_hash=secret.applied_digest(planned.get("write_only_data_hash")))
 
     @staticmethod
-    def _report_adoption(diags: Diagnostics, spec: ObjectSpec, created, found: Any) -> None:
+    def _report_adoption(diags: Diagnostics, spec: ObjectSpec, object_id: str, reason: str, found: Any) -> None:
         differing = sorted(k for k, v in spec.data.items()
                            if isinstance(found, dict) and k in found and not jsondata.matches(v, found[k]))
-        detail = (f"{created.adopted[0].upper()}{created.adopted[1:]}: {spec.path} (id {created.id}) is now in "
+        detail = (f"{reason[0].upper()}{reason[1:]}: {spec.path} (id {object_id}) is now in "
                   "Terraform's state rather than created a second time.")
         if differing:
             detail += (f" Its {', '.join(differing)} differ{'s' if len(differing) == 1 else ''} from the "
@@ -196,13 +209,13 @@ class ObjectResource:
         return sanitized_json(body, set(spec.omit_keys) | secret.key_names(), mask=secret.redactor(self.provider))
 
     # -------------------------------------------------------------------- read
-    def read_imported(self, diags: Diagnostics, current: dict) -> Optional[dict]:
+    def read_imported(self, diags: Diagnostics, current: dict[str, Any]) -> Optional[dict[str, Any]]:
         """The first read after an import: ``data`` becomes everything the appliance shows (the import id may
         have given only the keys a read needs, such as a name); the configuration's keys are then compared with
         it, so an adopted object that matches plans no change."""
         return self.read(diags, current, adopt_all=True)
 
-    def read(self, diags: Diagnostics, current: dict, adopt_all: bool = False) -> Optional[dict]:
+    def read(self, diags: Diagnostics, current: dict[str, Any], adopt_all: bool = False) -> Optional[dict[str, Any]]:
         client = self.provider.require_client(diags)
         if client is None:
             return current
@@ -226,7 +239,7 @@ class ObjectResource:
             data_text = stored if projected == desired else jsondata.canonical(projected)
         return dict(current, data=data_text, response=self._response_json(spec, found, WriteOnly()))
 
-    def _read_back(self, client, spec: ObjectSpec, object_id: str) -> Any:
+    def _read_back(self, client: RestClient, spec: ObjectSpec, object_id: str) -> Any:
         """The object after a successful create or update, or None if it cannot be read now (the
         write itself succeeded; the next refresh reads again)."""
         try:
@@ -235,7 +248,8 @@ class ObjectResource:
             return None
 
     # ------------------------------------------------------------------ update
-    def update(self, diags: Diagnostics, prior: dict, planned: dict, config: dict) -> Optional[dict]:
+    def update(self, diags: Diagnostics, prior: dict[str, Any], planned: dict[str, Any],
+               config: dict[str, Any]) -> Optional[dict[str, Any]]:
         secret = WriteOnly()
         try:
             secret = WriteOnly.from_config(config)
@@ -268,7 +282,7 @@ class ObjectResource:
         return new_state
 
     # ------------------------------------------------------------------ delete
-    def delete(self, diags: Diagnostics, prior: dict) -> None:
+    def delete(self, diags: Diagnostics, prior: dict[str, Any]) -> None:
         client = self.provider.require_client(diags)
         if client is None:
             return
@@ -280,7 +294,7 @@ class ObjectResource:
         except Exception as exc:  # noqa: BLE001
             report(diags, exc, "Could not destroy the object", self.provider.redact)
     # ------------------------------------------------------------------ import
-    def import_state(self, diags: Diagnostics, import_id: str) -> Optional[dict]:
+    def import_state(self, diags: Diagnostics, import_id: str) -> Optional[dict[str, Any]]:
         """Import by object path (``/security/key-managers/<uuid>``) or by a JSON object of attributes
         (``{"path": "/v1/kmip", "id": "...", "read_method": "POST", ...}``): see :mod:`.imports`."""
         return imports.parse(diags, self.get_schema(), import_id)
@@ -296,7 +310,7 @@ def _same_json(a: Any, b: Any) -> bool:
         return False
 
 
-def _check(diags: Diagnostics, parse) -> None:
+def _check(diags: Diagnostics, parse: Callable[[], object]) -> None:
     try:
         parse()
     except SpecError as exc:

@@ -9,14 +9,14 @@ from typing import Any, Mapping, Optional
 from keyform.client import PollingConfig, jsonpath
 from keyform.client.templates import render_value
 from keyform.provider import call_spec
-from keyform.provider.call_spec import Call, SpecError
+from keyform.provider.call_spec import Call, Secrets, SpecError
 from keyform.provider.common import DEFAULT_OMIT_KEYS
 
 
 @dataclass(frozen=True)
 class ObjectSpec:
     path: str
-    data: dict
+    data: dict[str, Any]
     create: Call
     read: Call
     read_selector: Optional[str]
@@ -28,11 +28,11 @@ class ObjectSpec:
     id_attribute: Optional[str]
     id_template: Optional[str]
     force_new_keys: tuple[str, ...]
-    omit_keys: frozenset
+    omit_keys: frozenset[str]
     polling: Optional[PollingConfig]
 
     @classmethod
-    def from_state(cls, state: Mapping) -> "ObjectSpec":
+    def from_state(cls, state: Mapping[str, Any]) -> ObjectSpec:
         """The spec of a planned or stored object (``data`` known); raises SpecError for a malformed attribute."""
         data = call_spec.json_object(state, "data") or {}
         sends = state.get("update_sends") or "changed"
@@ -49,8 +49,8 @@ class ObjectSpec:
             update=Call(call_spec.method(state, "update_method", "PATCH"), state.get("update_path") or "{path}/{id}",
                         call_spec.json_object(state, "update_body")),
             update_sends_all=sends == "all",
-            destroy=Call(call_spec.method(state, "destroy_method", "DELETE"), state.get("destroy_path") or "{path}/{id}",
-                         call_spec.json_object(state, "destroy_body")),
+            destroy=Call(call_spec.method(state, "destroy_method", "DELETE"),
+                         state.get("destroy_path") or "{path}/{id}", call_spec.json_object(state, "destroy_body")),
             lookup=Call(call_spec.method(state, "lookup_method", "GET"), lookup_path,
                         call_spec.json_object(state, "lookup_body")) if lookup_path else None,
             lookup_selector=state.get("lookup_selector") or None,
@@ -61,8 +61,10 @@ class ObjectSpec:
             polling=call_spec.polling(state.get("polling")),
         )
 
-    def scope(self, object_id: Optional[str] = None, response: Any = None, secrets: Optional[dict] = None) -> dict:
-        """What templates may name: ``{path}``, ``{data.…}``, and once known ``{id}``, ``{response.…}``, ``{secret.…}``."""
+    def scope(self, object_id: Optional[str] = None, response: Any = None,
+              secrets: Optional[Secrets] = None) -> dict[str, Any]:
+        """What templates may name: ``{path}``, ``{data.…}``, and once known ``{id}``, ``{response.…}``,
+        ``{secret.…}``."""
         scope: dict[str, Any] = {"path": self.path, "data": self.data}
         if object_id is not None:
             scope["id"] = object_id
@@ -98,7 +100,7 @@ class ObjectSpec:
         raise jsonpath.PathError("id (or uuid)", "id; set id_attribute or id_template")
 
 
-def stored_json(state: Mapping, attribute: str) -> Any:
+def stored_json(state: Mapping[str, Any], attribute: str) -> Any:
     """A JSON attribute of a stored state (``response``), decoded; ``{}`` when empty."""
     text = state.get(attribute)
     return json.loads(text) if text else {}

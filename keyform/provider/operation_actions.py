@@ -13,15 +13,20 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass
-from typing import Any, Callable, Optional
+from typing import TYPE_CHECKING, Any, Mapping, Optional
 
 from keyform.client import ApiError, ClientError, may_have_committed
 from keyform.client.retries import IDEMPOTENT_METHODS
 from keyform.client.templates import render_path, render_secrets, render_value, secret_names
 from keyform.provider import conditions
+from keyform.provider.call_spec import Call, Secrets, SpecError
+from keyform.provider.conditions import Supplied
 from keyform.provider.object_actions import OutcomeUnknown
 from keyform.provider.operation_spec import OperationSpec
 from keyform.provider.write_only import WriteOnly
+
+if TYPE_CHECKING:  # the client loads `requests` on first use only
+    from keyform.client.session import RestClient
 
 log = logging.getLogger("keyform.provider")
 
@@ -37,24 +42,24 @@ class Ran:
     verified: bool = False  # the answer was lost, the read-back shows the effect
 
 
-def _scope(secrets: dict, **more) -> dict:
+def _scope(secrets: Secrets, **more: Any) -> dict[str, Any]:
     return {**({"secret": secrets} if secrets else {}), **more}
 
 
-def _read(client, call, secrets: dict) -> Any:
+def _read(client: RestClient, call: Call, secrets: Secrets) -> Any:
     path, body = call.rendered(_scope(secrets))
     response = client.request(call.method, path, body, allow_not_found=True, idempotent=True)
     return None if response.status == 404 else response.body
 
 
 # ----------------------------------------------------------------------------------- checks
-def unmet_precondition(client, spec: OperationSpec, secrets: dict, supplied: Callable[[str], bool]) -> Optional[str]:
+def unmet_precondition(client: RestClient, spec: OperationSpec, secrets: Secrets, supplied: Supplied) -> Optional[str]:
     """The message of the first precondition that does not hold now, or None."""
     if not spec.preconditions:
         return None
     status = None
     if any(check.when is not None for check in spec.preconditions):
-        status = client.request("GET", spec.condition_path, idempotent=True).body
+        status = _condition_status(client, spec, "preconditions")
     for check in spec.preconditions:
         if check.when is not None and not check.when.holds(status, supplied):
             continue
@@ -69,22 +74,33 @@ def unmet_precondition(client, spec: OperationSpec, secrets: dict, supplied: Cal
     return None
 
 
-def effective(client, spec: OperationSpec, secrets: dict, supplied: Callable[[str], bool] = None) -> Optional[bool]:
-    """Whether the call's effect holds now (None without a read-back)."""
+def effective(client: RestClient, spec: OperationSpec, secrets: Secrets,
+              supplied: Optional[Supplied] = None) -> Optional[bool]:
+    """Whether the call's effect holds now (None without a read-back); ``supplied`` defaults to the provider's
+    secrets."""
     if spec.read is None or spec.effective_when is None:
         return None
     return spec.effective_when.holds(_read(client, spec.read, secrets), supplied or _provider_secrets(secrets))
 
 
-def _provider_secrets(secrets: dict) -> Callable[[str], bool]:
+def _condition_status(client: RestClient, spec: OperationSpec, needed_by: str) -> Any:
+    """The ``condition_path`` answer that conditions are checked against. A state that was never validated (an
+    import id) may name conditions without it: refused like a configuration."""
+    if spec.condition_path is None:
+        raise SpecError("condition_path", f"{needed_by} needs condition_path",
+                        "Name the path whose answer the conditions are checked against.")
+    return client.request("GET", spec.condition_path, idempotent=True).body
+
+
+def _provider_secrets(secrets: Secrets) -> Supplied:
     return lambda name: bool(secrets.get(name))
 
 
-def _unmet(client, spec: OperationSpec, conditions_map: dict, name: str,
-           run_if: Optional[conditions.Predicate] = None, supplied: Callable[[str], bool] = lambda n: False) -> Optional[str]:
+def _unmet(client: RestClient, spec: OperationSpec, conditions_map: Mapping[str, str], name: str,
+           run_if: Optional[conditions.Predicate] = None, supplied: Supplied = lambda n: False) -> Optional[str]:
     if not conditions_map and run_if is None:
         return None
-    answer = client.request("GET", spec.condition_path, idempotent=True).body
+    answer = _condition_status(client, spec, name if conditions_map else name.replace("_when", "_if"))
     why = conditions.unmet(answer, conditions_map, name)
     if why is None and run_if is not None and not run_if.holds(answer, supplied):
         why = f"the {name.replace('_when', '_if')} condition {run_if.describe()} does not hold"
@@ -92,7 +108,7 @@ def _unmet(client, spec: OperationSpec, conditions_map: dict, name: str,
 
 
 # -------------------------------------------------------------------------------------- run
-def run(client, spec: OperationSpec, secret: WriteOnly, secrets: dict, supplied: Callable[[str], bool]) -> Ran:
+def run(client: RestClient, spec: OperationSpec, secret: WriteOnly, secrets: Secrets, supplied: Supplied) -> Ran:
     if effective(client, spec, secrets, supplied):
         return Ran(skipped="its effect already holds (read-back)")
     skipped = _unmet(client, spec, spec.run_when, "run_when", spec.run_if, supplied)
@@ -125,7 +141,7 @@ def run(client, spec: OperationSpec, secret: WriteOnly, secrets: dict, supplied:
 
 
 # ---------------------------------------------------------------------------------- destroy
-def missing_destroy_secrets(spec: OperationSpec, secrets: dict) -> list[str]:
+def missing_destroy_secrets(spec: OperationSpec, secrets: Secrets) -> list[str]:
     """Provider secrets the destroy call names but that are empty."""
     if spec.destroy is None:
         return []
@@ -133,21 +149,22 @@ def missing_destroy_secrets(spec: OperationSpec, secrets: dict) -> list[str]:
     return sorted(name for name in needed if not secrets.get(name))
 
 
-def destroy_due(client, spec: OperationSpec, secrets: Optional[dict] = None) -> Optional[str]:
+def destroy_due(client: RestClient, spec: OperationSpec, secrets: Optional[Secrets] = None) -> Optional[str]:
     """Why the destroy call is not due now (destroy_when, destroy_if), or None when it is."""
     return _unmet(client, spec, spec.destroy_when, "destroy_when", spec.destroy_if, _provider_secrets(secrets or {}))
 
 
-def refuse_destroy_without_secrets(client, spec: OperationSpec, secrets: dict) -> None:
+def refuse_destroy_without_secrets(client: RestClient, spec: OperationSpec, secrets: Secrets) -> None:
     """Raise Refused when the destroy call is due but needs a provider secret that is empty."""
     missing = missing_destroy_secrets(spec, secrets)
-    if missing and not destroy_due(client, spec, secrets):
-        raise Refused(f"The destroy call {spec.destroy.method} {spec.destroy.path} sends the provider secret(s) "
-                      f"{', '.join(missing)}, which are empty here: supply them (the provider's `secrets`) and "
-                      "apply again. Nothing was changed.")
+    if spec.destroy is None or not missing or destroy_due(client, spec, secrets):
+        return
+    raise Refused(f"The destroy call {spec.destroy.method} {spec.destroy.path} sends the provider secret(s) "
+                  f"{', '.join(missing)}, which are empty here: supply them (the provider's `secrets`) and "
+                  "apply again. Nothing was changed.")
 
 
-def destroy(client, spec: OperationSpec, state: dict, secrets: dict) -> None:
+def destroy(client: RestClient, spec: OperationSpec, state: Mapping[str, Any], secrets: Secrets) -> None:
     if spec.destroy is None or destroy_due(client, spec, secrets):
         return
     refuse_destroy_without_secrets(client, spec, secrets)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import json
 import uuid
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from tf import types as t
 from tf.schema import Schema
@@ -31,8 +31,12 @@ from keyform.provider import call_spec, imports, jsondata, operation_actions
 from keyform.provider.call_spec import SpecError
 from keyform.provider.common import POLLING_DESCRIPTION, as_text, attr, report, sanitized_json, string
 from keyform.provider.common import DEFAULT_OMIT_KEYS
+from keyform.provider.conditions import Supplied
 from keyform.provider.operation_spec import OperationSpec, parse_preconditions, predicate
 from keyform.provider.write_only import WriteOnly
+
+if TYPE_CHECKING:
+    from keyform.provider.provider import RestProvider
 
 # Changing one of these runs the call again. Guards added or changed (run_if, effective_when, preconditions,
 # destroy settings) do not: the call's effect does not depend on them.
@@ -51,7 +55,7 @@ ADOPTED = "adopted"
 class OperationResource:
     write_only_attributes = frozenset({"write_only_data"})
 
-    def __init__(self, provider):
+    def __init__(self, provider: RestProvider) -> None:
         self.provider = provider
 
     @classmethod
@@ -71,10 +75,14 @@ class OperationResource:
                 string("body", "JSON body of the call, sent as written but for `{secret.<name>}` placeholders "
                        "(the provider's `secrets`).", optional=True),
                 string("write_only_data", "JSON merged into the body and never stored (tokens, passphrases). "
-                       "State keeps only a salted digest, so a change runs the call again.", optional=True, sensitive=True),
-                attr("triggers", t.Map(t.String()), "Arbitrary values; when any changes, the call runs again.", optional=True),
-                attr("expected_status", t.List(t.Number()), "Statuses that count as success (default: any 2xx).", optional=True),
-                string("destroy_method", "Method of a call made on destroy (default `POST` when destroy_path is set).", optional=True),
+                       "State keeps only a salted digest, so a change runs the call again.", optional=True,
+                       sensitive=True),
+                attr("triggers", t.Map(t.String()), "Arbitrary values; when any changes, the call runs again.",
+                     optional=True),
+                attr("expected_status", t.List(t.Number()), "Statuses that count as success (default: any 2xx).",
+                     optional=True),
+                string("destroy_method", "Method of a call made on destroy (default `POST` when destroy_path is set).",
+                       optional=True),
                 string("destroy_path", "Path of a call made on destroy; no call when unset. "
                        "Placeholders: `{id}`, `{response.<key>}`, `{secret.<name>}`.", optional=True),
                 string("destroy_body", "JSON body template of the destroy call (same placeholders). A destroy call "
@@ -124,8 +132,8 @@ class OperationResource:
         )
 
     # ---------------------------------------------------------------- validate
-    def validate_config(self, diags: Diagnostics, config: dict) -> None:
-        checks = [
+    def validate_config(self, diags: Diagnostics, config: dict[str, Any]) -> None:
+        checks: list[Callable[[], object]] = [
             *[(lambda n=n: call_spec.json_object(config, n)) for n in ("body", "write_only_data", "destroy_body",
                                                                        "read_body")],
             *[(lambda n=n: call_spec.method(config, n, "GET")) for n in ("method", "destroy_method", "read_method")],
@@ -157,7 +165,8 @@ class OperationResource:
                             "\"primary\"}).", path=["read_path"])
 
     # -------------------------------------------------------------------- plan
-    def plan_change(self, diags: Diagnostics, prior: Optional[dict], proposed: dict, config: dict):
+    def plan_change(self, diags: Diagnostics, prior: Optional[dict[str, Any]], proposed: dict[str, Any],
+                    config: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
         planned = dict(proposed, write_only_data=None)
         try:
             secret = WriteOnly.from_config(config)
@@ -168,9 +177,10 @@ class OperationResource:
         planned["write_only_data_hash"] = secret.plan_digest(prior_digest)
         if prior_digest == ADOPTED and not secret.unknown:
             planned["write_only_data_hash"] = ADOPTED  # adopted: only a value made in this run calls again
-        if prior is not None and planned.get("body") != prior.get("body") and _same_json(planned.get("body"), prior.get("body")):
+        if prior is not None and planned.get("body") != prior.get("body") \
+                and _same_json(planned.get("body"), prior.get("body")):
             planned["body"] = prior["body"]
-        replace = []
+        replace: list[str] = []
         if prior is not None and prior.get("in_effect") is False:
             replace = ["in_effect"]  # its effect is gone: destroy call, then the call again
             self.plan_destroy(diags, prior)
@@ -183,7 +193,7 @@ class OperationResource:
             self._check_before_plan(diags, planned, secret)
         return planned, replace
 
-    def _check_before_plan(self, diags: Diagnostics, planned: dict, secret: WriteOnly) -> None:
+    def _check_before_plan(self, diags: Diagnostics, planned: dict[str, Any], secret: WriteOnly) -> None:
         """Preconditions, read live: a call that would be refused is refused now, before anything is sent."""
         client = self.provider.client
         if client is None or not planned.get("preconditions") or any(
@@ -204,13 +214,14 @@ class OperationResource:
         if refusal:
             diags.add_error(f"Refused: {planned['path']}", refusal)
 
-    def plan_destroy(self, diags: Diagnostics, prior: dict) -> None:
+    def plan_destroy(self, diags: Diagnostics, prior: dict[str, Any]) -> None:
         """A destroy call that needs a provider secret nobody supplied is refused at plan, if it is due."""
         client = self.provider.client
         try:
             spec = OperationSpec.from_state(prior)
             missing = operation_actions.missing_destroy_secrets(spec, self.provider.secrets)
-            if not missing or client is None or operation_actions.destroy_due(client, spec, self.provider.secrets):
+            if spec.destroy is None or not missing or client is None \
+                    or operation_actions.destroy_due(client, spec, self.provider.secrets):
                 return
         except SpecError:
             return
@@ -222,7 +233,7 @@ class OperationResource:
                         f"It sends the provider secret(s) {names}, which are empty here: supply them (the "
                         "provider's `secrets`), then destroy again. Nothing was changed.")
 
-    def _supplied(self, secret: WriteOnly):
+    def _supplied(self, secret: WriteOnly) -> Supplied:
         """``{"supplied": name}``: a provider secret of that name, else the write-only key (assumed supplied
         while the write-only value is known only at apply)."""
         def supplied(name: str) -> bool:
@@ -233,10 +244,10 @@ class OperationResource:
         return supplied
 
     # ------------------------------------------------------------------- apply
-    def create(self, diags: Diagnostics, planned: dict, config: dict) -> Optional[dict]:
+    def create(self, diags: Diagnostics, planned: dict[str, Any], config: dict[str, Any]) -> Optional[dict[str, Any]]:
         return self._run(diags, planned, config)
 
-    def read(self, diags: Diagnostics, current: dict) -> dict:
+    def read(self, diags: Diagnostics, current: dict[str, Any]) -> dict[str, Any]:
         if not current.get("read_path"):
             return dict(current, in_effect=True)
         client = self.provider.require_client(diags)
@@ -254,12 +265,13 @@ class OperationResource:
             return current
         return dict(current, in_effect=bool(in_effect))
 
-    def update(self, diags: Diagnostics, prior: dict, planned: dict, config: dict) -> Optional[dict]:
+    def update(self, diags: Diagnostics, prior: dict[str, Any], planned: dict[str, Any],
+               config: dict[str, Any]) -> Optional[dict[str, Any]]:
         if planned.get("id") is not Unknown:
             return planned  # only destroy settings or polling changed
         return self._run(diags, planned, config)
 
-    def _run(self, diags: Diagnostics, planned: dict, config: dict) -> Optional[dict]:
+    def _run(self, diags: Diagnostics, planned: dict[str, Any], config: dict[str, Any]) -> Optional[dict[str, Any]]:
         client = self.provider.require_client(diags)
         if client is None:
             return None
@@ -288,6 +300,7 @@ class OperationResource:
                             "but the values it answered (outputs) are gone: apply again to make the call anew.")
             return None
         digest = secret.applied_digest(planned.get("write_only_data_hash"))
+        response: Optional[str]
         if ran.skipped:
             response = jsondata.canonical({"skipped": ran.skipped})
         elif ran.verified:
@@ -302,7 +315,7 @@ class OperationResource:
                     sensitive_output_values=picked if sensitive else None,
                     write_only_data_hash=digest, in_effect=True)
 
-    def delete(self, diags: Diagnostics, prior: dict) -> None:
+    def delete(self, diags: Diagnostics, prior: dict[str, Any]) -> None:
         if not prior.get("destroy_path"):
             return
         client = self.provider.require_client(diags)
@@ -315,7 +328,7 @@ class OperationResource:
         except Exception as exc:  # noqa: BLE001
             report(diags, exc, "The destroy call of the operation failed", self.provider.redact)
 
-    def import_state(self, diags: Diagnostics, import_id: str) -> Optional[dict]:
+    def import_state(self, diags: Diagnostics, import_id: str) -> Optional[dict[str, Any]]:
         """Adopt a call whose effect is already in place: the id is a JSON object of the operation's attributes
         (see :mod:`.imports`). Nothing is called; the next refresh reads its effect back (a call whose effect
         does not hold is then planned), its outputs are empty, and its write-only input is marked adopted

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping, Optional
 
 from keyform.client import PollingConfig
-from keyform.provider import call_spec, conditions
+from keyform.provider import call_spec, conditions, jsondata
 from keyform.provider.call_spec import Call, SpecError
 from keyform.provider.common import DEFAULT_OMIT_KEYS
 
@@ -30,20 +30,20 @@ class OperationSpec:
     expected: Optional[tuple[int, ...]]
     polling: Optional[PollingConfig]
     condition_path: Optional[str]
-    run_when: dict
+    run_when: dict[str, str]
     run_if: Optional[conditions.Predicate]
-    destroy_when: dict
+    destroy_when: dict[str, str]
     destroy_if: Optional[conditions.Predicate]
     read: Optional[Call]
     effective_when: Optional[conditions.Predicate]
     preconditions: tuple[Precondition, ...]
     destroy: Optional[Call]
-    outputs: dict
+    outputs: dict[str, str]
     sensitive_outputs: bool
-    omit_keys: frozenset
+    omit_keys: frozenset[str]
 
     @classmethod
-    def from_state(cls, state: Mapping) -> "OperationSpec":
+    def from_state(cls, state: Mapping[str, Any]) -> OperationSpec:
         """The spec of a planned or stored operation; raises SpecError for a malformed attribute."""
         read_path = state.get("read_path")
         destroy_path = state.get("destroy_path")
@@ -68,7 +68,7 @@ class OperationSpec:
         )
 
 
-def predicate(state: Mapping, attribute: str) -> Optional[conditions.Predicate]:
+def predicate(state: Mapping[str, Any], attribute: str) -> Optional[conditions.Predicate]:
     try:
         return conditions.parse(state.get(attribute), attribute)
     except conditions.PredicateError as exc:
@@ -83,10 +83,11 @@ def parse_preconditions(value: Any) -> tuple[Precondition, ...]:
     try:
         items = json.loads(value) if isinstance(value, str) else value
     except ValueError as exc:
-        raise SpecError("preconditions", "Invalid preconditions", f"not valid JSON ({exc.msg})") from None
+        raise SpecError("preconditions", "Invalid preconditions",
+                        f"not valid JSON ({jsondata.decode_problem(exc)})") from None
     if not isinstance(items, list):
         raise SpecError("preconditions", "Invalid preconditions", "a JSON list of checks is expected")
-    checks = []
+    checks: list[Precondition] = []
     for index, item in enumerate(items):
         where = f"preconditions[{index}]"
         if not isinstance(item, dict) or not {"path", "require", "message"} <= set(item) \
@@ -103,6 +104,8 @@ def parse_preconditions(value: Any) -> tuple[Precondition, ...]:
             when = conditions.parse(item.get("when"), f"{where}.when")
         except conditions.PredicateError as exc:
             raise SpecError("preconditions", "Invalid preconditions", str(exc)) from None
+        if require is None:
+            raise SpecError("preconditions", "Invalid preconditions", f"{where}.require must be a predicate, not null")
         body = item.get("body")
         if body is not None and not isinstance(body, dict):
             raise SpecError("preconditions", "Invalid preconditions", f"{where}.body must be a JSON object")

@@ -16,12 +16,17 @@ import os
 import select
 import signal
 import sys
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, Callable, Iterator
+
+if TYPE_CHECKING:
+    from keyform.provider.servicer import App, Context, Message
 
 MAGIC_COOKIE_KEY = "TF_PLUGIN_MAGIC_COOKIE"
 MAGIC_COOKIE_VALUE = "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2"
 
 
-def serve(provider_factory) -> int:
+def serve(provider_factory: Callable[[], App]) -> int:
     if os.environ.get(MAGIC_COOKIE_KEY) != MAGIC_COOKIE_VALUE:
         print(
             "This is the keyform 'rest' Terraform provider. It is started by terraform, not by hand:\n"
@@ -50,13 +55,14 @@ def serve(provider_factory) -> int:
     # that event's wait; measured on the simulators' runner: 3 of 60 SIGTERMs).
     wake_read, wake_write = os.pipe()
 
-    class Controller(controller_rpc.GRPCControllerServicer):
-        def Shutdown(self, request, context):
+    # tf has no type information: the generated servicer bases are Any.
+    class Controller(controller_rpc.GRPCControllerServicer):  # type: ignore[misc]
+        def Shutdown(self, request: Message, context: Context) -> Message:
             os.write(wake_write, b"s")
             return controller_pb.Empty()
 
-    class Stdio(stdio_rpc.GRPCStdioServicer):
-        def StreamStdio(self, request, context):
+    class Stdio(stdio_rpc.GRPCStdioServicer):  # type: ignore[misc]
+        def StreamStdio(self, request: Message, context: Context) -> Iterator[Message]:
             return iter(())
 
     servicer = Servicer(provider_factory)
@@ -98,7 +104,7 @@ def serve(provider_factory) -> int:
     os._exit(0)
 
 
-def _listen(grpc, server, address: str) -> str:
+def _listen(grpc: ModuleType, server: Any, address: str) -> str:
     """Listen with TLS when Terraform asks for it (it sets ``PLUGIN_CLIENT_CERT`` unless the user set
     ``TF_DISABLE_PLUGIN_TLS``); the certificate for the handshake line, or "" for plain gRPC."""
     if not os.environ.get("PLUGIN_CLIENT_CERT"):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any, Mapping, Optional
 
 from tf import types as t
 from tf.iface import Provider
@@ -14,6 +14,10 @@ from tf.utils import Diagnostics
 
 from keyform import PROVIDER_SOURCE, __version__
 
+if TYPE_CHECKING:
+    from keyform.client.session import RestClient
+    from keyform.provider.servicer import DataSource, Resource
+
 SOURCE = PROVIDER_SOURCE
 VERSION = __version__  # the provider's version is the package's
 DEFAULT_ENV_PREFIX = "KEYFORM_REST_"
@@ -22,7 +26,7 @@ DEFAULT_ENV_PREFIX = "KEYFORM_REST_"
 @dataclass(frozen=True)
 class Field:
     name: str
-    type: Any
+    type: t.TfType
     description: str
     sensitive: bool = False
 
@@ -39,7 +43,8 @@ FIELDS = [
     Field("bearer_token", t.String(), "Static bearer token (`Authorization: Bearer ...`).", sensitive=True),
     Field("token_header", t.String(), "Name of a header carrying `token`, e.g. `X-Vault-Token`."),
     Field("token", t.String(), "Value sent in `token_header`.", sensitive=True),
-    Field("oauth2_token_url", t.String(), "Token endpoint of an OAuth2 password grant (path or URL); its access token becomes the bearer token."),
+    Field("oauth2_token_url", t.String(), "Token endpoint of an OAuth2 password grant (path or URL); its access "
+          "token becomes the bearer token."),
     Field("oauth2_client_id", t.String(), "Client id sent with the OAuth2 password grant."),
     Field("csrf_path", t.String(), "Path GET to start a CSRF session (cookies kept); enables the CSRF flow."),
     Field("csrf_cookie", t.String(), "Cookie holding the CSRF token (default `XSRF-TOKEN`)."),
@@ -52,7 +57,8 @@ FIELDS = [
     Field("retry_max", t.Number(), "Retries of a call (default 4): reads on 429/5xx, connection errors and lost "
           "answers; other calls only when they never reached the appliance or were refused with 429 (after a "
           "lost answer or a 5xx, a write is sent again only once the object is looked up: see the resources)."),
-    Field("retry_backoff_seconds", t.Number(), "Base of the exponential backoff between retries (default 0.5); `Retry-After` wins."),
+    Field("retry_backoff_seconds", t.Number(), "Base of the exponential backoff between retries (default 0.5); "
+          "`Retry-After` wins."),
     Field("rate_limit_per_second", t.Number(), "At most this many requests a second (default: no limit)."),
     Field("secrets", t.Map(t.String()), "Named secrets that request templates use as `{secret.<name>}` (in a "
           "`rest_operation` body, any `*_body`): a value a call needs but no resource can hold, such as the "
@@ -71,7 +77,10 @@ def _from_env(field: Field, raw: str) -> Any:
     if isinstance(field.type, t.Bool):
         return raw.strip().lower() in ("1", "true", "yes", "on")
     if isinstance(field.type, t.Number):
-        return float(raw)
+        try:
+            return float(raw)
+        except ValueError:
+            return raw  # refused with the variable's name when the client is built
     if isinstance(field.type, t.Map):
         # NAME=value pairs separated by newlines or ';'
         pairs = [p for chunk in raw.split("\n") for p in chunk.split(";") if "=" in p]
@@ -79,11 +88,11 @@ def _from_env(field: Field, raw: str) -> Any:
     return raw
 
 
-def resolve_settings(config: dict, environ=os.environ) -> dict:
+def resolve_settings(config: Mapping[str, Any], environ: Mapping[str, str] = os.environ) -> dict[str, Any]:
     """The effective provider settings: configuration first, then ``<env_prefix><FIELD>``; ``env_prefix`` is
     the prefix in use (messages name the variables to set)."""
     prefix = config.get("env_prefix") or DEFAULT_ENV_PREFIX
-    settings = {"env_prefix": prefix}
+    settings: dict[str, Any] = {"env_prefix": prefix}
     for field in FIELDS:
         value = config.get(field.name)
         if value is None and (prefix + field.env_suffix) in environ:
@@ -92,10 +101,10 @@ def resolve_settings(config: dict, environ=os.environ) -> dict:
     return settings
 
 
-class RestProvider(Provider):
-    def __init__(self):
-        self.client = None
-        self.settings: dict = {}
+class RestProvider(Provider):  # type: ignore[misc]  # tf has no type information: its Provider is Any
+    def __init__(self) -> None:
+        self.client: Optional[RestClient] = None
+        self.settings: dict[str, Any] = {}
         self.secrets: dict[str, str] = {}
 
     # -------------------------------------------------------------- identity
@@ -118,24 +127,24 @@ class RestProvider(Provider):
             description="A generic REST provider for appliance APIs: CRUD objects, one-shot operations, lookups.",
         )
 
-    def get_resources(self):
+    def get_resources(self) -> list[type[Resource]]:
         from keyform.provider.object_resource import ObjectResource
         from keyform.provider.operation_resource import OperationResource
 
         return [ObjectResource, OperationResource]
 
-    def get_data_sources(self):
+    def get_data_sources(self) -> list[type[DataSource]]:
         from keyform.provider.object_data_source import ObjectDataSource
 
         return [ObjectDataSource]
 
     # ---------------------------------------------------------- configuration
-    def validate_config(self, diags: Diagnostics, config: dict):
+    def validate_config(self, diags: Diagnostics, config: dict[str, Any]) -> None:
         if config.get("client_key_file") not in (None, Unknown) and config.get("client_cert_file") is None:
             diags.add_error("client_key_file needs client_cert_file",
                             "Set client_cert_file to the certificate that goes with the key.", path=["client_key_file"])
 
-    def configure_provider(self, diags: Diagnostics, config: dict):
+    def configure_provider(self, diags: Diagnostics, config: dict[str, Any]) -> None:
         if any(v is Unknown for v in config.values()):
             diags.add_error("Provider configuration depends on values known only after apply",
                             "Configure the rest provider from variables or literals, not from resource outputs.")
@@ -163,7 +172,8 @@ class RestProvider(Provider):
         """Whether the provider secret ``name`` is set and not empty."""
         return bool(self.secrets.get(name))
 
-    def require_client(self, diags: Diagnostics):
+    def require_client(self, diags: Diagnostics) -> Optional[RestClient]:
         if self.client is None and not diags.has_errors():
-            diags.add_error("The rest provider is not configured", "Set base_url in the provider block or its environment variable.")
+            diags.add_error("The rest provider is not configured",
+                            "Set base_url in the provider block or its environment variable.")
         return self.client

@@ -26,7 +26,7 @@ import logging
 import threading
 import time
 import traceback
-from typing import Callable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional, Protocol, Sequence, TypeAlias
 
 from tf.gen import tfplugin_pb2 as pb
 from tf.gen.tfplugin_pb2_grpc import ProviderServicer
@@ -35,16 +35,89 @@ from tf.utils import Diagnostics, _to_attribute_path, to_dynamic_value
 
 from keyform.provider import timings
 
+if TYPE_CHECKING:
+    from tf.schema import Schema  # loads with the provider, on the first call
+
 log = logging.getLogger("keyform.provider")
 
-_WRITE_ONLY_FIELD = b"\x58\x01"
+# tf (its generated protobuf messages, schema, diagnostics) and grpc have no type information: their values are
+# Any, named here for the reader.
+Message: TypeAlias = Any
+"""A request or response of the protocol (``tfplugin_pb2``)."""
+Context: TypeAlias = Any
+"""gRPC's servicer context (None when tests call a method directly)."""
+State: TypeAlias = dict[str, Any]
+"""A decoded object value: configuration, planned or prior state (values may be ``tf.types.Unknown``)."""
+
+
+class HasSchema(Protocol):
+    """A class of Terraform objects: its name (after the provider's prefix) and schema."""
+
+    @classmethod
+    def get_name(cls) -> str: ...
+
+    @classmethod
+    def get_schema(cls) -> Schema: ...
+
+
+class Resource(HasSchema, Protocol):
+    """What the servicer calls of a resource; it may have ``read_imported`` (the first read after an import)
+    and ``plan_destroy`` (refuse a destroy at plan) too."""
+
+    def __init__(self, provider: App) -> None: ...
+
+    def validate_config(self, diags: Diagnostics, config: State) -> None: ...
+
+    def plan_change(self, diags: Diagnostics, prior: Optional[State], proposed: State,
+                    config: State) -> tuple[State, Iterable[str]]: ...
+
+    def create(self, diags: Diagnostics, planned: State, config: State) -> Optional[State]: ...
+
+    def read(self, diags: Diagnostics, current: State) -> Optional[State]: ...
+
+    def update(self, diags: Diagnostics, prior: State, planned: State, config: State) -> Optional[State]: ...
+
+    def delete(self, diags: Diagnostics, prior: State) -> None: ...
+
+    def import_state(self, diags: Diagnostics, import_id: str) -> Optional[State]: ...
+
+
+class DataSource(HasSchema, Protocol):
+    """What the servicer calls of a data source."""
+
+    def __init__(self, provider: App) -> None: ...
+
+    def validate_config(self, diags: Diagnostics, config: State) -> None: ...
+
+    def read(self, diags: Diagnostics, config: State) -> Optional[State]: ...
+
+
+class App(Protocol):
+    """What the servicer calls of the provider (:class:`keyform.provider.provider.RestProvider`)."""
+
+    def get_model_prefix(self) -> str: ...
+
+    def get_provider_schema(self, diags: Diagnostics) -> Schema: ...
+
+    def get_resources(self) -> Sequence[type[Resource]]: ...
+
+    def get_data_sources(self) -> Sequence[type[DataSource]]: ...
+
+    def validate_config(self, diags: Diagnostics, config: State) -> None: ...
+
+    def configure_provider(self, diags: Diagnostics, config: State) -> None: ...
+
+    def redact(self, text: str) -> str: ...
+
+
+_WRITE_ONLY_FIELD = b"\x58\x01"  # Schema.Attribute field 11 (write_only) = true, protobuf wire format
 _JUST_IMPORTED = b'{"imported":true}'
-"""Private state of a resource from ImportResourceState until its first ReadResource."""  # Schema.Attribute field 11 (write_only) = true, protobuf wire format
+"""Private state of a resource from ImportResourceState until its first ReadResource."""
 
 
-def _schema_pb(klass) -> pb.Schema:
+def _schema_pb(klass: type[HasSchema]) -> Message:
     schema = klass.get_schema().to_pb()
-    write_only = getattr(klass, "write_only_attributes", frozenset())
+    write_only: frozenset[str] = getattr(klass, "write_only_attributes", frozenset())
     if not write_only:
         return schema
     attributes = []
@@ -59,13 +132,14 @@ def _schema_pb(klass) -> pb.Schema:
     return schema
 
 
-def _unknown_hook(code: int, data: bytes):
+def _unknown_hook(code: int, data: bytes) -> object:
     # cty marks unknown values as msgpack extension 0, and (Terraform >= 1.6) refined
     # unknowns ("known after apply, but not null") as extension 12: both are Unknown here.
     return Unknown
 
 
-def read_dynamic_value(value: pb.DynamicValue):
+def read_dynamic_value(value: Message) -> Any:
+    """The value a ``DynamicValue`` holds (None when it holds none)."""
     import json
 
     import msgpack
@@ -77,7 +151,7 @@ def read_dynamic_value(value: pb.DynamicValue):
     return None
 
 
-def _log_diagnostics(call: str, response) -> None:
+def _log_diagnostics(call: str, response: Message) -> None:
     """The errors and warnings a call answers with, in Terraform's log too (next to the requests that led to
     them); their texts are redacted where they are made."""
     for diagnostic in getattr(response, "diagnostics", ()):
@@ -86,11 +160,14 @@ def _log_diagnostics(call: str, response) -> None:
         log.log(level, "%s: %s%s", call, diagnostic.summary, detail)
 
 
-def _guard(response_type):
+Method: TypeAlias = Callable[["Servicer", Message, Context], Message]
+
+
+def _guard(response_type: Callable[..., Message]) -> Callable[[Method], Method]:
     """Turn any exception into an error diagnostic of ``response_type`` (defect 6)."""
 
-    def decorate(method):
-        def wrapper(self, request, context):
+    def decorate(method: Method) -> Method:
+        def wrapper(self: Servicer, request: Message, context: Context) -> Message:
             started = time.perf_counter()
             try:
                 response = method(self, request, context)
@@ -116,56 +193,58 @@ def _guard(response_type):
     return decorate
 
 
-class Servicer(ProviderServicer):
-    def __init__(self, provider_factory: Callable[[], object]):
+class Servicer(ProviderServicer):  # type: ignore[misc]  # tf has no type information: its base class is Any
+    def __init__(self, provider_factory: Callable[[], App]) -> None:
         self._factory = provider_factory
-        self._app = None
+        self._app: Optional[App] = None
         self._app_lock = threading.Lock()  # gRPC calls arrive on many threads; build the provider once
-        self._schema_response = None
-        self._resources: Optional[dict] = None
-        self._data_sources: Optional[dict] = None
+        self._schema_response: Optional[Message] = None
+        self._resources: Optional[dict[str, type[Resource]]] = None
+        self._data_sources: Optional[dict[str, type[DataSource]]] = None
         self._attribute_cache: dict[str, list[str]] = {}
 
     @property
-    def app(self):
-        if self._app is None:
+    def app(self) -> App:
+        app = self._app
+        if app is None:
             with self._app_lock:
                 if self._app is None:
                     self._app = self._factory()
-        return self._app
+                app = self._app
+        return app
 
     def redact(self, text: str) -> str:
         return self.app.redact(text)
 
-    def _load_res_cls_map(self) -> dict:
+    def _load_res_cls_map(self) -> dict[str, type[Resource]]:
         if self._resources is None:
             prefix = self.app.get_model_prefix()
             self._resources = {prefix + k.get_name(): k for k in self.app.get_resources()}
         return self._resources
 
-    def _load_ds_cls_map(self) -> dict:
+    def _load_ds_cls_map(self) -> dict[str, type[DataSource]]:
         if self._data_sources is None:
             prefix = self.app.get_model_prefix()
             self._data_sources = {prefix + k.get_name(): k for k in self.app.get_data_sources()}
         return self._data_sources
 
-    def _resource(self, type_name: str):
+    def _resource(self, type_name: str) -> Resource:
         return self._load_res_cls_map()[type_name](self.app)
 
-    def _data_source(self, type_name: str):
+    def _data_source(self, type_name: str) -> DataSource:
         return self._load_ds_cls_map()[type_name](self.app)
 
     @staticmethod
-    def _capabilities() -> pb.ServerCapabilities:
+    def _capabilities() -> Message:
         # plan_destroy: Terraform then plans destroys with us too, so a destroy call that cannot be made is refused
         # at plan. Terraform reads it from whichever of GetMetadata and GetProviderSchema it called.
         return pb.ServerCapabilities(plan_destroy=True, get_provider_schema_optional=True)
 
-    def GetMetadata(self, request, context):
+    def GetMetadata(self, request: Message, context: Context) -> Message:
         return pb.GetMetadata.Response(server_capabilities=self._capabilities())
 
     # ------------------------------------------------------------------ schema
-    def GetProviderSchema(self, request, context):
+    def GetProviderSchema(self, request: Message, context: Context) -> Message:
         if self._schema_response is None:
             diags = Diagnostics()
             self._schema_response = pb.GetProviderSchema.Response(
@@ -180,32 +259,32 @@ class Servicer(ProviderServicer):
 
     # -------------------------------------------------------------- validation
     @_guard(pb.ValidateResourceConfig.Response)
-    def ValidateResourceConfig(self, request, context):
+    def ValidateResourceConfig(self, request: Message, context: Context) -> Message:
         diags = Diagnostics()
         self._resource(request.type_name).validate_config(diags, read_dynamic_value(request.config) or {})
         return pb.ValidateResourceConfig.Response(diagnostics=diags.to_pb())
 
     @_guard(pb.ValidateDataResourceConfig.Response)
-    def ValidateDataResourceConfig(self, request, context):
+    def ValidateDataResourceConfig(self, request: Message, context: Context) -> Message:
         diags = Diagnostics()
         source = self._data_source(request.type_name)
         source.validate_config(diags, read_dynamic_value(request.config) or {})
         return pb.ValidateDataResourceConfig.Response(diagnostics=diags.to_pb())
 
     @_guard(pb.ConfigureProvider.Response)
-    def ConfigureProvider(self, request, context):
+    def ConfigureProvider(self, request: Message, context: Context) -> Message:
         diags = Diagnostics()
         self.app.configure_provider(diags, read_dynamic_value(request.config) or {})
         return pb.ConfigureProvider.Response(diagnostics=diags.to_pb())
 
     @_guard(pb.ValidateProviderConfig.Response)
-    def ValidateProviderConfig(self, request, context):
+    def ValidateProviderConfig(self, request: Message, context: Context) -> Message:
         diags = Diagnostics()
         self.app.validate_config(diags, read_dynamic_value(request.config) or {})
         return pb.ValidateProviderConfig.Response(diagnostics=diags.to_pb())
 
     @_guard(pb.UpgradeResourceState.Response)
-    def UpgradeResourceState(self, request, context):
+    def UpgradeResourceState(self, request: Message, context: Context) -> Message:
         # Our schemas are at version 0: state is taken as it is (no "Using default upgrade" noise), with
         # attributes added since it was written set to null (Terraform needs every attribute of the schema).
         import json
@@ -218,12 +297,13 @@ class Servicer(ProviderServicer):
 
     def _attribute_names(self, type_name: str) -> list[str]:
         if type_name not in self._attribute_cache:
-            self._attribute_cache[type_name] = [a.name for a in self._load_res_cls_map()[type_name].get_schema().attributes]
+            schema = self._load_res_cls_map()[type_name].get_schema()
+            self._attribute_cache[type_name] = [a.name for a in schema.attributes]
         return self._attribute_cache[type_name]
 
     # --------------------------------------------------------------- lifecycle
     @_guard(pb.ReadResource.Response)
-    def ReadResource(self, request, context):
+    def ReadResource(self, request: Message, context: Context) -> Message:
         diags = Diagnostics()
         current = read_dynamic_value(request.current_state)
         private = request.private
@@ -236,7 +316,7 @@ class Servicer(ProviderServicer):
                                         private=private)
 
     @_guard(pb.PlanResourceChange.Response)
-    def PlanResourceChange(self, request, context):
+    def PlanResourceChange(self, request: Message, context: Context) -> Message:
         diags = Diagnostics()
         prior = read_dynamic_value(request.prior_state)
         proposed = read_dynamic_value(request.proposed_new_state)
@@ -255,7 +335,7 @@ class Servicer(ProviderServicer):
         )
 
     @_guard(pb.ApplyResourceChange.Response)
-    def ApplyResourceChange(self, request, context):
+    def ApplyResourceChange(self, request: Message, context: Context) -> Message:
         diags = Diagnostics()
         prior = read_dynamic_value(request.prior_state)
         planned = read_dynamic_value(request.planned_state)
@@ -273,7 +353,7 @@ class Servicer(ProviderServicer):
         return pb.ApplyResourceChange.Response(new_state=to_dynamic_value(new_state), diagnostics=diags.to_pb())
 
     @_guard(pb.ImportResourceState.Response)
-    def ImportResourceState(self, request, context):
+    def ImportResourceState(self, request: Message, context: Context) -> Message:
         diags = Diagnostics()
         state = self._resource(request.type_name).import_state(diags, request.id)
         imported = [] if state is None else [
@@ -283,19 +363,19 @@ class Servicer(ProviderServicer):
         return pb.ImportResourceState.Response(imported_resources=imported, diagnostics=diags.to_pb())
 
     @_guard(pb.ReadDataSource.Response)
-    def ReadDataSource(self, request, context):
+    def ReadDataSource(self, request: Message, context: Context) -> Message:
         diags = Diagnostics()
         source = self._data_source(request.type_name)
         state = source.read(diags, read_dynamic_value(request.config) or {})
         return pb.ReadDataSource.Response(state=to_dynamic_value(state), diagnostics=diags.to_pb())
 
-    def MoveResourceState(self, request, context):
+    def MoveResourceState(self, request: Message, context: Context) -> Message:
         diags = Diagnostics().add_error("Moving state between resource types is not supported",
                                         "Use terraform state rm and terraform import instead.")
         return pb.MoveResourceState.Response(diagnostics=diags.to_pb())
 
-    def GetFunctions(self, request, context):
+    def GetFunctions(self, request: Message, context: Context) -> Message:
         return pb.GetFunctions.Response()
 
-    def StopProvider(self, request, context):
+    def StopProvider(self, request: Message, context: Context) -> Message:
         return pb.StopProvider.Response()

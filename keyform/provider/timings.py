@@ -21,6 +21,8 @@ enabled = _handle is not None
 
 
 def record_call(method: str, started: float) -> None:
+    if _handle is None:
+        return
     with _lock:
         _handle.write(f"{method} {(time.perf_counter() - started) * 1000:.3f}\n")
 

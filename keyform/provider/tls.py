@@ -13,9 +13,18 @@ import base64
 import json
 import os
 import time
+from typing import Optional, TypedDict
 
 VALID_DAYS = 30
 RENEW_BEFORE_SECONDS = 24 * 3600
+
+
+class Identity(TypedDict):
+    key_pem: str
+    cert_pem: str
+    cert_der_b64: str
+    not_after: float
+    """Expiry of the certificate (seconds since the epoch)."""
 
 
 def _cache_path() -> str:
@@ -24,7 +33,7 @@ def _cache_path() -> str:
     return os.path.join(base, "keyform", "provider-tls.json")
 
 
-def _generate() -> dict:
+def _generate() -> Identity:
     from datetime import datetime, timedelta, timezone
 
     from cryptography import x509
@@ -64,15 +73,28 @@ def _generate() -> dict:
     }
 
 
-def identity() -> dict:
+def _usable(cached: object) -> Optional[Identity]:
+    """``cached`` when it is a whole identity (strings and an expiry, as written here) still valid long enough."""
+    if not isinstance(cached, dict):
+        return None
+    key_pem, cert_pem, cert_der_b64 = cached.get("key_pem"), cached.get("cert_pem"), cached.get("cert_der_b64")
+    not_after = cached.get("not_after")
+    if not (isinstance(key_pem, str) and isinstance(cert_pem, str) and isinstance(cert_der_b64, str)):
+        return None
+    if not isinstance(not_after, (int, float)) or not_after - time.time() <= RENEW_BEFORE_SECONDS:
+        return None
+    return Identity(key_pem=key_pem, cert_pem=cert_pem, cert_der_b64=cert_der_b64, not_after=not_after)
+
+
+def identity() -> Identity:
     """``key_pem``, ``cert_pem``, ``cert_der_b64``: from the cache while valid, else freshly made."""
     path = _cache_path()
     try:
         with open(path, encoding="utf-8") as handle:
-            cached = json.load(handle)
-        if cached["not_after"] - time.time() > RENEW_BEFORE_SECONDS:
+            cached = _usable(json.load(handle))
+        if cached is not None:
             return cached
-    except (OSError, ValueError, KeyError):
+    except (OSError, ValueError):
         pass
     made = _generate()
     os.makedirs(os.path.dirname(path), exist_ok=True)

@@ -9,7 +9,7 @@ a value it was sent (``password 'x' is too weak``).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Optional, Protocol
 
 from tf.types import Unknown
 
@@ -18,13 +18,19 @@ from keyform.provider import jsondata
 ATTRIBUTE = "write_only_data"
 
 
+class Redacting(Protocol):
+    """What :meth:`WriteOnly.redactor` needs of the provider."""
+
+    def redact(self, text: str) -> str: ...
+
+
 @dataclass(frozen=True)
 class WriteOnly:
-    value: Optional[dict] = None
+    value: Optional[dict[str, Any]] = None
     unknown: bool = False
 
     @classmethod
-    def from_config(cls, config: Optional[dict]) -> "WriteOnly":
+    def from_config(cls, config: Optional[dict[str, Any]]) -> WriteOnly:
         """Parse ``write_only_data`` of a configuration; raises JsonAttributeError naming the attribute."""
         text = (config or {}).get(ATTRIBUTE)
         if text is Unknown:
@@ -64,7 +70,7 @@ class WriteOnly:
             return planned_digest
         return None if self.value is None else jsondata.secret_digest(self.value)
 
-    def redactor(self, provider) -> Callable[[str], str]:
+    def redactor(self, provider: Redacting) -> Callable[[str], str]:
         """Masks the provider's secrets and every scalar of this value."""
         from keyform.client.errors import redact
 

@@ -199,6 +199,7 @@ npm install                                                           # the cdkt
 .venv/bin/keyform provider install    # the provider ({source}) for this project
 ```
 
+Commit the `package-lock.json` that `npm install` writes: the example workflow installs exactly it (`npm ci`).
 `keyform provider install` writes `.keyform/python` (the app and the provider run this project's keyform)
 and installs the provider into `.keyform/plugins` and `~/.terraform.d/plugins`. If your Terraform CLI
 config has a `provider_installation` block, add the `filesystem_mirror` block of `.keyform/terraformrc` to it

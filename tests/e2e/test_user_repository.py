@@ -1,10 +1,12 @@
-"""keyform in a user's own repository, as a user gets it: the wheel built from this checkout, installed into a
-fresh virtualenv outside it (nothing of the checkout on ``sys.path``), ``keyform init``, ``keyform provider
-install``, then the cdktf CLI from a plain shell — no file sourced, no ``--skip-provider-lock`` — against
-running simulators, with an environment that holds only their endpoints and credentials.
+"""keyform in a user's own repository, as a user gets it: the sdist built from this checkout, the wheel built from
+that, installed into a fresh virtualenv outside it (nothing of the checkout on ``sys.path``), ``keyform init``,
+``keyform provider install``, then the cdktf CLI from a plain shell — no file sourced, no
+``--skip-provider-lock`` — against running simulators, with an environment that holds only their endpoints and
+credentials.
 
-The cdktf CLI is this checkout's pinned one (``npm install`` in the user's repository installs the same
-package; it is not repeated here)."""
+The first repository gets its cdktf CLI as its README says (``npm install``: the package.json ``keyform init``
+wrote), runs on the machine's Node (20) and again on Node 22 (npm's ``node`` package); the other tests use this
+checkout's CLI, the same pinned package."""
 
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tarfile
 import zipfile
 from pathlib import Path
 
@@ -41,10 +44,17 @@ def ok(result: subprocess.CompletedProcess) -> str:
 
 @pytest.fixture(scope="module")
 def user(tmp_path_factory):
-    """The wheel, and a virtualenv outside the checkout with it (and its pinned dependencies) installed."""
+    """The wheel, built as pip builds it from the sdist, and a virtualenv outside the checkout with it (and its
+    pinned dependencies) installed."""
     root = tmp_path_factory.mktemp("user")
+    build_sdist = "import sys; from setuptools import build_meta; build_meta.build_sdist(sys.argv[1])"
+    ok(run([sys.executable, "-c", build_sdist, root / "sdist"], REPO))
+    [sdist] = (root / "sdist").glob("keyform-*.tar.gz")
+    with tarfile.open(sdist) as archive:
+        archive.extractall(root / "unpacked", filter="data")
     dist = root / "dist"
-    ok(run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", dist, REPO], root))
+    ok(run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", dist,
+            root / "unpacked" / f"keyform-{__version__}"], root))
     [wheel] = dist.glob("keyform-*.whl")
     venv = root / "venv"
     ok(run([sys._base_executable, "-m", "venv", venv], root))
@@ -53,16 +63,37 @@ def user(tmp_path_factory):
     return root, wheel, venv
 
 
-def plain_shell(root: Path, **settings: str) -> dict:
-    """What a user's shell holds: a PATH with terraform and the cdktf CLI (not the virtualenv), a home of its
-    own (with a CLI config that does not exist, as here), and the appliances' settings."""
+def plain_shell(root: Path, *, tools: tuple[Path, ...] = (CDKTF.parent,), **settings: str) -> dict:
+    """What a user's shell holds: a PATH with terraform and the cdktf CLI (not the virtualenv; ``tools`` come
+    first), a home of its own (with a CLI config that does not exist, as here), and the appliances' settings."""
     home = root / "home"
     home.mkdir(exist_ok=True)
     terraform = shutil.which("terraform")
-    assert terraform, "terraform is not on PATH"
-    path = os.pathsep.join([str(CDKTF.parent), str(Path(terraform).parent), "/usr/local/bin", "/usr/bin", "/bin"])
+    node = shutil.which("node")
+    assert terraform and node, "terraform and node must be on PATH"
+    path = os.pathsep.join([*map(str, tools), str(Path(terraform).parent), str(Path(node).parent),
+                            "/usr/local/bin", "/usr/bin", "/bin"])
     return {"PATH": path, "HOME": str(home), "TF_CLI_CONFIG_FILE": str(home / ".terraformrc"), "LANG": "C.UTF-8",
             "TMPDIR": str(root), **settings}
+
+
+def npm_shell(root: Path) -> dict:
+    """A plain shell for npm: with the registry, proxy and CA settings of this machine's environment (a user's
+    shell has its own) and its npm cache, so packages come as fast as they can."""
+    passed = {k: v for k, v in os.environ.items()
+              if k.lower().startswith("npm_config_") or k in ("NODE_EXTRA_CA_CERTS", "HTTPS_PROXY", "HTTP_PROXY",
+                                                              "NO_PROXY", "https_proxy", "http_proxy", "no_proxy")}
+    return {**plain_shell(root), "npm_config_cache": str(Path.home() / ".npm"), **passed}
+
+
+def test_the_sdist_holds_keyform_with_its_bindings_and_the_project_files_not_the_tests(user):
+    root, _, _ = user
+    [sdist] = (root / "sdist").glob("keyform-*.tar.gz")
+    with tarfile.open(sdist) as archive:
+        names = {n.split("/", 1)[1] for n in archive.getnames() if "/" in n}
+    assert {"pyproject.toml", "README.md", "CHANGELOG.md", "LICENSE", "keyform/bindings/rest/__init__.py",
+            "keyform/provider/__main__.py"} <= names
+    assert not any(n.startswith(("tests/", "generated/", "stacks/")) for n in names)
 
 
 def test_the_wheel_holds_keyform_alone_with_its_bindings_and_provider(user):
@@ -114,6 +145,8 @@ def test_init_provider_install_and_cdktf_from_a_plain_shell(user, simulator):
     assert refused.returncode == 2 and "pass --force" in refused.stderr
     ok(run([venv / "bin" / "keyform", "provider", "install"], repo, plain_shell(root)))
     assert (repo / ".keyform" / "python").is_file()
+    ok(run(["npm", "install", "--no-audit", "--no-fund", "--loglevel=error"], repo, npm_shell(root), timeout=600))
+    cdktf = repo / "node_modules" / ".bin" / "cdktf"
 
     settings = {
         "KEYFORM_ONTAP_BASE_URL": sims["ontap"].url + "/api", "KEYFORM_ONTAP_PASSWORD": sims["ontap"].settings.password,
@@ -124,23 +157,34 @@ def test_init_provider_install_and_cdktf_from_a_plain_shell(user, simulator):
         "KEYFORM_VAULT_B_BASE_URL": sims["vault-b"].url + "/v1",
         "KEYFORM_VAULT_B_TOKEN": sims["vault-b"].settings.token,
     }
-    env = plain_shell(root, **settings)
-    missing = run([CDKTF, "synth"], repo, {k: v for k, v in env.items() if k != "KEYFORM_VSP_BASE_URL"})
+    env = plain_shell(root, tools=(cdktf.parent,), **settings)
+    missing = run([cdktf, "synth"], repo, {k: v for k, v in env.items() if k != "KEYFORM_VSP_BASE_URL"})
     assert missing.returncode != 0 and "KEYFORM_VSP_BASE_URL" in missing.stdout + missing.stderr
 
-    ok(run([CDKTF, "synth"], repo, env))
-    no_password = run([CDKTF, "diff", "ontap"], repo, {k: v for k, v in env.items() if k != "KEYFORM_ONTAP_PASSWORD"})
+    ok(run([cdktf, "synth"], repo, env))
+    no_password = run([cdktf, "diff", "ontap"], repo, {k: v for k, v in env.items() if k != "KEYFORM_ONTAP_PASSWORD"})
     said = " ".join(re.sub(r"\x1b\[[0-9;]*m", "", no_password.stdout + no_password.stderr).split())
     assert no_password.returncode != 0 and "KEYFORM_ONTAP_PASSWORD is not set" in said, said[-3000:]
-    deployed = ok(run([CDKTF, "deploy", "ontap", "vsp", "vault-dr", "--auto-approve"], repo, env, timeout=600))
+    deployed = ok(run([cdktf, "deploy", "ontap", "vsp", "vault-dr", "--auto-approve"], repo, env, timeout=600))
     assert deployed.count("Apply complete!") == 3, deployed[-3000:]
     for stack in ("ontap", "vsp", "vault-dr"):
-        diff = ok(run([CDKTF, "diff", stack], repo, env))
+        diff = ok(run([cdktf, "diff", stack], repo, env))
         assert "No changes." in diff and "Plan:" not in diff, diff[-3000:]
         lock = (repo / "cdktf.out" / "stacks" / stack / ".terraform.lock.hcl").read_text()
         assert f'version     = "{__version__}"' in lock
     report = run([venv / "bin" / "keyform", "plan-report"], repo, env)
     assert report.returncode == 0 and "ontap" in report.stdout, report.stdout + report.stderr
+
+    # the same repository on Node 22: no banner, nothing to change
+    node22 = root / "node22"
+    ok(run(["npm", "install", "--prefix", node22, "--no-audit", "--no-fund", "--loglevel=error", "node@22"], root,
+           npm_shell(root), timeout=600))
+    on_node22 = plain_shell(root, tools=(node22 / "node_modules" / ".bin", cdktf.parent), **settings)
+    assert ok(run(["node", "--version"], repo, on_node22)).startswith("v22.")
+    for command in (["synth"], ["diff", "vault-dr"]):
+        said = ok(run([cdktf, *command], repo, on_node22))
+        assert "end-of-life" not in said and "!!!!" not in said and "Error" not in said, said[-3000:]
+    assert "No changes." in said, said[-3000:]
 
     # what the appliances hold now
     manager = [m for m in Ontap(sims["ontap"]).key_managers() if (m.get("svm") or {}).get("name") == "svm1"]

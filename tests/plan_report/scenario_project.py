@@ -55,7 +55,8 @@ class ScenarioProject:
         return self.root / "cdktf.out" / "stacks"
 
     def declare(self, *, key_servers: dict, vsp_primary: str, dr_primary: str) -> None:
-        scenario = {"urls": self.urls, "kmip_ports": self.kmip_ports, "key_servers": key_servers, "vsp_primary": vsp_primary, "dr_primary": dr_primary}
+        scenario = {"urls": self.urls, "kmip_ports": self.kmip_ports, "key_servers": key_servers,
+                    "vsp_primary": vsp_primary, "dr_primary": dr_primary}
         (self.root / "scenario.json").write_text(json.dumps(scenario, indent=2))
 
     def environment(self) -> dict:

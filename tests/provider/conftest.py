@@ -18,8 +18,8 @@ request and offers the behaviours the provider must cope with as knobs:
 - ``fail_with[(method, path)] = (status, body or callable(json) -> body)``: a canned error.
 
 ``terraform`` gives a :class:`Terraform` per working directory: it writes ``main.tf`` and
-runs the real binary (``init`` once) with the provider installed into a private filesystem
-mirror by :mod:`keyform.provider.install`'s own functions.
+runs the real binary (``init`` once, through :mod:`keyform.toolchain` as everything else runs it) with
+the provider installed into a private filesystem mirror by :mod:`keyform.provider.install`'s own functions.
 """
 
 from __future__ import annotations
@@ -27,10 +27,6 @@ from __future__ import annotations
 import base64
 import itertools
 import json
-import os
-import shutil
-import subprocess
-import sys
 import threading
 import time
 import uuid
@@ -41,11 +37,12 @@ from typing import Any, Callable, Optional
 import pytest
 from werkzeug.wrappers import Request, Response
 
+from keyform import toolchain
 from keyform.provider.install import cli_config, install_into
 from keyform.simulators.common import Settings, serve
 
 SOURCE = "keyform.local/keyform/rest"
-TERRAFORM = shutil.which("terraform")
+TERRAFORM = toolchain.terraform()
 
 
 # --------------------------------------------------------------------------- test API
@@ -381,12 +378,9 @@ class Terraform:
         (self.dir / name).write_text(text)
 
     def run(self, *args: str, check: bool = True, env: Optional[dict] = None) -> Run:
-        started = time.monotonic()
-        completed = subprocess.run(
-            [TERRAFORM, *args], cwd=self.dir, env={**self.env, **(env or {})},
-            capture_output=True, text=True, timeout=180,
-        )
-        run = Run(args, completed.returncode, completed.stdout, completed.stderr, time.monotonic() - started)
+        done = toolchain.run([toolchain.terraform(), *args], self.dir, {**self.env, **(env or {})}, timeout=180,
+                             separate_stderr=True)
+        run = Run(args, done.returncode, done.output, done.errors, done.seconds)
         self.runs.append(run)
         if check and run.returncode != 0:
             raise TerraformError(str(run))
@@ -457,16 +451,10 @@ def provider_mirror(tmp_path_factory) -> Path:
 
 
 def terraform_env(mirror_root: Path, tmpdir: Path) -> dict:
-    env = {k: v for k, v in os.environ.items()
-           if not k.startswith(("TF_", "KEYFORM_", "CHECKPOINT"))}
-    env.update(
-        TF_CLI_CONFIG_FILE=str(mirror_root / "terraformrc"),
-        KEYFORM_PROVIDER_PYTHON=sys.executable,
-        CHECKPOINT_DISABLE="1",
-        TF_IN_AUTOMATION="1",
-        TMPDIR=str(tmpdir),
-    )
-    return env
+    """The toolchain's environment with the private mirror's CLI config, nothing of the caller's TF_ and
+    KEYFORM_ settings, and ``tmpdir`` as $TMPDIR."""
+    return toolchain.environment(config=mirror_root / "terraformrc", drop=("TF_", "KEYFORM_", "CHECKPOINT"),
+                                 TF_IN_AUTOMATION="1", TMPDIR=str(tmpdir))
 
 
 @pytest.fixture
