@@ -4,7 +4,8 @@ and the encoding the constructs write — shared by the constructs, the importer
 - ``/security/key-managers``: one key manager per SVM (``svm.name``) and one at cluster scope; its natural key
   is its SVM (or the cluster scope). External (certificates by name, key servers) or onboard (a passphrase).
 - ``/security/key-managers/{uuid}/key-servers[/{server}]``: primary key servers, natural key ``host:port``
-  (ONTAP stores the host in lower case and adds the default port 5696), each with up to 3 secondaries.
+  (ONTAP stores the host in lower case and adds the default port 5696), each with up to 3 secondaries —
+  an array in the seeds, one comma-separated string from 9.14: read as a set either way (``set_keys``).
 - Writes run as jobs with ``return_timeout=0`` (202 + a job the provider follows).
 - Never readable: key server passwords, the onboard passphrase.
 """
@@ -24,10 +25,25 @@ KMIP_PORT = 5696
 MAX_PRIMARIES = 4
 MAX_SECONDARIES = 3
 TIMEOUT_RANGE = (1, 60)
+TIMEOUT_SPECIAL = {-1: "wait indefinitely", 0: "do not wait"}
+"""Timeouts ONTAP 9.14.1 and later also take (older releases refuse them: the error shows at apply)."""
 DEFAULT_TIMEOUT = 25
 """What ONTAP reports for a key server added without ``timeout`` (seeds: 1–60 s)."""
 
 SECRET_FIELDS = ("password", "passphrase", "existing_passphrase")
+
+
+def timeout_allowed(seconds: int) -> bool:
+    """1-60 s, or -1/0 (:data:`TIMEOUT_SPECIAL`): the release is not known at synth, the cluster has the last word."""
+    low, high = TIMEOUT_RANGE
+    return low <= seconds <= high or seconds in TIMEOUT_SPECIAL
+
+
+def secondaries(value: Any) -> list[str]:
+    """A key server's ``secondary_key_servers`` as a list: ONTAP answers an array (the seeds) or, from 9.14, one
+    comma-separated string; blanks dropped."""
+    items = value.split(",") if isinstance(value, str) else list(value or [])
+    return [str(item).strip() for item in items if item and str(item).strip()]
 
 
 def key_servers_path(manager_id: str) -> str:
@@ -62,6 +78,9 @@ def key_server_settings() -> dict[str, Any]:
     return {
         "id_template": "{data.server}",
         "force_new_keys": ["server"],
+        # ONTAP 9.14 and later answer the secondaries as one comma-separated string (the seeds: an array), and
+        # their order means nothing: compared as a set, whatever the encoding.
+        "set_keys": ["secondary_key_servers"],
         "create_path": "{path}" + ASYNC,
         "update_path": "{path}/{id}" + ASYNC,
         "destroy_path": "{path}/{id}" + ASYNC,

@@ -74,11 +74,11 @@ class OntapTarget:
 
     def create_managers(self, n: int) -> None:
         for svm in svm_names(n)[len(self.managers):]:
-            response = self.session.post(f"{self.url}/security/key-managers", json={
+            response = self.session.post(f"{self.url}/security/key-managers?return_records=true", json={
                 "svm": {"name": svm}, "external": {"client_certificate": {"name": "kmip-client"},
                                                    "server_ca_certificates": [{"name": "kmip-ca"}]}})
             response.raise_for_status()
-            self.managers.append(response.json()["uuid"])
+            self.managers.append(response.json()["records"][0]["uuid"])
 
     def clear_key_servers(self) -> None:
         for uuid in self.managers:

@@ -37,7 +37,12 @@ MAX_SECONDARIES = api.MAX_SECONDARIES
 
 @dataclass(frozen=True)
 class KeyServer:
-    """A primary key server: ``host[:port]`` (port 5696 when absent) and its secondaries."""
+    """A primary key server: ``host[:port]`` (port 5696 when absent) and its secondaries.
+
+    ``timeout``: 1-60 seconds, or -1 (wait indefinitely) and 0 (do not wait), which ONTAP takes from 9.14.1. The
+    release is not known at synth, so -1 and 0 are accepted here and an older cluster refuses them at apply with
+    its own error (262185, "Invalid value for field "timeout"..."), which the deploy shows.
+    """
 
     server: str
     secondaries: Sequence[str] = ()
@@ -99,9 +104,10 @@ class OntapKeyManager(Construct):
         if spec.password is not None:
             require_secret(spec.password, path, f"{where}.password")
         low, high = api.TIMEOUT_RANGE
-        if spec.timeout is not None and not low <= spec.timeout <= high:
+        if spec.timeout is not None and not api.timeout_allowed(spec.timeout):
             raise KeyformConfigError(path, f"{where}.timeout", f"{spec.timeout} is out of range",
-                                     f"use {low} to {high} seconds")
+                                     f"use {low} to {high} seconds, or -1 (wait indefinitely) or 0 (do not wait) "
+                                     "on ONTAP 9.14.1 and later")
         for j, secondary in enumerate(spec.secondaries):
             Endpoint.parse(secondary, path, f"{where}.secondaries[{j}]")
         return endpoint, spec

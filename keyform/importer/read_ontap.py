@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Optional
 
 from keyform.appliances import ontap as api
-from keyform.client import RestClient
+from keyform.client import RestClient, paging
 from keyform.constructs import KeyformConfigError
 from keyform.constructs.topology import Endpoint
 from keyform.importer.connect import Access, client, reading
@@ -30,15 +30,8 @@ def read(access: Access) -> OntapCluster:
 
 
 def _collection(http: RestClient, path: str) -> list[dict]:
-    """Every record of a collection, page after page."""
-    records: list[dict] = []
-    seen = set()
-    while path and path not in seen:
-        seen.add(path)
-        body = http.request("GET", path).body or {}
-        records.extend(body.get("records") or [])
-        path = ((body.get("_links") or {}).get("next") or {}).get("href")
-    return records
+    """Every record of a collection, page after page (:func:`keyform.client.paging.get_records`)."""
+    return [r for r in paging.get_records(http, path) if isinstance(r, dict)]
 
 
 def _key_manager(http: RestClient, access: Access, record: dict) -> KeyManagerEntry:
@@ -70,10 +63,7 @@ def _key_manager(http: RestClient, access: Access, record: dict) -> KeyManagerEn
 def key_server_entry(where: str, record: dict) -> KeyServerEntry:
     """One record of ``key-servers?fields=*`` (``where`` names its key manager in messages)."""
     server = _endpoint(where, record.get("server"), "key server")
-    listed = record.get("secondary_key_servers") or []
-    if isinstance(listed, str):  # newer ONTAP: one comma-separated string
-        listed = listed.split(",")
-    listed = [s.strip() for s in listed if s and s.strip()]
+    listed = api.secondaries(record.get("secondary_key_servers"))  # an array, or from 9.14 one string
     for secondary in listed:  # declared as ONTAP holds them (the constructs send secondaries as declared)
         _endpoint(where, secondary, f"secondary of {server}")
     timeout, left_out = _timeout(record.get("timeout"))
@@ -89,7 +79,8 @@ def _endpoint(where: str, text, what: str) -> str:
 
 
 def _timeout(value) -> tuple[Optional[int], tuple[str, ...]]:
-    """The timeout keyform can declare, or None and why it is left as it is (ONTAP 9.14.1+ knows -1 and 0)."""
+    """The timeout keyform can declare (1-60 s, and -1 or 0 which ONTAP 9.14.1+ holds), or None and why it is
+    left as it is."""
     if value is None or value == "":
         return None, ()
     try:
@@ -97,7 +88,7 @@ def _timeout(value) -> tuple[Optional[int], tuple[str, ...]]:
     except (TypeError, ValueError):
         return None, (f"its timeout '{value}' is not a number: not declared, left as it is",)
     low, high = api.TIMEOUT_RANGE
-    if not low <= seconds <= high:
-        return None, (f"its timeout {seconds} is outside {low}-{high} s, what keyform declares: not declared, "
-                      "left as it is",)
+    if not api.timeout_allowed(seconds):
+        return None, (f"its timeout {seconds} is outside {low}-{high} s (or -1, 0), what keyform declares: not "
+                      "declared, left as it is",)
     return seconds, ()

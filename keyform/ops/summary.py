@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from keyform.appliances import connection, ontap, vault, vsp
-from keyform.client import RestClient
+from keyform.client import RestClient, paging
 
 
 @dataclass
@@ -29,16 +29,16 @@ def _client(a: Appliance) -> RestClient:
 
 def ontap_lines(a: Appliance) -> list[str]:
     client = _client(a)
-    managers = client.request("GET", f"{ontap.KEY_MANAGERS}?fields=*").body.get("records", [])
+    managers = paging.get_records(client, f"{ontap.KEY_MANAGERS}?fields=*")
     lines = [f"ONTAP {a.name} ({a.base_url}): {len(managers)} key manager(s)"]
     for km in managers:
         owner = f"SVM {km['svm']['name']}" if km.get("svm") else "cluster"
         kind = "onboard" if (km.get("onboard") or {}).get("enabled") else "external"
         lines.append(f"  key manager for {owner} ({kind})")
         if kind == "external":
-            servers = client.request("GET", ontap.key_servers_path(km["uuid"])).body.get("records", [])
+            servers = paging.get_records(client, ontap.key_servers_path(km["uuid"]))
             for ks in servers:
-                secondaries = ", ".join(ks.get("secondary_key_servers") or []) or "none"
+                secondaries = ", ".join(ontap.secondaries(ks.get("secondary_key_servers"))) or "none"
                 lines.append(f"    primary key server {ks['server']}  secondaries: {secondaries}")
     return lines
 

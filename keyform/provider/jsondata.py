@@ -8,11 +8,12 @@ shows in the plan as a change of that key.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import hmac
 import json
 import os
-from typing import Any
+from typing import Any, Iterable
 
 from tf.types import Unknown
 
@@ -97,6 +98,47 @@ def project(desired: Any, actual: Any) -> Any:
     if _same_scalar(desired, actual):
         return desired
     return actual
+
+
+def as_set_items(value: Any) -> Any:
+    """A set-valued key as a list: one comma-separated string (as some releases answer a list) split into its
+    items, blanks dropped; a list as it is; anything else unchanged."""
+    if isinstance(value, str):
+        return [item.strip() for item in value.split(",") if item.strip()]
+    return value
+
+
+def _same_set(a: list[Any], b: list[Any]) -> bool:
+    return all(any(matches(x, y, strict=True) and matches(y, x, strict=True) for y in b) for x in a) and \
+        all(any(matches(y, x, strict=True) and matches(x, y, strict=True) for x in a) for y in b)
+
+
+def align_sets(desired: Any, actual: Any, keys: Iterable[str]) -> Any:
+    """``actual`` with each key of ``keys`` (paths like ``secondary_key_servers`` or ``a/b``) read as a set: a
+    comma-separated string becomes the list of its items, and a list holding the same items as ``desired``'s
+    (order and repeats aside) takes ``desired``'s value, so it compares equal. ``actual`` itself is not changed."""
+    result = copy.deepcopy(actual)
+    for key in keys:
+        parts = [p for p in key.strip("/").split("/") if p]
+        if parts:
+            _align(desired, result, parts)
+    return result
+
+
+def _align(desired: Any, actual: Any, parts: list[str]) -> None:
+    if not isinstance(actual, dict) or parts[0] not in actual:
+        return
+    wanted = desired.get(parts[0], _ABSENT) if isinstance(desired, dict) else _ABSENT
+    if len(parts) > 1:
+        _align(wanted if wanted is not _ABSENT else {}, actual[parts[0]], parts[1:])
+        return
+    items = as_set_items(actual[parts[0]])
+    if isinstance(items, list) and isinstance(wanted, list) and _same_set(wanted, items):
+        items = copy.deepcopy(wanted)
+    actual[parts[0]] = items
+
+
+_ABSENT = object()
 
 
 def deep_merge(base: Any, extra: Any) -> Any:

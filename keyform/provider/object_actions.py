@@ -21,7 +21,7 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Optional
 
-from keyform.client import ClientError, JobOutcomeUnknown, jsonpath, may_have_committed
+from keyform.client import ClientError, JobOutcomeUnknown, jsonpath, may_have_committed, paging
 from keyform.provider import jsondata
 from keyform.provider.call_spec import Secrets
 from keyform.provider.object_spec import ObjectSpec
@@ -68,7 +68,7 @@ def _pause(client: RestClient, send: int, failure: ClientError) -> None:
 def read(client: RestClient, spec: ObjectSpec, object_id: str, secrets: Optional[Secrets] = None) -> Any:
     """The object as the appliance shows it now, or None when it is gone (404, or absent at read_selector)."""
     url, body = spec.read.rendered(spec.scope(object_id, secrets=secrets))
-    response = client.request(spec.read.method, url, body, allow_not_found=True, idempotent=True)
+    response = paging.read(client, spec.read.method, url, body, allow_not_found=True)
     if response.status == 404:
         return None
     found = response.body
@@ -82,7 +82,7 @@ def lookup(client: RestClient, spec: ObjectSpec, secrets: Optional[Secrets] = No
     if spec.lookup is None:
         return None
     url, body = spec.lookup.rendered(spec.scope(secrets=secrets))
-    response = client.request(spec.lookup.method, url, body, allow_not_found=True, idempotent=True)
+    response = paging.read(client, spec.lookup.method, url, body, allow_not_found=True)
     if response.status == 404:
         return None
     found = response.body
@@ -168,7 +168,7 @@ def update(client: RestClient, spec: ObjectSpec, object_id: str, old_data: dict[
                 raise OutcomeUnknown(f"{exc}. The change carried write-only values, which cannot be read back to "
                                      "verify it: apply again to send it again") from None
             found = read(client, spec, object_id, secrets)
-            if found is not None and jsondata.matches(changed, found):
+            if found is not None and jsondata.matches(changed, spec.normalized(found)):
                 return None
             if found is None or send == _sends(client):
                 raise

@@ -8,7 +8,7 @@ from tf import types as t
 from tf.schema import Schema
 from tf.utils import Diagnostics
 
-from keyform.client import jsonpath
+from keyform.client import jsonpath, paging
 from keyform.provider import jsondata
 from keyform.provider.common import DEFAULT_OMIT_KEYS, as_text, attr, report, sanitized_json, string
 
@@ -67,9 +67,9 @@ class ObjectDataSource:
             return state
         try:
             body = jsondata.parse_object(config.get("body"), "body")
-            # a read, whatever its method: retried like one
-            response = client.request((config.get("method") or "GET").upper(), config["path"], body,
-                                      allow_not_found=bool(config.get("allow_missing")), idempotent=True)
+            # a read, whatever its method: retried like one; a collection GET read to its last page
+            response = paging.read(client, (config.get("method") or "GET").upper(), config["path"], body,
+                                   allow_not_found=bool(config.get("allow_missing")))
             if response.status == 404:
                 raise LookupError(f"{config['path']} answered 404")
             found = response.body

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from functools import partial
-from typing import TYPE_CHECKING, Any, Callable, Optional
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional
 
 from tf import types as t
 from tf.schema import Schema
@@ -95,6 +95,9 @@ class ObjectResource:
                        "absent there (or a 404): not found.", optional=True),
                 attr("force_new_keys", t.List(t.String()), "Keys of `data` (paths like `svm/name`) whose change "
                      "replaces the object instead of updating it.", optional=True),
+                attr("set_keys", t.List(t.String()), "Keys of `data` (paths like `secondary_key_servers`) holding "
+                     "lists compared as sets: order and repeats do not count, and a server that answers one "
+                     "comma-separated string for such a list is read as the list of its items.", optional=True),
                 attr("response_omit_keys", t.List(t.String()), "Keys removed from `response` at any depth, besides "
                      "the keys of write_only_data (default: " + ", ".join(DEFAULT_OMIT_KEYS) + ").", optional=True),
                 attr("polling", t.Map(t.String()), POLLING_DESCRIPTION, optional=True),
@@ -140,7 +143,7 @@ class ObjectResource:
             return planned, []
 
         planned["id"] = prior.get("id")
-        if _same_json(planned.get("data"), prior.get("data")):
+        if _same_json(planned.get("data"), prior.get("data"), planned.get("set_keys") or ()):
             planned["data"] = prior.get("data")  # same keys and values: keep the stored text, no diff
         changed = [k for k in planned if k not in COMPUTED and k != "write_only_data" and planned[k] != prior.get(k)]
         if not changed and digest == prior.get("write_only_data_hash"):
@@ -196,6 +199,7 @@ class ObjectResource:
 
     @staticmethod
     def _report_adoption(diags: Diagnostics, spec: ObjectSpec, object_id: str, reason: str, found: Any) -> None:
+        found = spec.normalized(found)
         differing = sorted(k for k, v in spec.data.items()
                            if isinstance(found, dict) and k in found and not jsondata.matches(v, found[k]))
         detail = (f"{reason[0].upper()}{reason[1:]}: {spec.path} (id {object_id}) is now in "
@@ -231,11 +235,12 @@ class ObjectResource:
         if found is None:
             return None  # gone: Terraform plans it again
         stored = current.get("data")
+        shown = spec.normalized(found)  # set_keys as lists, in data's order when they hold the same items
         if stored is None or adopt_all:  # just imported: adopt everything the server shows
-            data_text = jsondata.canonical(found)
+            data_text = jsondata.canonical(shown)
         else:
             desired = json.loads(stored)
-            projected = jsondata.project(desired, found)
+            projected = jsondata.project(desired, shown)
             data_text = stored if projected == desired else jsondata.canonical(projected)
         return dict(current, data=data_text, response=self._response_json(spec, found, WriteOnly()))
 
@@ -300,12 +305,14 @@ class ObjectResource:
         return imports.parse(diags, self.get_schema(), import_id)
 
 
-def _same_json(a: Any, b: Any) -> bool:
-    """Config ``data`` equals (for its keys) the stored ``data``: then the stored text is kept."""
+def _same_json(a: Any, b: Any, set_keys: Iterable[str] = ()) -> bool:
+    """Config ``data`` equals (for its keys) the stored ``data`` (``set_keys`` compared as sets): then the stored
+    text is kept."""
     if not isinstance(a, str) or not isinstance(b, str):
         return False
     try:
-        return jsondata.matches(json.loads(a), json.loads(b), strict=True)
+        desired = json.loads(a)
+        return jsondata.matches(desired, jsondata.align_sets(desired, json.loads(b), set_keys), strict=True)
     except ValueError:
         return False
 

@@ -8,7 +8,7 @@ from typing import Any, Mapping, Optional
 
 from keyform.client import PollingConfig, jsonpath
 from keyform.client.templates import render_value
-from keyform.provider import call_spec
+from keyform.provider import call_spec, jsondata
 from keyform.provider.call_spec import Call, Secrets, SpecError
 from keyform.provider.common import DEFAULT_OMIT_KEYS
 
@@ -28,6 +28,7 @@ class ObjectSpec:
     id_attribute: Optional[str]
     id_template: Optional[str]
     force_new_keys: tuple[str, ...]
+    set_keys: tuple[str, ...]
     omit_keys: frozenset[str]
     polling: Optional[PollingConfig]
 
@@ -57,9 +58,15 @@ class ObjectSpec:
             id_attribute=state.get("id_attribute") or None,
             id_template=state.get("id_template") or None,
             force_new_keys=tuple(state.get("force_new_keys") or ()),
+            set_keys=tuple(state.get("set_keys") or ()),
             omit_keys=frozenset(state.get("response_omit_keys") or DEFAULT_OMIT_KEYS),
             polling=call_spec.polling(state.get("polling")),
         )
+
+    def normalized(self, found: Any) -> Any:
+        """What the appliance shows, with the ``set_keys`` read as sets of ``data`` (:func:`jsondata.align_sets`):
+        what every comparison with ``data`` uses (``response`` keeps the answer as it was)."""
+        return jsondata.align_sets(self.data, found, self.set_keys) if self.set_keys else found
 
     def scope(self, object_id: Optional[str] = None, response: Any = None,
               secrets: Optional[Secrets] = None) -> dict[str, Any]:

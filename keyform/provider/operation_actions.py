@@ -15,7 +15,7 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Mapping, Optional
 
-from keyform.client import ApiError, ClientError, may_have_committed
+from keyform.client import ApiError, ClientError, may_have_committed, paging
 from keyform.client.retries import IDEMPOTENT_METHODS
 from keyform.client.templates import render_path, render_secrets, render_value, secret_names
 from keyform.provider import conditions
@@ -89,7 +89,7 @@ def _condition_status(client: RestClient, spec: OperationSpec, needed_by: str) -
     if spec.condition_path is None:
         raise SpecError("condition_path", f"{needed_by} needs condition_path",
                         "Name the path whose answer the conditions are checked against.")
-    return client.request("GET", spec.condition_path, idempotent=True).body
+    return paging.get_all(client, spec.condition_path).body
 
 
 def _provider_secrets(secrets: Secrets) -> Supplied:

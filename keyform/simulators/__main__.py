@@ -4,7 +4,8 @@
 clusters (``vault-a``, ``vault-b``) for the per-system example stacks, plus a second VSP One
 Object system (``site-vsp``) and DR pair (``vault-c``, ``vault-d``) for the site stack; prints where
 each listens and its credentials, optionally writes the same as JSON (``--endpoints-file``), and serves until
-interrupted.
+interrupted. ``all --port BASE`` puts them on BASE, BASE+1, ... in that order (``--port 0``: free ports);
+``--svm NAME`` (repeatable) names the SVMs of a new ONTAP cluster instead of svm1 and svm2.
 """
 
 from __future__ import annotations
@@ -73,11 +74,23 @@ def _faults_from(args) -> Faults:
     )
 
 
+def _ontap_version(text: str) -> str:
+    """A release the ONTAP simulator can answer as (``9.<major>.<minor>``)."""
+    from keyform.simulators.ontap.profile import parse
+
+    try:
+        return parse(text).version
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m keyform.simulators", description=__doc__.splitlines()[0])
     parser.add_argument("system", choices=[*SYSTEMS, "all"])
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (loopback by default)")
-    parser.add_argument("--port", type=int, help="port (single system; 0 picks a free one)")
+    parser.add_argument("--port", type=int,
+                        help="port (single system; 0 picks a free one); with all: BASE, the first of consecutive ports "
+                             "(in the order listed; 0 picks free ones)")
     parser.add_argument("--name", help="instance name (single system), e.g. vault-a")
     parser.add_argument("--state", help="keep objects in this JSON file (single system)")
     parser.add_argument("--state-dir", help="keep each system's objects in DIR/<name>.json (all)")
@@ -89,6 +102,10 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--throttle-rate", type=float, default=0.0, help="fault: share of 429 answers")
     parser.add_argument("--retry-after", type=int, default=1, help="Retry-After seconds sent with 429")
     parser.add_argument("--fail-jobs", action="store_true", help="fault: asynchronous jobs fail (ONTAP)")
+    parser.add_argument("--ontap-version", metavar="VERSION", type=_ontap_version,
+                        help="ONTAP: the release to answer as, e.g. 9.14.1 (default 9.13.1, the seeds' shapes)")
+    parser.add_argument("--svm", action="append", metavar="NAME",
+                        help="ONTAP: an SVM of a new cluster (repeatable; default svm1 and svm2)")
     parser.add_argument("--quiet", action="store_true", help="do not log requests")
     return parser
 
@@ -105,6 +122,30 @@ def _earlier_ports(path: str | None) -> dict:
         return {}
 
 
+def _argument_problem(args: argparse.Namespace) -> str:
+    """What is wrong with ``--svm`` / ``--port`` (empty when nothing is)."""
+    names = args.svm or []
+    if any(not name.strip() or "/" in name or name != name.strip() for name in names):
+        return "--svm needs a name without '/' or surrounding spaces"
+    if len(set(names)) != len(names):
+        return "--svm names an SVM twice"
+    if names and args.system not in ("ontap", "all"):
+        return "--svm applies to ontap (and all)"
+    if args.port is not None:
+        last = args.port + (len(ALL) - 1 if args.system == "all" and args.port else 0)
+        if args.port < 0 or last > 65535:
+            return f"--port {args.port}: the ports must lie in 0-65535"
+    return ""
+
+
+def _all_port(base: int | None, index: int, earlier: int, default: int) -> int:
+    """The port of the ``index``-th simulator of ``all``: its default without ``--port``, a free one (or the one of
+    ``--reuse-ports``) with ``--port 0``, else BASE + index."""
+    if base is None:
+        return default
+    return earlier if base == 0 else base + index
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     # Held from the start (the servers' threads inherit the mask) and taken by sigwait at the end, so a
@@ -114,6 +155,10 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(
         level=logging.WARNING if args.quiet else logging.INFO, format="%(asctime)s %(name)s %(message)s"
     )
+    problem = _argument_problem(args)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
     if args.system == "all":
         plan = ALL
     else:
@@ -124,15 +169,19 @@ def main(argv: list[str] | None = None) -> int:
     earlier = _earlier_ports(args.reuse_ports) if args.system == "all" and args.port == 0 else {}
     running: list[tuple[str, RunningServer]] = []
     try:
-        for kind, name in plan:
+        for index, (kind, name) in enumerate(plan):
             if args.system == "all":
-                port = DEFAULT_PORTS[name] if args.port is None else earlier.get(name, 0)
+                port = _all_port(args.port, index, earlier.get(name, 0), DEFAULT_PORTS[name])
                 state = os.path.join(args.state_dir, f"{name}.json") if args.state_dir else None
             else:
                 port = args.port if args.port is not None else DEFAULT_PORTS.get(name, 0)
                 state = args.state
             settings = build_settings(kind, name, port, state, _faults_from(args))
             settings.host = args.host
+            if kind == "ontap" and args.svm:
+                settings.extra["svms"] = list(args.svm)
+            if kind == "ontap":
+                settings.ontap_version = args.ontap_version
             try:
                 running.append((kind, start(kind, settings)))
             except OSError:

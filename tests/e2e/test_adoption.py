@@ -32,7 +32,8 @@ def test_ontap_and_vsp_adoption_imports_what_exists_and_creates_what_is_missing(
         # three KMIP servers, kms-b promoted to primary
         manager = ontap.call("POST", "/security/key-managers?return_records=true", {
             "svm": {"name": "svm1"}, "external": {"client_certificate": {"name": "kmip-client"},
-                                                 "server_ca_certificates": [{"name": "kmip-ca"}]}}, expect=201)
+                                                 "server_ca_certificates": [{"name": "kmip-ca"}]}},
+                             expect=201)["records"][0]
         ontap.call("POST", f"/security/key-managers/{manager['uuid']}/key-servers",
                    {"server": "kms1.example.com", "username": "kmip", "password": kmip,
                     "secondary_key_servers": ["kms1-dr.example.com"]}, expect=201)

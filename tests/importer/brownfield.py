@@ -78,7 +78,8 @@ def populate_ontap(url: str) -> None:
     def key_manager(svm: str, cas: list[str]) -> str:
         body = {"svm": {"name": svm}, "external": {"client_certificate": {"name": "kmip-client"},
                                                    "server_ca_certificates": [{"name": n} for n in cas]}}
-        return ontap.request("POST", f"/security/key-managers{sync}", body).body["uuid"]
+        created = ontap.request("POST", f"/security/key-managers{sync}&return_records=true", body)
+        return created.body["records"][0]["uuid"]
 
     east = key_manager("svm-east", ["kmip-ca", "kmip-ca-2"])
     ontap.request("POST", f"/security/key-managers/{east}/key-servers{sync}", {

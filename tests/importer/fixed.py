@@ -22,7 +22,7 @@ INVENTORY = Inventory(
                                                      "username": "kmip",
                                                      "secondary_key_servers": "kms1-dr.example.com,"
                                                                               "kms1-dr2.example.com:5696"}),
-                            key_server_entry(WHERE, {"server": "10.0.0.12:5697", "timeout": -1,
+                            key_server_entry(WHERE, {"server": "10.0.0.12:5697", "timeout": 90,
                                                      "secondary_key_servers": []}),
                         )),
         KeyManagerEntry(None, onboard=True),

@@ -32,12 +32,19 @@ def test_no_secondaries_no_username_no_timeout():
 
 
 @pytest.mark.parametrize("timeout, note", [
-    (-1, "its timeout -1 is outside 1-60 s"), (0, "its timeout 0 is outside 1-60 s"),
+    (-2, "its timeout -2 is outside 1-60 s (or -1, 0)"), (61, "its timeout 61 is outside 1-60 s (or -1, 0)"),
     ("forever", "its timeout 'forever' is not a number"),
 ])
 def test_a_timeout_keyform_cannot_declare_is_left_out(timeout, note):
     entry = key_server_entry(WHERE, {"server": "kms1.example.com:5696", "timeout": timeout})
     assert entry.timeout is None and entry.left_out[0].startswith(note)
+
+
+@pytest.mark.parametrize("timeout", [-1, 0, "-1", 1, 60])
+def test_timeouts_ontap_914_holds_are_declared(timeout):
+    """-1 (wait indefinitely) and 0 (do not wait): a cluster holding them takes them, so they are declared."""
+    entry = key_server_entry(WHERE, {"server": "kms1.example.com:5696", "timeout": timeout})
+    assert entry.timeout == int(timeout) and entry.left_out == ()
 
 
 def test_secondaries_are_declared_as_ontap_holds_them():

@@ -124,8 +124,8 @@ def comments(text: str) -> str:
 
 def test_notes_become_comments():
     text = render(INVENTORY)
-    assert ("10.0.0.12:5697 of SVM svm1: its timeout -1 is outside 1-60 s, what keyform declares: not declared, "
-            "left as it is.") in comments(text)
+    assert ("10.0.0.12:5697 of SVM svm1: its timeout 90 is outside 1-60 s (or -1, 0), what keyform declares: not "
+            "declared, left as it is.") in comments(text)
     assert 'KeyServer("10.0.0.12:5697")' in text  # no timeout declared
     # as ONTAP holds them (one without its port): the constructs send secondaries as declared
     assert 'secondaries=["kms1-dr.example.com", "kms1-dr2.example.com:5696"]' in text

@@ -105,15 +105,17 @@ def external_body(svm="svm1", **extra):
 
 
 def create_external(api, svm="svm1", **extra) -> str:
-    response = api.post("/security/key-managers", json=external_body(svm, **extra))
+    response = api.post("/security/key-managers", params={"return_records": "true"},
+                        json=external_body(svm, **extra))
     assert response.status_code == 201, response.text
-    return response.json()["uuid"]
+    return response.json()["records"][0]["uuid"]
 
 
 def create_onboard(api, passphrase=PASSPHRASE) -> str:
-    response = api.post("/security/key-managers", json={"onboard": {"passphrase": passphrase}})
+    response = api.post("/security/key-managers", params={"return_records": "true"},
+                        json={"onboard": {"passphrase": passphrase}})
     assert response.status_code == 201, response.text
-    return response.json()["uuid"]
+    return response.json()["records"][0]["uuid"]
 
 
 # --- auth, SVMs, certificates -------------------------------------------------------------------
@@ -167,9 +169,11 @@ def test_create_external_key_manager_returns_201_record_and_location(api):
         {"server": "ks1.example.com", "username": "kmip", "password": "kmip-Secret-1"},
         {"server": "10.0.0.9:5698", "timeout": 40, "secondary_key_servers": ["ks-dr.example.com"]},
     ])
-    response = api.post("/security/key-managers", json=body)
+    response = api.post("/security/key-managers", params={"return_records": "true"}, json=body)
     assert response.status_code == 201
-    record = response.json()
+    assert response.json()["num_records"] == 1
+    assert response.json()["_links"] == {"self": {"href": "/api/security/key-managers"}}
+    record = response.json()["records"][0]
     uuid = record["uuid"]
     assert response.headers["Location"] == f"/api/security/key-managers/{uuid}"
     assert record["scope"] == "svm"
@@ -253,7 +257,7 @@ def test_create_with_certificate_uuids(api):
     body = {"svm": {"uuid": api.get("/svm/svms", params={"name": "svm2"}).json()["records"][0]["uuid"]},
             "external": {"client_certificate": {"uuid": certs["kmip-client"]},
                          "server_ca_certificates": [{"uuid": certs["kmip-ca"]}, {"uuid": certs["kmip-ca-2"]}]}}
-    record = api.post("/security/key-managers", json=body).json()
+    record = api.post("/security/key-managers", params={"return_records": "true"}, json=body).json()["records"][0]
     assert record["svm"]["name"] == "svm2"
     assert [c["name"] for c in record["external"]["server_ca_certificates"]] == ["kmip-ca", "kmip-ca-2"]
     assert record["external"]["servers"] == []
@@ -381,15 +385,17 @@ def test_patch_external_settings(api):
 def test_key_server_post_get_default_port_and_timeout(api):
     uuid = create_external(api)
     base = f"/security/key-managers/{uuid}/key-servers"
-    response = api.post(base, json={"server": "10.0.0.5", "username": "kmip", "password": "kmip-Secret-1"})
+    response = api.post(base, params={"return_records": "true"},
+                        json={"server": "10.0.0.5", "username": "kmip", "password": "kmip-Secret-1"})
     assert response.status_code == 201
     assert response.headers["Location"] == f"/api{base}/10.0.0.5%3A5696"
     assert response.json() == {"num_records": 1, "records": [{
         "server": "10.0.0.5:5696", "timeout": 25, "username": "kmip", "secondary_key_servers": [],
-        "_links": {"self": {"href": f"/api{base}/10.0.0.5%3A5696"}}}]}
+        "_links": {"self": {"href": f"/api{base}/10.0.0.5%3A5696"}}}], "_links": {"self": {"href": f"/api{base}"}}}
 
-    bulk = api.post(base, json={"records": [{"server": "KS2.example.com:5697", "timeout": 10},
-                                           {"server": "[fd00::1]", "username": "u2", "password": "kmip-Secret-2"}]})
+    bulk = api.post(base, params={"return_records": "true"},
+                    json={"records": [{"server": "KS2.example.com:5697", "timeout": 10},
+                                      {"server": "[fd00::1]", "username": "u2", "password": "kmip-Secret-2"}]})
     assert bulk.status_code == 201
     assert bulk.json()["num_records"] == 2
     assert [r["server"] for r in bulk.json()["records"]] == ["ks2.example.com:5697", "[fd00::1]:5696"]

@@ -107,7 +107,7 @@ def test_fail_jobs_fault_makes_jobs_fail_and_changes_nothing(api):
 def test_return_timeout_above_zero_is_synchronous_and_bad_values_are_refused(api):
     uuid = create_external(api)
     base = f"/security/key-managers/{uuid}/key-servers"
-    response = api.post(base, params={"return_timeout": 15}, json={"server": "10.0.0.8"})
+    response = api.post(base, params={"return_timeout": 15, "return_records": "true"}, json={"server": "10.0.0.8"})
     assert response.status_code == 201 and response.json()["records"][0]["server"] == "10.0.0.8:5696"
     for bad in ("-1", "121", "soon"):
         assert_error(api.post(base, params={"return_timeout": bad}, json={"server": "10.0.0.9"}), 400, "262185",

@@ -71,6 +71,7 @@ class ObjectResource(
         read_path: typing.Optional[builtins.str] = None,
         read_selector: typing.Optional[builtins.str] = None,
         response_omit_keys: typing.Optional[typing.Sequence[builtins.str]] = None,
+        set_keys: typing.Optional[typing.Sequence[builtins.str]] = None,
         update_body: typing.Optional[builtins.str] = None,
         update_method: typing.Optional[builtins.str] = None,
         update_path: typing.Optional[builtins.str] = None,
@@ -108,6 +109,7 @@ class ObjectResource(
         :param read_path: Path of the read call (default ``{path}/{id}``). Placeholders: ``{path}``, ``{id}``, ``{data.<key>}``, ``{response.<key>}``, ``{secret.<name>}``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#read_path ObjectResource#read_path}
         :param read_selector: Path into the read response where the object is (e.g. ``records/0``); if absent there, the object is gone. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#read_selector ObjectResource#read_selector}
         :param response_omit_keys: Keys removed from ``response`` at any depth, besides the keys of write_only_data (default: password, passphrase, existing_passphrase, secret, client_token, dr_operation_token). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#response_omit_keys ObjectResource#response_omit_keys}
+        :param set_keys: Keys of ``data`` (paths like ``secondary_key_servers``) holding lists compared as sets: order and repeats do not count, and a server that answers one comma-separated string for such a list is read as the list of its items. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#set_keys ObjectResource#set_keys}
         :param update_body: JSON template merged into every update body (e.g. ``{"uuid": "{id}"}``). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#update_body ObjectResource#update_body}
         :param update_method: Method of the update call (default ``PATCH``). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#update_method ObjectResource#update_method}
         :param update_path: Path of the update call (default ``{path}/{id}``). Placeholders: ``{path}``, ``{id}``, ``{data.<key>}``, ``{response.<key>}``, ``{secret.<name>}``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#update_path ObjectResource#update_path}
@@ -146,6 +148,7 @@ class ObjectResource(
             read_path=read_path,
             read_selector=read_selector,
             response_omit_keys=response_omit_keys,
+            set_keys=set_keys,
             update_body=update_body,
             update_method=update_method,
             update_path=update_path,
@@ -257,6 +260,10 @@ class ObjectResource(
     @jsii.member(jsii_name="resetResponseOmitKeys")
     def reset_response_omit_keys(self) -> None:
         return typing.cast(None, jsii.invoke(self, "resetResponseOmitKeys", []))
+
+    @jsii.member(jsii_name="resetSetKeys")
+    def reset_set_keys(self) -> None:
+        return typing.cast(None, jsii.invoke(self, "resetSetKeys", []))
 
     @jsii.member(jsii_name="resetUpdateBody")
     def reset_update_body(self) -> None:
@@ -407,6 +414,11 @@ class ObjectResource(
     @jsii.member(jsii_name="responseOmitKeysInput")
     def response_omit_keys_input(self) -> typing.Optional[typing.List[builtins.str]]:
         return typing.cast(typing.Optional[typing.List[builtins.str]], jsii.get(self, "responseOmitKeysInput"))
+
+    @builtins.property
+    @jsii.member(jsii_name="setKeysInput")
+    def set_keys_input(self) -> typing.Optional[typing.List[builtins.str]]:
+        return typing.cast(typing.Optional[typing.List[builtins.str]], jsii.get(self, "setKeysInput"))
 
     @builtins.property
     @jsii.member(jsii_name="updateBodyInput")
@@ -674,6 +686,18 @@ class ObjectResource(
         jsii.set(self, "responseOmitKeys", value) # pyright: ignore[reportArgumentType]
 
     @builtins.property
+    @jsii.member(jsii_name="setKeys")
+    def set_keys(self) -> typing.List[builtins.str]:
+        return typing.cast(typing.List[builtins.str], jsii.get(self, "setKeys"))
+
+    @set_keys.setter
+    def set_keys(self, value: typing.List[builtins.str]) -> None:
+        if __debug__:
+            type_hints = typing.get_type_hints(_typecheckingstub__033a7f781a4f854d67318a19f88eda3bd856a841fca7b7283eb5e40b1bfeb9f3)
+            check_type(argname="argument value", value=value, expected_type=type_hints["value"])
+        jsii.set(self, "setKeys", value) # pyright: ignore[reportArgumentType]
+
+    @builtins.property
     @jsii.member(jsii_name="updateBody")
     def update_body(self) -> builtins.str:
         return typing.cast(builtins.str, jsii.get(self, "updateBody"))
@@ -765,6 +789,7 @@ class ObjectResource(
         "read_path": "readPath",
         "read_selector": "readSelector",
         "response_omit_keys": "responseOmitKeys",
+        "set_keys": "setKeys",
         "update_body": "updateBody",
         "update_method": "updateMethod",
         "update_path": "updatePath",
@@ -803,6 +828,7 @@ class ObjectResourceConfig(_cdktf_9a9027ec.TerraformMetaArguments):
         read_path: typing.Optional[builtins.str] = None,
         read_selector: typing.Optional[builtins.str] = None,
         response_omit_keys: typing.Optional[typing.Sequence[builtins.str]] = None,
+        set_keys: typing.Optional[typing.Sequence[builtins.str]] = None,
         update_body: typing.Optional[builtins.str] = None,
         update_method: typing.Optional[builtins.str] = None,
         update_path: typing.Optional[builtins.str] = None,
@@ -837,6 +863,7 @@ class ObjectResourceConfig(_cdktf_9a9027ec.TerraformMetaArguments):
         :param read_path: Path of the read call (default ``{path}/{id}``). Placeholders: ``{path}``, ``{id}``, ``{data.<key>}``, ``{response.<key>}``, ``{secret.<name>}``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#read_path ObjectResource#read_path}
         :param read_selector: Path into the read response where the object is (e.g. ``records/0``); if absent there, the object is gone. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#read_selector ObjectResource#read_selector}
         :param response_omit_keys: Keys removed from ``response`` at any depth, besides the keys of write_only_data (default: password, passphrase, existing_passphrase, secret, client_token, dr_operation_token). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#response_omit_keys ObjectResource#response_omit_keys}
+        :param set_keys: Keys of ``data`` (paths like ``secondary_key_servers``) holding lists compared as sets: order and repeats do not count, and a server that answers one comma-separated string for such a list is read as the list of its items. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#set_keys ObjectResource#set_keys}
         :param update_body: JSON template merged into every update body (e.g. ``{"uuid": "{id}"}``). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#update_body ObjectResource#update_body}
         :param update_method: Method of the update call (default ``PATCH``). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#update_method ObjectResource#update_method}
         :param update_path: Path of the update call (default ``{path}/{id}``). Placeholders: ``{path}``, ``{id}``, ``{data.<key>}``, ``{response.<key>}``, ``{secret.<name>}``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#update_path ObjectResource#update_path}
@@ -874,6 +901,7 @@ class ObjectResourceConfig(_cdktf_9a9027ec.TerraformMetaArguments):
             check_type(argname="argument read_path", value=read_path, expected_type=type_hints["read_path"])
             check_type(argname="argument read_selector", value=read_selector, expected_type=type_hints["read_selector"])
             check_type(argname="argument response_omit_keys", value=response_omit_keys, expected_type=type_hints["response_omit_keys"])
+            check_type(argname="argument set_keys", value=set_keys, expected_type=type_hints["set_keys"])
             check_type(argname="argument update_body", value=update_body, expected_type=type_hints["update_body"])
             check_type(argname="argument update_method", value=update_method, expected_type=type_hints["update_method"])
             check_type(argname="argument update_path", value=update_path, expected_type=type_hints["update_path"])
@@ -933,6 +961,8 @@ class ObjectResourceConfig(_cdktf_9a9027ec.TerraformMetaArguments):
             self._values["read_selector"] = read_selector
         if response_omit_keys is not None:
             self._values["response_omit_keys"] = response_omit_keys
+        if set_keys is not None:
+            self._values["set_keys"] = set_keys
         if update_body is not None:
             self._values["update_body"] = update_body
         if update_method is not None:
@@ -1193,6 +1223,15 @@ class ObjectResourceConfig(_cdktf_9a9027ec.TerraformMetaArguments):
         return typing.cast(typing.Optional[typing.List[builtins.str]], result)
 
     @builtins.property
+    def set_keys(self) -> typing.Optional[typing.List[builtins.str]]:
+        '''Keys of ``data`` (paths like ``secondary_key_servers``) holding lists compared as sets: order and repeats do not count, and a server that answers one comma-separated string for such a list is read as the list of its items.
+
+        Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#set_keys ObjectResource#set_keys}
+        '''
+        result = self._values.get("set_keys")
+        return typing.cast(typing.Optional[typing.List[builtins.str]], result)
+
+    @builtins.property
     def update_body(self) -> typing.Optional[builtins.str]:
         '''JSON template merged into every update body (e.g. ``{"uuid": "{id}"}``).
 
@@ -1282,6 +1321,7 @@ def _typecheckingstub__10fc5065229ce77d6ac2e3c011afea4ff48a81e6e93ac604f067ca3bc
     read_path: typing.Optional[builtins.str] = None,
     read_selector: typing.Optional[builtins.str] = None,
     response_omit_keys: typing.Optional[typing.Sequence[builtins.str]] = None,
+    set_keys: typing.Optional[typing.Sequence[builtins.str]] = None,
     update_body: typing.Optional[builtins.str] = None,
     update_method: typing.Optional[builtins.str] = None,
     update_path: typing.Optional[builtins.str] = None,
@@ -1427,6 +1467,12 @@ def _typecheckingstub__9a8e1d4d8f2e447626f182c3047f65377a5fcf96ed4f579cad857504c
     """Type checking stubs"""
     pass
 
+def _typecheckingstub__033a7f781a4f854d67318a19f88eda3bd856a841fca7b7283eb5e40b1bfeb9f3(
+    value: typing.List[builtins.str],
+) -> None:
+    """Type checking stubs"""
+    pass
+
 def _typecheckingstub__235639182ce4c36142330ea294821bd98e02349a2aaee0a12c73c4b60facb577(
     value: builtins.str,
 ) -> None:
@@ -1486,6 +1532,7 @@ def _typecheckingstub__20fd924f81bf60baddccc663f365205e42b07b974b2b34a3f1e7205cd
     read_path: typing.Optional[builtins.str] = None,
     read_selector: typing.Optional[builtins.str] = None,
     response_omit_keys: typing.Optional[typing.Sequence[builtins.str]] = None,
+    set_keys: typing.Optional[typing.Sequence[builtins.str]] = None,
     update_body: typing.Optional[builtins.str] = None,
     update_method: typing.Optional[builtins.str] = None,
     update_path: typing.Optional[builtins.str] = None,

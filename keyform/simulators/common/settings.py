@@ -27,3 +27,5 @@ class Settings:
     faults: Faults = field(default_factory=Faults)
     url: str = ""
     extra: dict = field(default_factory=dict)
+    ontap_version: Optional[str] = None
+    """ONTAP only: the release profile to answer as (``--ontap-version``; None: the seeds' release)."""

@@ -6,6 +6,7 @@ GET /api/security/certificates, GET /api/security/certificates/{uuid};
 GET|POST /api/security/key-managers, GET|PATCH|DELETE /api/security/key-managers/{uuid};
 GET|POST /api/security/key-managers/{uuid}/key-servers,
 GET|PATCH|DELETE /api/security/key-managers/{uuid}/key-servers/{server};
+GET /api/cluster (its version per the release profile, :mod:`.profile`);
 GET /api/cluster/jobs, GET /api/cluster/jobs/{uuid};
 plus GET|PUT /_admin/faults (common) and GET|PUT /_admin/ontap (cluster conditions).
 """
@@ -20,7 +21,7 @@ from werkzeug.exceptions import BadRequest
 
 from keyform.simulators.common import Settings, create_base_app
 from keyform.simulators.common.body import BodyTooDeep
-from keyform.simulators.ontap import admin, certificates, key_managers, key_servers, svms
+from keyform.simulators.ontap import admin, certificates, cluster, key_managers, key_servers, svms
 from keyform.simulators.ontap.errors import OntapError, error_document, http_error_body
 from keyform.simulators.ontap.jobs import Jobs, register as register_jobs
 from keyform.simulators.ontap.store import SEED_SVMS, Store
@@ -50,7 +51,10 @@ def create_app(settings: Settings) -> Flask:
     app = create_base_app(settings, http_error_body)
     store = Store(settings.state_path, tuple((settings.extra or {}).get("svms") or SEED_SVMS))
     conditions = dict(admin.DEFAULTS)
+    if settings.ontap_version:
+        conditions["ontap_version"] = settings.ontap_version
     conditions.update(admin.validate({k: v for k, v in settings.extra.items() if k in admin.DEFAULTS}))
+    admin.validate({"ontap_version": conditions["ontap_version"]})
     jobs = Jobs(store, settings, _job_seconds(settings))
     app.config["ONTAP_STORE"] = store
     app.config["ONTAP_CONDITIONS"] = conditions
@@ -77,5 +81,6 @@ def create_app(settings: Settings) -> Flask:
     key_managers.register(app, store, jobs, conditions)
     key_servers.register(app, store, jobs, conditions)
     register_jobs(app, store)
+    cluster.register(app, settings.name, conditions)
     admin.register(app, conditions)
     return app

@@ -2,6 +2,8 @@
 
 Supported: GET|PUT /_admin/ontap (no auth, never faulted, like ``/_admin/faults``). Keys:
 
+- ``ontap_version`` ("9.13.1", from ``--ontap-version``/``Settings.ontap_version``): the release profile
+  (:mod:`.profile`) the API answers as, and the version ``GET /api/cluster`` reports;
 - ``cluster_version`` ("9.14.1"): below 9.6, SVM-scoped key management answers 65536822;
 - ``metrocluster`` (false): SVM-scoped key management answers 65536824; onboard ``status`` shows
   the MetroCluster synchronize message (code 346758);
@@ -19,8 +21,10 @@ from flask import Flask, jsonify
 
 from keyform.simulators.common import json_body
 from keyform.simulators.ontap.errors import KMIP_FAILURES, PASSPHRASE_UPDATE_FAILURES
+from keyform.simulators.ontap.profile import DEFAULT_VERSION, parse as parse_profile
 
 DEFAULTS = {
+    "ontap_version": DEFAULT_VERSION,
     "cluster_version": "9.14.1",
     "metrocluster": False,
     "cc_mode": False,
@@ -39,6 +43,10 @@ def validate(changes: dict) -> dict:
             raise ValueError(f"{key} must be null or one of {list(_CHOICES[key])}")
         if key in ("metrocluster", "cc_mode") and not isinstance(value, bool):
             raise ValueError(f"{key} must be true or false")
+        if key == "ontap_version" and not isinstance(value, str):
+            raise ValueError("ontap_version must look like 9.14.1")
+        if key == "ontap_version":
+            parse_profile(value)
         if key == "cluster_version" and not (isinstance(value, str) and value.replace(".", "").isdigit()):
             raise ValueError("cluster_version must look like 9.14.1")
     return changes

@@ -9,7 +9,8 @@ manager SVM-scoped; without them it is the cluster's. CHOSEN where the seeds are
 - the Onboard Key Manager exists only at cluster scope: ``onboard`` with ``svm`` is 262186;
 - ``external.servers`` cannot be patched here (262179): key servers are managed under ``.../key-servers``;
 - onboard settings patched on an external key manager: 65537301 "The Onboard Key Manager is not enabled.";
-- POST answers 201 with the new record and a ``Location`` header; PATCH and DELETE answer 200 ``{}``.
+- POST answers 201 with ``num_records`` and ``_links`` (the record too with ``return_records=true``, see
+  ``records``) and a ``Location`` header; PATCH and DELETE answer 200 ``{}``.
 """
 
 from __future__ import annotations
@@ -84,7 +85,7 @@ def build_manager(store: Store, conditions: dict, body: dict) -> dict:
         if not isinstance(servers_raw, list):
             raise OntapError(262185, target="external.servers", field="external.servers",
                              reason="an array is expected.")
-        servers = [v.parse_server_entry(s, "external.servers") for s in servers_raw]
+        servers = [v.parse_server_entry(s, "external.servers", conditions=conditions) for s in servers_raw]
         v.check_new_primaries([], servers, target="external.servers")
         if servers:
             v.check_kmip(conditions, KMIP_ON_CREATE)
@@ -196,11 +197,13 @@ def register(app: Flask, store: Store, jobs: Jobs, conditions: dict) -> None:
     @app.post(BASE)
     def create_key_manager():
         body = json_body()
+        with_records = records.return_records()
 
         def operation():
             manager = build_manager(store, conditions, body)
             store.add_key_manager(manager)
-            return render(manager, None, True), {"Location": f"{BASE}/{manager['uuid']}"}
+            return (records.created(BASE, [render(manager, None, True)], with_records),
+                    {"Location": f"{BASE}/{manager['uuid']}"})
 
         return jobs.run(operation, 201)
 

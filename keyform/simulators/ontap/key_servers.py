@@ -6,8 +6,11 @@ GET|PATCH|DELETE /api/security/key-managers/{uuid}/key-servers/{server}.
 ``{server}`` is URL-decoded and may omit the port (5696 is assumed). POST takes ``server`` or
 ``records`` (not both: 262186); with ``records``, top-level ``username``/``password``/``timeout``
 serve as defaults for each record and a top-level ``secondary_key_servers`` is refused (262186) (CHOSEN).
+POST answers 201 with ``num_records`` and ``_links.self`` (the collection; seed 001's example also shows
+``next``, which a POST answer never needs: left out, CHOSEN), plus ``records`` with ``return_records=true``.
 The collection GET shows every record's ``server, timeout, username, secondary_key_servers, _links`` (never the
-password).
+password). The release profile (:mod:`.profile`) decides the encoding of ``secondary_key_servers``, the timeouts
+taken, and whether the expensive ``connectivity`` exists (only with ``fields=connectivity[...]`` or ``fields=**``).
 On an onboard key manager: GET of the collection is empty, the other calls answer 65536828.
 """
 
@@ -22,6 +25,7 @@ from keyform.simulators.ontap.jobs import Jobs
 from keyform.simulators.ontap.store import Store, hash_secret
 
 BASE = f"{records.API}/security/key-managers/<uuid>/key-servers"
+KEY_SERVER_EXPENSIVE = ("connectivity",)
 
 
 def _external(store: Store, conditions: dict, uuid: str) -> dict:
@@ -55,9 +59,9 @@ def add_servers(store: Store, conditions: dict, uuid: str, body: dict) -> list[d
         if not isinstance(raw, list) or not raw:
             raise OntapError(262185, target="records", field="records", reason="a non-empty array is expected.")
         defaults = {k: body[k] for k in ("username", "password", "timeout") if k in body}
-        entries = [v.parse_server_entry(r, "records", defaults) for r in raw]
+        entries = [v.parse_server_entry(r, "records", defaults, conditions) for r in raw]
     elif "server" in body:
-        entries = [v.parse_server_entry(body, "")]
+        entries = [v.parse_server_entry(body, "", conditions=conditions)]
     else:
         raise OntapError(262197, target="server", field="server")
     v.check_new_primaries(manager["servers"], entries)
@@ -81,9 +85,9 @@ def modify_server(store: Store, conditions: dict, uuid: str, server: str, body: 
         changes["username"] = v.parse_string(body["username"], "username")
         changes["password"] = hash_secret(v.parse_string(body["password"], "password"))
     if "timeout" in body:
-        changes["timeout"] = v.parse_timeout(body["timeout"])
+        changes["timeout"] = v.parse_timeout(body["timeout"], conditions=conditions)
     if "secondary_key_servers" in body:
-        changes["secondary_key_servers"] = v.parse_secondaries(body["secondary_key_servers"])
+        changes["secondary_key_servers"] = v.parse_secondaries(body["secondary_key_servers"], conditions=conditions)
         others = [e for e in manager["servers"] if e is not entry]
         v.check_secondaries([*others, {**entry, **changes}])
     entry.update(changes)
@@ -91,7 +95,8 @@ def modify_server(store: Store, conditions: dict, uuid: str, server: str, body: 
 
 def register(app: Flask, store: Store, jobs: Jobs, conditions: dict) -> None:
     def render(uuid: str, entry: dict, fields) -> dict:
-        return records.project(records.key_server_record(uuid, entry), fields, ["server"], True)
+        return records.project(records.key_server_record(uuid, entry, conditions), fields, ["server"], True,
+                               KEY_SERVER_EXPENSIVE)
 
     def require(uuid: str) -> None:
         with store.lock:
@@ -103,9 +108,10 @@ def register(app: Flask, store: Store, jobs: Jobs, conditions: dict) -> None:
         with store.lock:
             manager = store.require_key_manager(uuid)
             entries = manager["servers"] if manager["kind"] == "external" else []
-            found = [records.key_server_record(uuid, e) for e in entries]
+            found = [records.key_server_record(uuid, e, conditions) for e in entries]
             found = [r for r in found if records.matches_filters(r)]
-            return jsonify(records.collection([records.project(r, fields, ["server"], True) for r in found]))
+            return jsonify(records.collection([records.project(r, fields, ["server"], True, KEY_SERVER_EXPENSIVE)
+                                               for r in found]))
 
     @app.get(f"{BASE}/<server>")
     def get_key_server(uuid: str, server: str):
@@ -116,6 +122,7 @@ def register(app: Flask, store: Store, jobs: Jobs, conditions: dict) -> None:
     @app.post(BASE)
     def post_key_servers(uuid: str):
         body = json_body()
+        with_records = records.return_records()
         require(uuid)
 
         def operation():
@@ -124,7 +131,8 @@ def register(app: Flask, store: Store, jobs: Jobs, conditions: dict) -> None:
             if len(entries) == 1:
                 headers["Location"] = records.key_server_href(uuid, entries[0]["server"])
             rendered = [render(uuid, e, None) for e in entries]
-            return {"num_records": len(rendered), "records": rendered}, headers
+            return records.created(f"{records.API}/security/key-managers/{uuid}/key-servers", rendered,
+                                   with_records), headers
 
         return jobs.run(operation, 201)
 

@@ -4,18 +4,30 @@
 - ``fields=*`` returns every ordinary field; expensive fields (key manager ``status``,
   ``onboard.key_backup``) come only when named explicitly or with ``fields=**``.
 - Filters are query parameters named after fields (dotted), with ``*`` wildcards and ``|`` alternatives.
+- ``max_records=N`` (a positive integer, else 262185 / 400) pages a collection: ``num_records`` counts the
+  records of this page and ``_links.next.href`` (the same query plus ``start.key=<opaque token>``, CHOSEN form)
+  asks for the next page; the last page has no ``next``. Without ``max_records`` every record comes at once.
+  The token names the last record shown, so a page after a record was added or removed neither repeats nor
+  skips the records around it.
+- POST answers ``num_records`` and ``_links.self`` (the collection); ``return_records=true`` adds ``records``
+  (the created records as a GET shows them); ``return_records`` defaults to false, as on ONTAP.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import copy
 import fnmatch
+import json
 from typing import Iterable, Optional
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 from flask import request
 
-from keyform.simulators.ontap.store import Store
+from keyform.simulators.ontap.errors import OntapError
+from keyform.simulators.ontap.profile import parse as release
+from keyform.simulators.ontap.store import Store, stable_uuid
 
 API = "/api"
 EXPENSIVE = ("status", "onboard.key_backup")
@@ -30,6 +42,8 @@ METROCLUSTER_STATUS = {
 }
 # Query parameters that are not field filters.
 CONTROL_PARAMS = {"fields", "return_timeout", "return_records", "max_records", "order_by", "create_inactive"}
+START = "start.key"
+"""CHOSEN: the continuation parameter of ``_links.next.href`` (ONTAP's are ``start.<key>=``; this one is opaque)."""
 
 
 def link(href: str) -> dict:
@@ -48,14 +62,30 @@ def key_server_href(manager_uuid: str, server: str) -> str:
     return f"{API}/security/key-managers/{manager_uuid}/key-servers/{quote(server, safe='')}"
 
 
-def key_server_record(manager_uuid: str, entry: dict) -> dict:
-    """A primary key server as GET shows it: never the password."""
+def key_server_record(manager_uuid: str, entry: dict, conditions: Optional[dict] = None) -> dict:
+    """A primary key server as GET shows it: never the password. The release profile (``conditions``) decides
+    the encoding of its secondaries and whether it has ``connectivity`` (expensive: callers project it)."""
+    profile = release((conditions or {}).get("ontap_version"))
     record = {"server": entry["server"], "timeout": entry["timeout"]}
     if entry.get("username"):
         record["username"] = entry["username"]
-    record["secondary_key_servers"] = list(entry.get("secondary_key_servers", []))
+    secondaries = list(entry.get("secondary_key_servers", []))
+    record["secondary_key_servers"] = ",".join(secondaries) if profile.string_secondaries else secondaries
+    if profile.connectivity:
+        record["connectivity"] = connectivity(conditions or {})
     record["_links"] = link(key_server_href(manager_uuid, entry["server"]))
     return record
+
+
+NODES = ("cluster1-01", "cluster1-02")
+
+
+def connectivity(conditions: dict) -> dict:
+    """Every node reaches the key server, unless a key-server connection failure is injected (``kmip_failure``)."""
+    state = "not_responding" if conditions.get("kmip_failure") else "available"
+    return {"cluster_availability": state == "available",
+            "node_states": [{"node": {"name": name, "uuid": stable_uuid("node", name)}, "state": state}
+                            for name in NODES]}
 
 
 def key_manager_record(store: Store, manager: dict, conditions: dict) -> dict:
@@ -71,7 +101,8 @@ def key_manager_record(store: Store, manager: dict, conditions: dict) -> dict:
             "client_certificate": certificate_ref(client) if client else {"uuid": manager["client_certificate_uuid"]},
             "server_ca_certificates": [certificate_ref(c) for c in cas if c],
             "servers": [
-                {k: v for k, v in key_server_record(manager["uuid"], s).items() if k != "_links"}
+                {k: v for k, v in key_server_record(manager["uuid"], s, conditions).items()
+                 if k not in ("_links", "connectivity")}
                 for s in manager["servers"]
             ],
         }
@@ -158,7 +189,7 @@ def matches_filters(record: dict, ignore: Iterable[str] = ()) -> bool:
     """True when every field filter in the query string matches the record."""
     skip = CONTROL_PARAMS | set(ignore)
     for name, wanted in request.args.items():
-        if name in skip:
+        if name in skip or name.startswith("start."):
             continue
         value = _value_at(record, name)
         if isinstance(value, bool):
@@ -170,8 +201,77 @@ def matches_filters(record: dict, ignore: Iterable[str] = ()) -> bool:
     return True
 
 
+def _max_records() -> Optional[int]:
+    raw = request.args.get("max_records")
+    if raw is None:
+        return None
+    text = raw.strip()
+    if not text.isdigit() or int(text) < 1:
+        raise OntapError(262185, target="max_records", field="max_records", reason="a positive integer is expected.")
+    return int(text)
+
+
+def _identity(record: dict) -> str:
+    """What a continuation token remembers of a record: its key (every projection keeps it)."""
+    for key in ("uuid", "server", "name"):
+        if record.get(key) not in (None, ""):
+            return str(record[key])
+    return ""
+
+
+def _token(after: str, at: int) -> str:
+    raw = json.dumps({"after": after, "at": at}, separators=(",", ":")).encode("utf-8")
+    return base64.urlsafe_b64encode(raw).decode("ascii").rstrip("=")
+
+
+def _start(records: list[dict]) -> int:
+    """Where the page asked for by ``start.key`` begins: after the record the token names, or (when that record
+    is gone since) at the position it had (the records after it moved up by one)."""
+    raw = request.args.get(START)
+    if raw is None:
+        return 0
+    try:
+        decoded = json.loads(base64.urlsafe_b64decode(raw + "=" * (-len(raw) % 4)).decode("utf-8"))
+        after, at = str(decoded["after"]), int(decoded["at"])
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError, binascii.Error):
+        raise OntapError(262185, target=START, field=START,
+                         reason="not a continuation token of this cluster.") from None
+    for index, record in enumerate(records):
+        if _identity(record) == after:
+            return index + 1
+    return max(0, min(at, len(records)))
+
+
 def collection(records: list[dict]) -> dict:
-    max_records = request.args.get("max_records", type=int)
-    if max_records is not None and max_records >= 0:
-        records = records[:max_records]
-    return {"records": records, "num_records": len(records), "_links": link(request.full_path.rstrip("?"))}
+    """A collection GET's answer: every record, or one page of ``max_records`` with ``_links.next`` when more
+    follow (``start.key``: an opaque token naming the last record shown)."""
+    max_records = _max_records()
+    begin = _start(records)
+    page = records[begin:]
+    links = link(request.full_path.rstrip("?"))
+    if max_records is not None and len(page) > max_records:
+        page = page[:max_records]
+        query = [(k, v) for k, v in request.args.items(multi=True) if k != START]
+        query.append((START, _token(_identity(page[-1]), begin + len(page) - 1)))
+        links["next"] = {"href": f"{request.path}?{urlencode(query)}"}
+    return {"records": page, "num_records": len(page), "_links": links}
+
+
+def return_records() -> bool:
+    """``return_records`` of a POST: false unless ``true`` (ONTAP's default); anything else is refused."""
+    raw = request.args.get("return_records")
+    if raw is None:
+        return False
+    if raw.strip().lower() not in ("true", "false"):
+        raise OntapError(262185, target="return_records", field="return_records", reason="true or false is expected.")
+    return raw.strip().lower() == "true"
+
+
+def created(collection_href: str, rendered: list[dict], with_records: bool) -> dict:
+    """A POST's answer: ``num_records`` and the collection's ``_links`` (``self`` only: a POST answer has no next
+    page); the records only ``with_records`` (``return_records=true``, read before the operation runs)."""
+    body: dict = {"num_records": len(rendered)}
+    if with_records:
+        body["records"] = rendered
+    body["_links"] = link(collection_href)
+    return body

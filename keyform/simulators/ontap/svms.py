@@ -1,4 +1,5 @@
-"""SVMs (seeded: "svm1", "svm2", stable uuids). Supported: GET /api/svm/svms, GET /api/svm/svms/{uuid}.
+"""SVMs (seeded: "svm1", "svm2", or the runner's ``--svm`` names; stable uuids).
+Supported: GET /api/svm/svms, GET /api/svm/svms/{uuid}.
 
 The collection shows ``uuid, name, _links`` per record; filters such as ``name=svm1`` apply.
 """

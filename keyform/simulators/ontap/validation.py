@@ -2,7 +2,8 @@
 
 CHOSEN rules where the seeds are silent:
 - ``timeout`` is an integer (a numeric string such as ``"60"``, as in seed 002's example, is accepted)
-  from 1 to 60 seconds; it defaults to 25.
+  from 1 to 60 seconds; it defaults to 25. From 9.14.1 (release profile, :mod:`.profile`) -1 and 0 as well.
+- ``secondary_key_servers`` is an array; from 9.14 one comma-separated string is taken as well.
 - Secondary key servers are free-form host names (stored as given, compared with the default port
   5696 added); at most 3 per primary (65536039), none may be a primary of the same key manager
   (65536040) and none may repeat (65536871).
@@ -14,6 +15,7 @@ from __future__ import annotations
 from typing import Iterable, Optional
 
 from keyform.simulators.ontap.errors import OntapError
+from keyform.simulators.ontap.profile import Profile, parse as parse_profile
 from keyform.simulators.ontap.store import Store, hash_secret
 
 DEFAULT_PORT = 5696
@@ -66,14 +68,21 @@ def normalize_server(value, field: str = "server") -> str:
     return f"{host_text}:{port}"
 
 
-def parse_timeout(value, field: str = "timeout") -> int:
+def release(conditions: Optional[dict]) -> Profile:
+    """The release profile the cluster answers as (``conditions["ontap_version"]``)."""
+    return parse_profile((conditions or {}).get("ontap_version"))
+
+
+def parse_timeout(value, field: str = "timeout", conditions: Optional[dict] = None) -> int:
+    """1 to 60 seconds; from 9.14.1 also -1 (wait indefinitely) and 0 (do not wait)."""
+    low, high = release(conditions).timeout_range
     number = None
     if isinstance(value, int) and not isinstance(value, bool):
         number = value
     elif isinstance(value, str) and value.strip().lstrip("-").isdigit():
         number = int(value)
-    if number is None or not 1 <= number <= 60:
-        raise OntapError(262185, target=field, field=field, reason="an integer from 1 to 60 is expected.")
+    if number is None or not low <= number <= high:
+        raise OntapError(262185, target=field, field=field, reason=f"an integer from {low} to {high} is expected.")
     return number
 
 
@@ -83,7 +92,10 @@ def parse_string(value, field: str) -> str:
     return value
 
 
-def parse_secondaries(value, field: str = "secondary_key_servers") -> list[str]:
+def parse_secondaries(value, field: str = "secondary_key_servers", conditions: Optional[dict] = None) -> list[str]:
+    """An array of host names; from 9.14 also one comma-separated string of them."""
+    if isinstance(value, str) and release(conditions).string_secondaries:
+        value = [part for part in value.split(",") if part.strip()]
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         raise OntapError(262185, target=field, field=field, reason="an array of host names is expected.")
     names = [v.strip() for v in value]
@@ -97,7 +109,7 @@ def parse_secondaries(value, field: str = "secondary_key_servers") -> list[str]:
     return names
 
 
-def parse_server_entry(raw, field: str, defaults: Optional[dict] = None) -> dict:
+def parse_server_entry(raw, field: str, defaults: Optional[dict] = None, conditions: Optional[dict] = None) -> dict:
     """One primary key server from a request: ``server`` required; ``password`` kept only as a hash."""
     p = f"{field}." if field else ""
     entry = dict(defaults or {})
@@ -107,10 +119,12 @@ def parse_server_entry(raw, field: str, defaults: Optional[dict] = None) -> dict
         raise OntapError(262197, target=f"{p}server", field=f"{p}server")
     parsed = {
         "server": normalize_server(entry["server"], f"{p}server"),
-        "timeout": parse_timeout(entry["timeout"], f"{p}timeout") if "timeout" in entry else DEFAULT_TIMEOUT,
+        "timeout": (parse_timeout(entry["timeout"], f"{p}timeout", conditions) if "timeout" in entry
+                    else DEFAULT_TIMEOUT),
         "username": parse_string(entry["username"], f"{p}username") if "username" in entry else None,
         "password": None,
-        "secondary_key_servers": parse_secondaries(entry.get("secondary_key_servers", []), f"{p}secondary_key_servers"),
+        "secondary_key_servers": parse_secondaries(entry.get("secondary_key_servers", []),
+                                                   f"{p}secondary_key_servers", conditions),
     }
     if "password" in entry:
         parsed["password"] = hash_secret(parse_string(entry["password"], f"{p}password"))

@@ -5,6 +5,7 @@ set over real HTTP. Modules mirror the API tree (each module's docstring lists i
 endpoints, parameters and answers; Vault accepts PUT wherever POST, and ``LIST`` or
 ``GET ?list=true`` for lists):
 
+- :mod:`.health`          GET|HEAD /v1/sys/health, GET /v1/sys/seal-status (unauthenticated)
 - :mod:`.status`          GET  /v1/sys/replication/dr/status
 - :mod:`.primary`         POST /v1/sys/replication/dr/primary/{enable,demote,disable,secondary-token,revoke-secondary}
 - :mod:`.secondary`       POST /v1/sys/replication/dr/secondary/{enable,promote,update-primary,disable,merkle-check}
@@ -15,6 +16,7 @@ endpoints, parameters and answers; Vault accepts PUT wherever POST, and ``LIST``
 - :mod:`.token_roles`     POST|PUT|GET|DELETE /v1/auth/token/roles/<name>, LIST /v1/auth/token/roles
 - :mod:`.tokens`          POST /v1/auth/token/{create,create-orphan,create/<role>,renew,revoke}
                           (batch token format: :mod:`.batch_token`; service tokens: :mod:`.token_store`)
+- :mod:`.token_lookup`    GET /v1/auth/token/lookup-self
 - :mod:`.mounts`          GET /v1/sys/mounts, GET|POST|PUT|DELETE /v1/sys/mounts/<path>
 - :mod:`.internal`        the cluster-to-cluster calls (activation, heartbeats, operation-token
                           registration and push), :mod:`.peering` makes them; DR operation tokens
@@ -36,8 +38,10 @@ roles, tokens, mounts) with 400 ``path disabled in replication DR secondary mode
 Vault does; the replicated document travels whole at activation and with each heartbeat
 (a status read of the secondary), not as a WAL stream; writes to it on a primary count as
 WAL entries; service tokens are not replicated (left for later); the tokens created are
-not accepted as ``X-Vault-Token`` (the cluster's root token is); the simulator's merkle
-trees are never corrupt.
+not accepted as ``X-Vault-Token`` (the cluster's root token is), except by
+``auth/token/lookup-self``; the simulator's merkle trees are never corrupt; a cluster is one
+node, initialised and unsealed from the start, always active (``sys/health`` answers 200, or
+472 on a DR secondary).
 
 Simulator only: ``GET /_admin/unseal-keys`` (with ``X-Vault-Token``) answers the
 cluster's unseal key shares like ``sys/init`` did (``keys``, ``keys_base64``,
@@ -52,6 +56,7 @@ from flask import Flask, jsonify
 
 from keyform.simulators.common import Settings, StateFile, create_base_app
 from keyform.simulators.vault import (
+    health,
     internal,
     keys,
     mounts,
@@ -61,6 +66,7 @@ from keyform.simulators.vault import (
     primary,
     secondary,
     status,
+    token_lookup,
     token_roles,
     tokens,
 )
@@ -82,6 +88,7 @@ def create_app(settings: Settings) -> Flask:
     app.extensions["vault_cluster"] = cluster
     app.register_error_handler(VaultError, error_response)
 
+    health.register(app, cluster)
     status.register(app, cluster)
     primary.register(app, cluster)
     secondary.register(app, cluster)
@@ -89,6 +96,7 @@ def create_app(settings: Settings) -> Flask:
     policies.register(app, cluster)
     token_roles.register(app, cluster)
     tokens.register(app, cluster)
+    token_lookup.register(app, cluster)
     mounts.register(app, cluster)
     internal.register(app, cluster)
 

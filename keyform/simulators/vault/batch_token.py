@@ -3,7 +3,9 @@
 A batch token is ``"hvb." + base64url(payload || HMAC-SHA256(key, payload))`` (no
 padding), the payload being compact JSON ``{"policies", "expires", "issued",
 "cluster_id", "nonce"}`` (epoch seconds; the issuing cluster's cluster ID, informative
-only; 16 random bytes in hex). Nothing is stored: like Vault's, a batch token is
+only; 16 random bytes in hex), plus what the token store made it with (``path``,
+``display_name``, ``orphan``, ``meta``: only ``auth/token/lookup-self`` reads them).
+Nothing is stored: like Vault's, a batch token is
 verified from itself, cannot be renewed or revoked, and dies at ``expires``. Unlike
 Vault's, which are encrypted, the simulator's are only signed: the claims are readable
 (Vault documents its tokens as opaque, so clients must not rely on either).
@@ -38,10 +40,13 @@ def signing_key(key_set: dict) -> bytes:
     return hmac.new(root.digest(), b"keyform-vault-sim/batch-token/v1", hashlib.sha256).digest()
 
 
-def issue(key_set: dict, policies: list[str], ttl: int, cluster_id: str, now: Optional[float] = None) -> dict:
-    """A new batch token: ``{"token", "policies", "issued", "expires"}``."""
+def issue(key_set: dict, policies: list[str], ttl: int, cluster_id: str, now: Optional[float] = None,
+          details: Optional[dict] = None) -> dict:
+    """A new batch token: ``{"token", "policies", "issued", "expires"}`` (and the ``details``:
+    ``path``, ``display_name``, ``orphan``, ``meta``, which ``lookup-self`` answers)."""
     issued = time.time() if now is None else now
     claims = {
+        **(details or {}),
         "policies": list(policies),
         "issued": round(issued, 3),
         "expires": round(issued + ttl, 3),

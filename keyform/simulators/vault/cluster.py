@@ -31,6 +31,8 @@ from __future__ import annotations
 import copy
 import hashlib
 import re
+import secrets
+import string
 import threading
 import time
 import uuid
@@ -49,6 +51,7 @@ from keyform.simulators.vault.token_store import ServiceTokenStore
 STATE_VERSION = 1
 OPERATION_CAPABILITIES = ("update", "sudo")
 _HASH = re.compile(r"[0-9a-f]{64}")
+ALPHABET = string.ascii_letters + string.digits
 
 _LIVE: "weakref.WeakValueDictionary[int, Cluster]" = weakref.WeakValueDictionary()
 
@@ -61,6 +64,17 @@ def rfc3339(epoch: Optional[float]) -> str:
 
 def merkle_root(cluster_id: str, wal: int) -> str:
     return hashlib.sha1(f"{cluster_id}:{wal}".encode()).hexdigest()
+
+
+def local_identity() -> dict:
+    """What ``vault operator init`` fixes once for a cluster, independent of replication: its
+    local cluster ID (``sys/health``'s, not the replication set's), when it was initialised and
+    the root token's accessor. A DR wipe keeps them."""
+    return {
+        "local_cluster_id": str(uuid.uuid4()),
+        "initialized_at": time.time(),
+        "root_accessor": "".join(secrets.choice(ALPHABET) for _ in range(24)),
+    }
 
 
 def default_cluster_addr(api_url: str) -> str:
@@ -102,6 +116,7 @@ class Cluster(PrimaryRegistry, ReplicatedData, ServiceTokenStore):
             "op_tokens_unsent": {"register": [], "revoke": []},
             "replicated": replicated.fresh_document(),
             "tokens": {},
+            **local_identity(),
         }
 
     def _upgrade(self, state: dict) -> dict:
@@ -114,6 +129,8 @@ class Cluster(PrimaryRegistry, ReplicatedData, ServiceTokenStore):
         replicated.upgrade(state["replicated"])
         if not isinstance(state.get("tokens"), dict):
             state["tokens"] = {}
+        for key, value in local_identity().items():
+            state.setdefault(key, value)
         return state
 
     def save(self) -> None:

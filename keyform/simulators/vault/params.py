@@ -73,12 +73,18 @@ def duration(value: Any, name: str = "ttl") -> int:
     return int(seconds)
 
 
-def require_token(settings: Settings) -> None:
-    """``X-Vault-Token`` (or ``Authorization: Bearer``) must be the cluster's token, else 403."""
+def request_token() -> str:
+    """The client token sent: ``X-Vault-Token``, else ``Authorization: Bearer <token>``; ``""`` if none."""
     given = request.headers.get("X-Vault-Token", "")
     if not given:
         auth = request.headers.get("Authorization", "")
         if auth.lower().startswith("bearer "):
             given = auth[7:].strip()
+    return given
+
+
+def require_token(settings: Settings) -> None:
+    """``X-Vault-Token`` (or ``Authorization: Bearer``) must be the cluster's token, else 403."""
+    given = request_token()
     if not given or not settings.token or not hmac.compare_digest(given.encode(), settings.token.encode()):
         raise VaultError("permission denied", 403)

@@ -1,7 +1,7 @@
 """The cluster's service tokens: kept as SHA-256 hashes with their policies and expiry.
 
 ``state["tokens"] = {sha256(token): {accessor, policies, created_at, expires_at (0: never),
-ttl, explicit_max_ttl, renewable, orphan, role, display_name, meta, num_uses}}``. Service
+ttl, explicit_max_ttl, renewable, orphan, role, display_name, path, meta, num_uses}}``. Service
 tokens stay on the cluster that made them: they are not part of the replicated document
 (replicating them to DR secondaries, as Vault's token store is, is left for later), and
 enabling a secondary wipes them with the rest of its data. Expired entries are dropped at
@@ -40,6 +40,26 @@ class ServiceTokenStore:
             if entry is None or (entry["expires_at"] and entry["expires_at"] <= time.time()):
                 return None
             return copy.deepcopy(entry)
+
+    def use_service_token(self, token: str) -> Optional[dict]:
+        """``token``'s live entry as a request authenticated by it sees it, ``None`` when unknown or
+        expired. A use-limited token (``num_uses`` > 0) spends a use, as Vault's ``UseToken`` does:
+        the entry then shows the uses left, or ``-1`` on its last use, after which it is revoked."""
+        with self.lock:
+            digest = keys.sha256(token or "")
+            entry = self.state["tokens"].get(digest)
+            if entry is None or (entry["expires_at"] and entry["expires_at"] <= time.time()):
+                return None
+            uses = int(entry.get("num_uses") or 0)
+            if uses > 1:
+                entry["num_uses"] = uses - 1
+            seen = copy.deepcopy(entry)
+            if uses == 1:
+                del self.state["tokens"][digest]
+                seen["num_uses"] = -1
+            if uses:
+                self.save()
+            return seen
 
     def update_service_token(self, token: str, changes: dict) -> None:
         with self.lock:

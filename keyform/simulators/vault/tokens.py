@@ -185,17 +185,25 @@ def create(cluster: "Cluster", data: dict, role_name: Optional[str], orphan_endp
     warnings += [f"Policy {json.dumps(p)} does not exist" for p in policies if p != "root" and p not in known]
     entry = {"type": kind, "policies": policies, "ttl": ttl, "renewable": renewable, "orphan": orphan,
              "meta": _meta(data), "num_uses": num_uses}
+    display_name = params.string(data, "display_name")
+    details = {
+        "path": f"auth/token/create/{role_name}" if role_name is not None
+        else "auth/token/create-orphan" if orphan_endpoint else "auth/token/create",
+        "display_name": f"token-{display_name}" if display_name else "token",
+        "orphan": orphan,
+        "meta": entry["meta"],
+    }
     if batch:
         with cluster.lock:
-            issued = batch_token.issue(cluster.state["key_set"], policies, ttl, cluster.state["cluster_id"])
+            issued = batch_token.issue(cluster.state["key_set"], policies, ttl, cluster.state["cluster_id"],
+                                       details=details)
         return auth_answer(issued["token"], "", entry, warnings)
     token = "hvs." + "".join(secrets.choice(_ALPHABET) for _ in range(24))
     accessor = "".join(secrets.choice(_ALPHABET) for _ in range(24))
     now = time.time()
-    display_name = params.string(data, "display_name")
     cluster.store_service_token(token, dict(
         entry, accessor=accessor, created_at=now, expires_at=now + ttl if ttl else 0, explicit_max_ttl=explicit,
-        role=role_name or "", display_name=f"token-{display_name}" if display_name else "token",
+        role=role_name or "", display_name=details["display_name"], path=details["path"],
     ))
     return auth_answer(token, accessor, entry, warnings)
 

@@ -52,8 +52,8 @@ class AdoptedStack(TerraformStack):
         OntapKeyManager(
             self, "ontap_cluster", provider=ontap, onboard_passphrase=okm_passphrase_ontap, adopt=True,
         )
-        # 10.0.0.12:5697 of SVM svm1: its timeout -1 is outside 1-60 s, what keyform declares: not declared,
-        # left as it is.
+        # 10.0.0.12:5697 of SVM svm1: its timeout 90 is outside 1-60 s (or -1, 0), what keyform declares: not
+        # declared, left as it is.
         kmip_password_svm1_kms1_example_com_5696 = secret(
             self, "kmip_password_svm1_kms1_example_com_5696",
             "KMIP password of key server kms1.example.com:5696 (SVM svm1, ONTAP `ONTAP`); unset: not sent",
