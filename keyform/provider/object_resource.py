@@ -188,9 +188,12 @@ class ObjectResource:
                        if isinstance(exc, object_actions.NotTracked) else "Could not create the object")
             report(diags, exc, summary, secret.redactor(self.provider))
             return None
-        # `response` holds the object as a refresh will see it, so the first refresh finds no drift (a
-        # create's answer is often a wrapper, a job or empty); the create's answer is the fallback.
-        found = created.found if created.found is not None else self._read_back(client, spec, created.id)
+        # `response` holds the object as a refresh will see it, read back by its id, so the first refresh finds
+        # no drift: a create's answer is often a wrapper, a job or empty, and a lookup's record holds only the
+        # fields the lookup asked for. What the lookup found, then the create's answer, are the fallbacks.
+        found = self._read_back(client, spec, created.id)
+        if found is None:
+            found = created.found
         body = found if found is not None else created.answer
         if created.adopted:
             self._report_adoption(diags, spec, created.id, created.adopted, found)
