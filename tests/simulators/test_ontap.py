@@ -11,7 +11,8 @@ from keyform.simulators.common import Faults
 PASSPHRASE = "correct horse battery staple 0123456789"  # 40 ASCII characters
 PASSPHRASE_2 = "another cluster passphrase, 32+ chars long"
 SECRETS = (PASSPHRASE, PASSPHRASE_2, "kmip-Secret-1", "kmip-Secret-2", "kmip-Secret-3")
-SECRET_KEYS = {"password", "passphrase", "existing_passphrase"}
+SECRET_KEYS = {"password", "passphrase", "existing_passphrase", "private_key"}
+SEEDED_CERTIFICATES = ("kmip-client", "kmip-client-renewed", "kmip-client-other", "kmip-ca", "kmip-ca-2")
 
 
 def _keys(value):
@@ -52,9 +53,12 @@ class Api:
         return self.call("DELETE", path, **kw)
 
     def reset(self):
-        """Back to a fresh cluster: no key managers, no faults, default conditions."""
+        """Back to a fresh cluster: no key managers, only the seeded certificates, no faults, default conditions."""
         for record in self.get("/security/key-managers").json()["records"]:
             assert self.delete(f"/security/key-managers/{record['uuid']}").status_code == 200
+        for record in self.get("/security/certificates").json()["records"]:
+            if record["name"] not in SEEDED_CERTIFICATES:
+                assert self.delete(f"/security/certificates/{record['uuid']}").status_code == 200
         requests.put(self.server.url + "/_admin/faults", json={"fail_jobs": False, "fail_next": 0, "throttle_next": 0},
                      timeout=5).raise_for_status()
         requests.put(self.server.url + "/_admin/ontap", json={

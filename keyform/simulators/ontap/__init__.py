@@ -2,7 +2,7 @@
 
 Supported (base ``/api``, HTTP basic auth):
 GET /api/svm/svms, GET /api/svm/svms/{uuid};
-GET /api/security/certificates, GET /api/security/certificates/{uuid};
+GET|POST /api/security/certificates, GET|DELETE /api/security/certificates/{uuid};
 GET|POST /api/security/key-managers, GET|PATCH|DELETE /api/security/key-managers/{uuid};
 GET|POST /api/security/key-managers/{uuid}/key-servers,
 GET|PATCH|DELETE /api/security/key-managers/{uuid}/key-servers/{server};

@@ -13,6 +13,10 @@ Codes marked CHOSEN are the simulator's choice where the seeds are silent:
   key manager (ONTAP's message for that situation on ``/security/key-manager-configs``).
 - ``2621462``: unknown SVM; ``262179`` unexpected field; ``262185`` invalid value;
   ``262186`` mutually exclusive fields (``server`` with ``records``); ``262197`` missing required field.
+- ``3735622`` / 409: a certificate name already used in the same scope (SVM or cluster) on POST
+  /security/certificates; ``3735644`` / 400: a private key that does not belong to the public certificate;
+  ``3735645`` / 400: a public certificate or private key that does not read as PEM; ``3735646`` / 400: DELETE of
+  a certificate an external key manager uses. (NetApp's pages for these calls list no codes for these cases.)
 - ``1``: a job failed by the injected ``fail_jobs`` fault.
 - ``262179`` / 400 also answers invalid JSON input and a body nested too deeply (``__init__``).
 - ``413`` / 413: a body over the simulators' size limit (``common.body``); the seeds document no code
@@ -61,6 +65,10 @@ CATALOG: dict[int, tuple[int, str]] = {
     65536040: (400, "A secondary key server cannot also be a primary key server: \"{server}\"."),
     65536823: (409, "A key manager is already configured for {owner}."),
     65537301: (400, "The Onboard Key Manager is not enabled."),
+    3735622: (409, "A certificate named \"{name}\" already exists in {scope}."),
+    3735644: (400, "The private key does not match the public key of the certificate."),
+    3735645: (400, "Invalid certificate or key: {reason}"),
+    3735646: (400, "The certificate \"{name}\" is in use by the external key manager of {owner} and cannot be deleted."),  # noqa: E501
     2621462: (400, "SVM \"{svm}\" does not exist."),
     262179: (400, "Unexpected argument \"{field}\"."),
     262185: (400, "Invalid value for field \"{field}\": {reason}"),

@@ -31,14 +31,7 @@ KMIP_ON_PATCH = (65536852, 66060338, 66060339, 66060340)
 
 
 def _resolve_svm(store: Store, body: dict):
-    if "svm" not in body:
-        return None
-    ref = v.require_object(body["svm"], "svm")
-    v.reject_unknown(ref, ("name", "uuid"), prefix="svm.")
-    svm = store.svm(uuid=ref["uuid"]) if "uuid" in ref else store.svm(name=ref.get("name"))
-    if svm is None or ("name" in ref and svm["name"] != ref["name"]):
-        raise OntapError(2621462, target="svm", svm=ref.get("name", ref.get("uuid", "")))
-    return svm
+    return v.resolve_svm(store, body)
 
 
 def _check_bool(body: dict, field: str) -> None:
@@ -74,12 +67,15 @@ def build_manager(store: Store, conditions: dict, body: dict) -> dict:
         for field in ("client_certificate", "server_ca_certificates"):
             if field not in ext:
                 raise OntapError(262197, target=f"external.{field}", field=f"external.{field}")
-        client = v.resolve_certificate(store, ext["client_certificate"], "client", "external.client_certificate")
+        svm_uuid = svm["uuid"] if svm else None
+        client = v.resolve_certificate(store, ext["client_certificate"], "client", "external.client_certificate",
+                                       svm_uuid=svm_uuid)
         cas = ext["server_ca_certificates"]
         if not isinstance(cas, list) or not cas:
             raise OntapError(262185, target="external.server_ca_certificates", field="external.server_ca_certificates",
                              reason="a non-empty array of certificates is expected.")
-        ca_uuids = [v.resolve_certificate(store, c, "server_ca", "external.server_ca_certificates")["uuid"]
+        ca_uuids = [v.resolve_certificate(store, c, "server_ca", "external.server_ca_certificates",
+                                          svm_uuid=svm_uuid)["uuid"]
                     for c in cas]
         servers_raw = ext.get("servers", [])
         if not isinstance(servers_raw, list):
@@ -108,7 +104,7 @@ def _patch_external(store: Store, conditions: dict, manager: dict, ext) -> dict:
     changes = {}
     if "client_certificate" in ext:
         cert = v.resolve_certificate(store, ext["client_certificate"], "client", "external.client_certificate",
-                                     message=PATCH_CERTIFICATE_MESSAGE)
+                                     message=PATCH_CERTIFICATE_MESSAGE, svm_uuid=manager["svm_uuid"])
         current = store.certificate(uuid=manager["client_certificate_uuid"])
         if current and cert["key_pair"] != current["key_pair"]:
             raise OntapError(65536850, target="external.client_certificate")
@@ -119,7 +115,8 @@ def _patch_external(store: Store, conditions: dict, manager: dict, ext) -> dict:
             raise OntapError(262185, target="external.server_ca_certificates", field="external.server_ca_certificates",
                              reason="a non-empty array of certificates is expected.")
         uuids = [v.resolve_certificate(store, c, "server_ca", "external.server_ca_certificates",
-                                       message=PATCH_CERTIFICATE_MESSAGE)["uuid"] for c in cas]
+                                       message=PATCH_CERTIFICATE_MESSAGE, svm_uuid=manager["svm_uuid"])["uuid"]
+                 for c in cas]
         changes["server_ca_certificate_uuids"] = list(dict.fromkeys(uuids))
     if changes:
         v.check_kmip(conditions, KMIP_ON_PATCH)

@@ -3,7 +3,8 @@
 Everything lives in one JSON document behind one lock and is written to the state file
 after every change, so a restarted simulator keeps its objects. Passwords and passphrases
 are kept only as salted SHA-256 hashes (``{"salt", "sha256"}``): the simulator needs only
-to compare them, never to return them.
+to compare them, never to return them. Certificates keep their PEM text and (client and server
+certificates) their private key, as the cluster's disk does; the API never returns a private key.
 """
 
 from __future__ import annotations
@@ -17,21 +18,12 @@ import uuid as uuidlib
 from typing import Optional
 
 from keyform.simulators.common import StateFile
+from keyform.simulators.ontap import pki
 from keyform.simulators.ontap.errors import OntapError
 
 _NAMESPACE = uuidlib.UUID("6f1d3c62-4b8e-4f0e-9a53-0b9d6e1c7a10")
 
 SEED_SVMS = ("svm1", "svm2")
-
-# name, type, key pair id (client certificates sharing a key pair may replace each other), common name
-SEED_CERTIFICATES = (
-    ("kmip-client", "client", "kp-1", "ontap-sim-kmip-client"),
-    ("kmip-client-renewed", "client", "kp-1", "ontap-sim-kmip-client"),
-    ("kmip-client-other", "client", "kp-2", "ontap-sim-other-client"),
-    ("kmip-ca", "server_ca", "kp-ca-1", "KMIP Test CA"),
-    ("kmip-ca-2", "server_ca", "kp-ca-2", "KMIP Test CA 2"),
-)
-
 
 def stable_uuid(kind: str, name: str) -> str:
     """The same uuid on every start for the seeded objects."""
@@ -60,22 +52,31 @@ def fake_key_backup() -> str:
     )
 
 
+def seed_certificates() -> list[dict]:
+    """The pre-installed certificates, cluster-scoped, with stable uuids and freshly generated keys."""
+    out = []
+    for seed in pki.seed_certificates():
+        cert = {"uuid": stable_uuid("certificate", seed["name"]), "name": seed["name"], "type": seed["type"],
+                "svm_uuid": None}
+        cert.update(pki.describe(pki.load_certificate(seed["public_certificate"])))
+        if "private_key" in seed:
+            cert["private_key"] = seed["private_key"]
+        out.append(cert)
+    return out
+
+
 def _initial_document(svm_names=SEED_SVMS) -> dict:
     svms = [{"uuid": stable_uuid("svm", name), "name": name} for name in svm_names]
-    certificates = [
-        {
-            "uuid": stable_uuid("certificate", name),
-            "name": name,
-            "type": kind,
-            "key_pair": key_pair,
-            "common_name": common_name,
-            "serial_number": hashlib.sha256(name.encode()).hexdigest()[:16].upper(),
-            "expiry_time": "2035-01-01T00:00:00+00:00",
-            "key_size": 2048,
-        }
-        for name, kind, key_pair, common_name in SEED_CERTIFICATES
-    ]
-    return {"version": 1, "svms": svms, "certificates": certificates, "key_managers": {}, "jobs": {}}
+    return {"version": 1, "svms": svms, "certificates": seed_certificates(), "key_managers": {}, "jobs": {}}
+
+
+def _upgrade_certificates(doc: dict) -> None:
+    """A state file written before certificates were real PEM: its seeded certificates get real ones (same uuids)."""
+    if all("public_certificate" in c for c in doc["certificates"]):
+        return
+    fresh = {c["uuid"]: c for c in seed_certificates()}
+    doc["certificates"] = [fresh.get(c["uuid"], c) for c in doc["certificates"] if c["uuid"] in fresh
+                           or "public_certificate" in c]
 
 
 class Store:
@@ -86,6 +87,7 @@ class Store:
         self.lock = threading.RLock()
         self._file = StateFile(state_path)
         self.doc = self._file.load(None) or _initial_document(svm_names)
+        _upgrade_certificates(self.doc)
         for job in self.doc["jobs"].values():
             if job["state"] in ("queued", "running"):
                 job.update(state="failure", message="Job was interrupted by a restart of the cluster.", code=1)
@@ -109,11 +111,21 @@ class Store:
     def certificates(self) -> list[dict]:
         return self.doc["certificates"]
 
-    def certificate(self, uuid: Optional[str] = None, name: Optional[str] = None) -> Optional[dict]:
+    def certificate(self, uuid: Optional[str] = None, name: Optional[str] = None,
+                    svm_uuid: Optional[str] = None) -> Optional[dict]:
+        """By uuid (any scope), or by name within one scope (``svm_uuid``; None: the cluster)."""
         for cert in self.doc["certificates"]:
-            if (uuid is not None and cert["uuid"] == uuid) or (name is not None and cert["name"] == name):
+            if uuid is not None and cert["uuid"] == uuid:
+                return cert
+            if uuid is None and name is not None and cert["name"] == name and cert.get("svm_uuid") == svm_uuid:
                 return cert
         return None
+
+    def add_certificate(self, cert: dict) -> None:
+        self.doc["certificates"].append(cert)
+
+    def delete_certificate(self, uuid: str) -> None:
+        self.doc["certificates"] = [c for c in self.doc["certificates"] if c["uuid"] != uuid]
 
     # key managers
     def key_managers(self) -> list[dict]:

@@ -161,16 +161,34 @@ def check_passphrase(value, conditions: dict, field: str) -> str:
     return value
 
 
-def resolve_certificate(store: Store, ref, kind: str, field: str, message: Optional[str] = None) -> dict:
-    """A certificate of type ``kind`` named by ``{"name"}`` or ``{"uuid"}``; else 65536821."""
+def resolve_svm(store: Store, body: dict) -> Optional[dict]:
+    """The SVM a body names with ``svm.name``/``svm.uuid`` (None without ``svm``); unknown: 2621462."""
+    if "svm" not in body:
+        return None
+    ref = require_object(body["svm"], "svm")
+    reject_unknown(ref, ("name", "uuid"), prefix="svm.")
+    svm = store.svm(uuid=ref["uuid"]) if "uuid" in ref else store.svm(name=ref.get("name"))
+    if svm is None or ("name" in ref and svm["name"] != ref["name"]):
+        raise OntapError(2621462, target="svm", svm=ref.get("name", ref.get("uuid", "")))
+    return svm
+
+
+def resolve_certificate(store: Store, ref, kind: str, field: str, message: Optional[str] = None,
+                        svm_uuid: Optional[str] = None) -> dict:
+    """A certificate of type ``kind`` named by ``{"name"}`` or ``{"uuid"}``, installed in the key manager's SVM
+    (``svm_uuid``) or at cluster scope (a name is looked up in the SVM first); else 65536821."""
     ref = require_object(ref, field)
     reject_unknown(ref, ("name", "uuid"), prefix=field + ".")
     if "uuid" not in ref and "name" not in ref:
         raise OntapError(262197, target=f"{field}.name", field=f"{field}.name")
-    cert = store.certificate(uuid=ref.get("uuid")) if "uuid" in ref else store.certificate(name=ref.get("name"))
+    if "uuid" in ref:
+        cert = store.certificate(uuid=ref["uuid"])
+    else:
+        cert = (store.certificate(name=ref["name"], svm_uuid=svm_uuid) if svm_uuid else None) \
+            or store.certificate(name=ref["name"])
     if cert and "name" in ref and "uuid" in ref and cert["name"] != ref["name"]:
         cert = None
-    if cert is None or cert["type"] != kind:
+    if cert is None or cert["type"] != kind or cert.get("svm_uuid") not in (None, svm_uuid):
         raise OntapError(65536821, target=field, message=message)
     return cert
 
