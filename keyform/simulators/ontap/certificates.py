@@ -150,18 +150,13 @@ def register(app: Flask, store: Store) -> None:
     @app.get(f"{BASE}/<uuid>")
     def get_certificate(uuid: str):
         with store.lock:
-            cert = store.certificate(uuid=uuid)
-            if cert is None:
-                raise OntapError(4, target="uuid")
-            record = certificate_record(store, cert)
+            record = certificate_record(store, store.require_certificate(uuid))
         return jsonify(records.project(record, records.requested_fields(), ["uuid"], True))
 
     @app.delete(f"{BASE}/<uuid>")
     def delete_certificate(uuid: str):
         with store.lock:
-            cert = store.certificate(uuid=uuid)
-            if cert is None:
-                raise OntapError(4, target="uuid")
+            cert = store.require_certificate(uuid)
             manager = _user(store, uuid)
             if manager is not None:
                 svm = store.svm(uuid=manager["svm_uuid"]) if manager.get("svm_uuid") else None

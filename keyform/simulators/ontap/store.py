@@ -107,6 +107,12 @@ class Store:
                 return svm
         return None
 
+    def require_svm(self, uuid: str) -> dict:
+        svm = self.svm(uuid=uuid)
+        if svm is None:
+            raise OntapError(4, target="uuid")
+        return svm
+
     # certificates
     def certificates(self) -> list[dict]:
         return self.doc["certificates"]
@@ -120,6 +126,12 @@ class Store:
             if uuid is None and name is not None and cert["name"] == name and cert.get("svm_uuid") == svm_uuid:
                 return cert
         return None
+
+    def require_certificate(self, uuid: str) -> dict:
+        cert = self.certificate(uuid=uuid)
+        if cert is None:
+            raise OntapError(4, target="uuid")
+        return cert
 
     def add_certificate(self, cert: dict) -> None:
         self.doc["certificates"].append(cert)

@@ -9,7 +9,6 @@ from __future__ import annotations
 from flask import Flask, jsonify
 
 from keyform.simulators.ontap import records
-from keyform.simulators.ontap.errors import OntapError
 from keyform.simulators.ontap.store import Store
 
 
@@ -30,7 +29,5 @@ def register(app: Flask, store: Store) -> None:
     @app.get(f"{records.API}/svm/svms/<uuid>")
     def get_svm(uuid: str):
         with store.lock:
-            svm = store.svm(uuid=uuid)
-        if svm is None:
-            raise OntapError(4, target="uuid")
+            svm = store.require_svm(uuid)
         return jsonify(records.project(svm_record(svm), records.requested_fields(), ["uuid"], True))
