@@ -14,7 +14,7 @@ from keyform.provider import install as provider_cli
 from keyform.scaffold import cli as init_cli
 
 PLUGIN_PROTOCOL = 6
-SIMULATOR_DEPENDENCIES = ("flask", "werkzeug", "waitress")
+SIMULATOR_DEPENDENCIES = ("flask", "werkzeug", "cheroot")
 COMMANDS = (init_cli, provider_cli, import_cli, plan_report_cli, dr_token_cli)
 
 

@@ -27,6 +27,9 @@ from keyform.ops.summary import Appliance, summarize
 PROJECT = Path(__file__).resolve().parents[1]
 STACKS = ("ontap", "vsp", "vault-dr", "site")
 STEPS = 5
+DEMO_FORMAT = "2"
+"""What the embedded default's state in ``<run>/sim-state`` is made for (``FORMAT`` there): 2 = HTTPS on the run's
+CA, real KMIP servers, Vault tokens replicated across the DR set. State of an earlier format is not carried over."""
 
 
 def step(number: int, text: str) -> None:
@@ -67,8 +70,8 @@ def appliances(endpoints: dict) -> list[Appliance]:
     kinds = {"ontap": "ontap", "vsp": "vsp", "site-vsp": "vsp"}
     return [
         Appliance(kinds.get(name, "vault"), name, entry["url"], entry.get("username", ""),
-                  entry.get("password", ""), entry.get("token", ""))
-        for name, entry in endpoints.items()
+                  entry.get("password", ""), entry.get("token", ""), entry.get("ca_cert_file", ""))
+        for name, entry in endpoints.items() if entry.get("system") != "kmip"  # KMIP servers: no API to read
     ]
 
 
@@ -79,15 +82,39 @@ def fresh_start(project_dir: Path, run_dir: Path) -> None:
             (project_dir / f"terraform.{stack}.tfstate{suffix}").unlink(missing_ok=True)
 
 
+def earlier_demo_state(run_dir: Path) -> str:
+    """Why the simulators' kept state cannot be used (empty when it can): made by an earlier keyform, its Vault
+    clusters follow plain-HTTP addresses and its key servers are names no KMIP server answers."""
+    state = run_dir / "sim-state"
+    if not state.is_dir() or not any(state.glob("*.json")):
+        return ""
+    marker = state / "FORMAT"
+    found = marker.read_text(encoding="utf-8").strip() if marker.is_file() else "1"
+    if found == DEMO_FORMAT:
+        return ""
+    return (f"the embedded simulators' state in {state} was made by an earlier keyform (format {found}: plain HTTP, "
+            f"no KMIP servers), which this one cannot carry over (its DR secondaries follow http:// addresses the "
+            f"stacks no longer declare). Start the demo again from empty with `python -m keyform.main_job --fresh` "
+            f"(it deletes {state} and the example stacks' local state, terraform.<stack>.tfstate).")
+
+
 def run(project_dir: Path, run_dir: Path, free_ports: bool, fresh: bool) -> int:
     run_dir.mkdir(parents=True, exist_ok=True)
     if fresh:
         fresh_start(project_dir, run_dir)
+    problem = earlier_demo_state(run_dir)
+    if problem:
+        print(f"error: {problem}", file=sys.stderr)
+        return 2
+    (run_dir / "sim-state").mkdir(exist_ok=True)
+    (run_dir / "sim-state" / "FORMAT").write_text(DEMO_FORMAT + "\n", encoding="utf-8")
     started = time.monotonic()
-    step(1, "starting the embedded simulators (ONTAP, VSP One Object x2, Vault x4)")
+    step(1, "starting the embedded simulators (ONTAP, VSP One Object x2, Vault x4, KMIP servers x3)")
     with SimulatorsProcess(run_dir, free_ports=free_ports) as endpoints:
         for name, entry in endpoints.items():
             show(f"{name:9} {entry['url']}")
+        for ca in sorted({entry["ca_cert_file"] for entry in endpoints.values() if entry.get("ca_cert_file")}):
+            show(f"HTTPS certificates issued by the run's CA {ca} (trusted through KEYFORM_CA_CERT_FILE)")
         # the checkout's toolchain (what .keyform/env.sh sets) over the caller's environment, nothing dropped
         # KEYFORM_SIMULATORS=1: the example stacks may use the simulators' addresses (stacks/endpoints.py)
         env = toolchain.environment(**stack_environment(endpoints), **demo_secrets(run_dir), KEYFORM_SIMULATORS="1")

@@ -1,4 +1,7 @@
-"""A whole site in one stack: the SVM key manager, the VSP KMIP servers and the DR pair of the site."""
+"""A whole site in one stack: the SVM key manager, the VSP KMIP servers and the DR pair of the site.
+
+Key servers: ONTAP's primary is KMIP server 3 of ``KEYFORM_KMIP_HOST``, VSP One Object's are servers 1 and 2
+(``KEYFORM_KMIP_PORT_1``-``_3``)."""
 
 from __future__ import annotations
 
@@ -8,30 +11,31 @@ from constructs import Construct
 from keyform.constructs import (KeyformConfigError, KeyServer, KmipServer, OntapKeyManager, VaultCluster,
                                 VaultDrReplication, VspKmipServers, ontap_provider, secret, vault_provider,
                                 vsp_provider)
-from stacks.endpoints import api_addr, setting
+from stacks.endpoints import api_addr, ca_cert_file, kmip_servers, setting
 
 
 class SiteStack(TerraformStack):
     def __init__(self, scope: Construct, id: str):
         super().__init__(scope, id)
         ontap = ontap_provider(self, "site-ontap", setting(self, "KEYFORM_SITE_ONTAP_BASE_URL"),
-                               setting(self, "KEYFORM_SITE_ONTAP_USERNAME"))
+                               setting(self, "KEYFORM_SITE_ONTAP_USERNAME"), ca_cert_file())
         password = secret(self, "kmip_password", "KMIP password of the site's key servers")
+        kmip = kmip_servers(self)  # real KMIP servers: ONTAP and VSP One Object talk to them
         OntapKeyManager(
             self, "key_manager", provider=ontap, svm="svm2", client_certificate="kmip-client",
             server_ca_certificates=["kmip-ca", "kmip-ca-2"],
-            key_servers=[KeyServer("kms-site.example.com", secondaries=["kms-site-dr.example.com"],
+            key_servers=[KeyServer(f"{kmip[2][0]}:{kmip[2][1]}", secondaries=["kms-site-dr.example.com"],
                                    username="kmip", password=password)],
         )
         vsp = vsp_provider(self, "site-vsp", setting(self, "KEYFORM_SITE_VSP_BASE_URL"),
-                           setting(self, "KEYFORM_SITE_VSP_USERNAME"))
-        host = setting(self, "KEYFORM_KMIP_HOST")
+                           setting(self, "KEYFORM_SITE_VSP_USERNAME"), ca_cert_file=ca_cert_file())
         VspKmipServers(self, "kmip", provider=vsp, primary="site-kms-1",
-                       servers=[KmipServer("site-kms-1", host, 5696), KmipServer("site-kms-2", host, 5697)])
+                       servers=[KmipServer("site-kms-1", *kmip[0]), KmipServer("site-kms-2", *kmip[1])])
         clusters = {}
         for name in ("vault-c", "vault-d"):
             base_url = setting(self, f"KEYFORM_SITE_{name.upper().replace('-', '_')}_BASE_URL")
-            clusters[name] = VaultCluster(name, vault_provider(self, f"site-{name}", base_url), api_addr(base_url))
+            provider = vault_provider(self, f"site-{name}", base_url, ca_cert_file())
+            clusters[name] = VaultCluster(name, provider, api_addr(base_url))
         primary = setting(self, "KEYFORM_SITE_VAULT_DR_PRIMARY")
         if primary not in clusters:
             raise KeyformConfigError(self.node.path, "KEYFORM_SITE_VAULT_DR_PRIMARY",

@@ -1,4 +1,5 @@
-"""Example: three KMIP servers on a VSP One Object system, one of them primary."""
+"""Example: three KMIP servers on a VSP One Object system, one of them primary: the KMIP servers 1-3 of
+``KEYFORM_KMIP_HOST`` (ports ``KEYFORM_KMIP_PORT_1``/``_2``/``_3``)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from cdktf import TerraformStack
 from constructs import Construct
 
 from keyform.constructs import KmipServer, VspKmipServers, vsp_provider
-from stacks.endpoints import setting
+from stacks.endpoints import ca_cert_file, kmip_servers, setting
 
 CIPHERS = ("TLS_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384")
 
@@ -16,13 +17,13 @@ class VspStack(TerraformStack):
                  primary_setting: str = "KEYFORM_VSP_PRIMARY", server_prefix: str = "kms"):
         super().__init__(scope, id)
         provider = vsp_provider(self, name, setting(self, f"{prefix}VSP_BASE_URL"),
-                                setting(self, f"{prefix}VSP_USERNAME"))
-        host = setting(self, "KEYFORM_KMIP_HOST")
+                                setting(self, f"{prefix}VSP_USERNAME"), ca_cert_file=ca_cert_file())
+        (host_a, port_a), (host_b, port_b), (host_c, port_c) = kmip_servers(self)
         self.kmip = VspKmipServers(
             self, "kmip", provider=provider, primary=setting(self, primary_setting),
             servers=[
-                KmipServer(f"{server_prefix}-a", host, 5696, protocol="V2_0", ciphers=CIPHERS),
-                KmipServer(f"{server_prefix}-b", host, 5697, protocol="V2_0", ciphers=CIPHERS),
-                KmipServer(f"{server_prefix}-c", host, 5698),
+                KmipServer(f"{server_prefix}-a", host_a, port_a, protocol="V2_0", ciphers=CIPHERS),
+                KmipServer(f"{server_prefix}-b", host_b, port_b, protocol="V2_0", ciphers=CIPHERS),
+                KmipServer(f"{server_prefix}-c", host_c, port_c),
             ],
         )

@@ -1,16 +1,37 @@
-"""Shared fixtures: simulators served on loopback for the duration of a test."""
+"""Shared fixtures: simulators served on loopback over HTTPS for the duration of a test.
+
+One run CA per test session (:data:`SESSION_CA`) issues every simulator's certificate. ``requests`` in the
+test process trusts it (``REQUESTS_CA_BUNDLE``), so a test's own read-back verifies the simulators'
+certificates; keyform's client ignores that variable and trusts only its ``ca_cert_file``.
+"""
 
 from __future__ import annotations
+
+import os
+import tempfile
 
 import pytest
 
 from keyform.simulators.__main__ import build_settings, start
 from keyform.simulators.common import Faults
+from keyform.simulators.common.run_ca import RunCa
+from keyform.simulators.kmip.server import start_kmip_server
+
+SESSION_CA = RunCa.load_or_create(tempfile.mkdtemp(prefix="keyform-tests-ca-"))
+CA_CERT_FILE: str = SESSION_CA.certificate_path or ""
+os.environ["REQUESTS_CA_BUNDLE"] = CA_CERT_FILE
+_PROXY_CERTIFICATE = SESSION_CA.issue_server("faultproxy").write(os.path.dirname(CA_CERT_FILE), "faultproxy")
+
+
+def proxy_tls() -> dict:
+    """``FaultProxy``'s TLS arguments in front of an HTTPS simulator: the session CA, a certificate it issued."""
+    return {"ca_cert_file": CA_CERT_FILE, "certificate": _PROXY_CERTIFICATE}
 
 
 @pytest.fixture
 def simulator(tmp_path):
-    """Start simulators in-process on free ports: ``simulator("ontap")`` or ``simulator("vault", name="vault-b")``.
+    """Start simulators in-process on free ports: ``simulator("ontap")`` or ``simulator("vault", name="vault-b")``;
+    HTTPS with a certificate of :data:`SESSION_CA` (``server.ca_cert_file``), ``tls=False`` for plain HTTP.
 
     Every simulator started is stopped when the test ends.
     """
@@ -18,11 +39,30 @@ def simulator(tmp_path):
 
     def _start(kind: str, name: str | None = None, state_path: str | None = None, **credentials):
         settings = build_settings(kind, name or kind, 0, state_path, Faults())
+        settings.ca = SESSION_CA
         for key, value in credentials.items():
             setattr(settings, key, value)
         server = start(kind, settings)
         running.append(server)
         return server
+
+    yield _start
+    for server in running:
+        server.stop()
+
+
+@pytest.fixture
+def kmip_servers():
+    """Start real KMIP servers (PyKMIP, mutual TLS) on free loopback ports, their certificates issued by
+    :data:`SESSION_CA`: ``kmip_servers(2)`` gives two ``RunningKmipServer`` (``.address`` is ``127.0.0.1:PORT``).
+    The ONTAP simulators of :func:`simulator` trust them (their "kmip-ca" is the session CA) and they accept the
+    simulators' "kmip-client". Every server started is stopped when the test ends."""
+    running = []
+
+    def _start(count: int = 1) -> list:
+        started = [start_kmip_server(SESSION_CA) for _ in range(count)]
+        running.extend(started)
+        return started
 
     yield _start
     for server in running:

@@ -1,6 +1,6 @@
 """A loopback HTTP/1.1 proxy for tests that loses answers on purpose (stdlib only).
 
-It sits on 127.0.0.1 in front of one plain-HTTP upstream (a simulator) and, for chosen requests,
+It sits on 127.0.0.1 in front of one HTTP or HTTPS upstream (a simulator) and, for chosen requests,
 lets the upstream process the request completely and then loses the answer. That is how a test
 proves the provider leaves no orphan object when an appliance commits a request whose answer never
 reaches the client::
@@ -65,6 +65,9 @@ Behaviour worth knowing:
   ``101 Switching Protocols`` is not supported (the connection is closed). For
   ``Expect: 100-continue`` the proxy itself answers ``100 Continue`` to the client (before any
   rule action other than ``drop_before``) and drops the upstream's own ``100 Continue``.
+* HTTPS: ``FaultProxy(upstream_url="https://…", ca_cert_file=CA, certificate=(cert, key))`` verifies the
+  upstream by ``ca_cert_file`` and serves TLS to its clients with ``certificate`` (PEM files); the proxy's URL
+  is then https too. TLS ends at the proxy: it forwards the decrypted bytes.
 * One thread per client connection (names ``faultproxy-<port>-accept`` and
   ``faultproxy-<port>-conn-<n>``, daemon threads). Nothing is logged; bodies and headers are only
   held while a request is being forwarded.
@@ -74,7 +77,9 @@ from __future__ import annotations
 
 import itertools
 import re
+import select
 import socket
+import ssl
 import struct
 import threading
 import time
@@ -149,6 +154,8 @@ class _Stream:
                 data = self.sock.recv(65536)
             except TimeoutError:
                 continue
+            except (ssl.SSLEOFError, ssl.SSLZeroReturnError):
+                return False
             if not data:
                 return False
             self.buf += data
@@ -213,6 +220,11 @@ class _Stream:
         """Whether the connection can carry a new request: nothing buffered, nothing to read, not closed."""
         if self.buf:
             return False
+        if isinstance(self.sock, ssl.SSLSocket):  # no MSG_PEEK through TLS: readable means data or the end
+            try:
+                return not self.sock.pending() and not select.select([self.sock], [], [], 0)[0]
+            except (OSError, ValueError):
+                return False
         try:
             self.sock.setblocking(False)
             try:
@@ -319,11 +331,21 @@ def _read_body(stream: _Stream, head: _Head, *, request: bool) -> tuple[bytes, b
 class FaultProxy:
     """See the module docstring."""
 
-    def __init__(self, upstream_url: str):
+    def __init__(self, upstream_url: str, ca_cert_file: Optional[str] = None,
+                 certificate: Optional[tuple[str, str]] = None):
         parts = urlsplit(upstream_url)
-        if parts.scheme != "http" or not parts.hostname:
-            raise ValueError("upstream_url must be an http:// URL with a host")
-        self._upstream = (parts.hostname, parts.port or 80)
+        if parts.scheme not in ("http", "https") or not parts.hostname:
+            raise ValueError("upstream_url must be an http:// or https:// URL with a host")
+        self._upstream = (parts.hostname, parts.port or (443 if parts.scheme == "https" else 80))
+        self._upstream_host = parts.hostname
+        self._client_tls: Optional[ssl.SSLContext] = None
+        self._server_tls: Optional[ssl.SSLContext] = None
+        if parts.scheme == "https":
+            if not ca_cert_file or not certificate:
+                raise ValueError("an https:// upstream needs ca_cert_file and certificate (cert, key)")
+            self._client_tls = ssl.create_default_context(cafile=ca_cert_file)
+            self._server_tls = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+            self._server_tls.load_cert_chain(*certificate)
         self._lock = threading.Lock()
         self._rules: list[Rule] = []
         self._fired: list[tuple[str, str, str]] = []
@@ -343,7 +365,7 @@ class FaultProxy:
             self._listener.close()
             raise
         self.port: int = self._listener.getsockname()[1]
-        self.url: str = urlunsplit(("http", f"127.0.0.1:{self.port}", parts.path, parts.query, parts.fragment))
+        self.url: str = urlunsplit((parts.scheme, f"127.0.0.1:{self.port}", parts.path, parts.query, parts.fragment))
         self._accept_thread = threading.Thread(
             target=self._accept_loop, name=f"faultproxy-{self.port}-accept", daemon=True
         )
@@ -462,6 +484,9 @@ class FaultProxy:
         where = "client"
         what = "connection"
         try:
+            if self._server_tls is not None:
+                sock.settimeout(CONNECT_TIMEOUT_SECONDS)
+                sock = self._server_tls.wrap_socket(sock, server_side=True)
             client = _Stream(sock, self._stopping)
             while True:
                 where = "client"
@@ -547,6 +572,12 @@ class FaultProxy:
                 # Not all sent, so not a complete request upstream: send it again on a new connection.
                 upstream.close()
         sock = socket.create_connection(self._upstream, timeout=CONNECT_TIMEOUT_SECONDS)
+        if self._client_tls is not None:
+            try:
+                sock = self._client_tls.wrap_socket(sock, server_hostname=self._upstream_host)
+            except BaseException:
+                sock.close()
+                raise
         upstream = _Stream(sock, self._stopping)
         try:
             upstream.send_all(data)

@@ -1,4 +1,4 @@
-"""The fault proxy of tests/faultproxy.py, in front of a real simulator server (waitress, keep-alive)."""
+"""The fault proxy of tests/faultproxy.py, in front of a real simulator server (cheroot, keep-alive)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ import requests
 from flask import Flask, Response, jsonify, request
 
 from keyform.simulators.common import Settings, serve
+from tests.conftest import CA_CERT_FILE, SESSION_CA, proxy_tls
 from tests.faultproxy import FaultProxy
 
 TIMEOUT = 10
@@ -62,7 +63,7 @@ def _factory(settings: Settings) -> Flask:
 
 @pytest.fixture
 def upstream():
-    server = serve(_factory, Settings(name="upstream"))
+    server = serve(_factory, Settings(name="upstream", tls=False))
     try:
         yield server
     finally:
@@ -404,7 +405,8 @@ def test_expect_continue_and_http_1_0(proxy, upstream):
         received = b""
         while data := raw.recv(65536):  # HTTP/1.0 without keep-alive: the proxy closes after the answer
             received += data
-        assert received.startswith(b"HTTP/1.0 200 ") and received.endswith(b'[{"a":1}]\n')
+        # the upstream answers with the version it speaks (RFC 9110 6.2: HTTP/1.1 to an HTTP/1.0 request)
+        assert received.startswith((b"HTTP/1.0 200 ", b"HTTP/1.1 200 ")) and received.endswith(b'[{"a":1}]\n')
     with pytest.raises(ValueError):
         proxy.add_rule(action="explode")
     with pytest.raises(ValueError):
@@ -418,3 +420,23 @@ def test_error_answers_the_status_without_forwarding(upstream):
             statuses = [session.get(proxy.url + "/items", timeout=5).status_code for _ in range(3)]
         assert statuses == [503, 503, 200]
         assert [status for _, _, status in proxy.requests] == [None, None, 200]  # the first two never went upstream
+
+
+def test_https_upstream_tls_on_both_sides_and_faults_still_fire():
+    server = serve(_factory, Settings(name="tls-upstream", ca=SESSION_CA))
+    try:
+        with FaultProxy(upstream_url=server.url, **proxy_tls()) as tls_proxy, requests.Session() as session:
+            session.trust_env = False
+            assert tls_proxy.url == f"https://127.0.0.1:{tls_proxy.port}"
+            for n in (1, 2):
+                answer = session.post(tls_proxy.url + "/items", json={"n": n}, timeout=TIMEOUT, verify=CA_CERT_FILE)
+                assert answer.status_code == 201 and answer.json() == {"n": n}
+            assert _connections(session, tls_proxy.url) == 1  # kept alive through TLS
+            tls_proxy.add_rule(method="POST", path=r"^/items$", action="reset", times=1)
+            with pytest.raises(requests.ConnectionError):
+                session.post(tls_proxy.url + "/items", json={"n": 3}, timeout=TIMEOUT, verify=CA_CERT_FILE)
+            assert len(server.app.config["STORE"]) == 3  # carried out upstream, the answer lost
+            assert tls_proxy.rules_fired() == [("POST", "/items", "reset")] and tls_proxy.errors == []
+    finally:
+        server.stop()
+

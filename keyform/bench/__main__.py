@@ -24,10 +24,13 @@ from keyform.bench.report import build, markdown
 def run(sizes: list[int], repeat: int, out: Path, log=print, latency_ms: int = 20) -> dict:
     from keyform.simulators.__main__ import build_settings, start
     from keyform.simulators.common import Faults
+    from keyform.simulators.kmip.server import start_kmip_server
 
     settings = build_settings("ontap", "ontap-bench", 0, None, Faults())
     settings.extra = {"svms": workloads.svm_names(max(sizes))}
     server = start("ontap", settings)
+    assert settings.ca is not None  # the HTTPS CA: its seeded "kmip-ca" too, so it trusts these KMIP servers
+    kmip = [start_kmip_server(settings.ca) for _ in range(workloads.PER_MANAGER)]
     series = {name: Series(name, {}) for name in
               ("synth", "terraform_plan", "terraform_apply", "baseline_create", "baseline_read",
                "floor_plan", "floor_apply", "baseline_create_latency", "terraform_apply_latency")}
@@ -36,7 +39,8 @@ def run(sizes: list[int], repeat: int, out: Path, log=print, latency_ms: int = 2
     # Launches first, before the terraform workloads leave the machine busy.
     launches = [launch.launch_once() for _ in range(max(5, repeat * 5))]
     try:
-        target = workloads.OntapTarget(server.url + "/api", settings.password)
+        target = workloads.OntapTarget(server.url + "/api", settings.password, server.ca_cert_file,
+                                       [k.address for k in kmip])
         target.create_managers(max(sizes))
         for n in sizes:
             workdir, floor = workloads.TerraformWorkdir(target, n), workloads.TerraformFloor(n)
@@ -69,6 +73,8 @@ def run(sizes: list[int], repeat: int, out: Path, log=print, latency_ms: int = 2
                 floor.remove()
     finally:
         server.stop()
+        for kmip_server in kmip:
+            kmip_server.stop()
     result = build(series, launches, peak, sizes, profile, latency_ms)
     out.mkdir(parents=True, exist_ok=True)
     (out / "results.json").write_text(json.dumps(result, indent=2, default=str) + "\n")

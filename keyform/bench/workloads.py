@@ -2,7 +2,8 @@
 
 The terraform workloads use N ONTAP key servers as ``rest_object``s, spread four per key
 manager (ONTAP's limit) over SVMs the simulator is seeded with; the key managers are made
-beforehand over HTTP, so a run times exactly N objects.
+beforehand over HTTP, so a run times exactly N objects. Each manager's four key servers are the same four
+real KMIP servers (the simulator connects to every key server it adds, as ONTAP does).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Optional, Sequence
 
 import requests
 
@@ -33,8 +35,11 @@ def svm_names(n: int) -> list[str]:
     return [f"bench{i}" for i in range((n + PER_MANAGER - 1) // PER_MANAGER)]
 
 
-def key_servers(n: int) -> list[tuple[int, str]]:
-    """(manager index, server address) for N key servers."""
+def key_servers(n: int, kmip: Sequence[str] = ()) -> list[tuple[int, str]]:
+    """(manager index, server address) for N key servers: names only, or, with ``kmip`` (``PER_MANAGER`` real KMIP
+    servers' addresses, which the ONTAP simulator connects to when it adds a key server), one of them each."""
+    if kmip:
+        return [(i // PER_MANAGER, kmip[i % PER_MANAGER]) for i in range(n)]
     return [(i // PER_MANAGER, f"kms{i}.bench.example:5696") for i in range(n)]
 
 
@@ -64,12 +69,17 @@ def time_synth(n: int) -> float:
 
 # ------------------------------------------------------------------- appliance
 class OntapTarget:
-    """The ONTAP simulator the terraform workloads and the baseline talk to."""
+    """The ONTAP simulator the terraform workloads and the baseline talk to (over HTTPS when ``ca_cert_file``, its
+    run CA, is given: the baseline and the provider verify it alike)."""
 
-    def __init__(self, url: str, password: str):
-        self.url, self.password = url, password
+    def __init__(self, url: str, password: str, ca_cert_file: Optional[str] = None, kmip: Sequence[str] = ()):
+        self.url, self.password, self.ca_cert_file = url, password, ca_cert_file
+        self.kmip = list(kmip)
+        """The KMIP servers the key servers are (:func:`key_servers`)."""
         self.session = requests.Session()
         self.session.auth = ("admin", password)
+        self.session.verify = ca_cert_file or True
+        self.session.trust_env = False  # as keyform's client: no CA bundle from the environment over ``verify``
         self.managers: list[str] = []
 
     def create_managers(self, n: int) -> None:
@@ -95,14 +105,14 @@ class OntapTarget:
 
     def time_creates(self, n: int) -> float:
         started = time.perf_counter()
-        for manager, address in key_servers(n):
+        for manager, address in key_servers(n, self.kmip):
             self.session.post(f"{self.url}/security/key-managers/{self.managers[manager]}/key-servers",
                               json={"server": address, "secondary_key_servers": []}).raise_for_status()
         return time.perf_counter() - started
 
     def time_reads(self, n: int) -> float:
         started = time.perf_counter()
-        for manager, address in key_servers(n):
+        for manager, address in key_servers(n, self.kmip):
             self.session.get(f"{self.url}/security/key-managers/{self.managers[manager]}/key-servers/{address}").raise_for_status()
         return time.perf_counter() - started
 
@@ -137,11 +147,12 @@ class TerraformWorkdir:
                 "data": json.dumps({"server": address, "secondary_key_servers": []}, separators=(",", ":")),
                 "id_template": "{data.server}",
             }
-            for i, (manager, address) in enumerate(key_servers(n))
+            for i, (manager, address) in enumerate(key_servers(n, target.kmip))
         }
         config = {
             "terraform": {"required_providers": {"rest": {"source": SOURCE}}},
-            "provider": {"rest": {"base_url": target.url, "username": "admin"}},
+            "provider": {"rest": {"base_url": target.url, "username": "admin",
+                                   **({"ca_cert_file": target.ca_cert_file} if target.ca_cert_file else {})}},
             "resource": {"rest_object": resources},
         }
         (self.path / "main.tf.json").write_text(json.dumps(config))

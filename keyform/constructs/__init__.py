@@ -11,6 +11,7 @@ os.environ.update(quiet_jsii(os.environ))
 from keyform.constructs.errors import KeyformConfigError
 from keyform.constructs.inputs import secret
 from keyform.constructs.ontap import KeyServer, OntapKeyManager
+from keyform.constructs.ontap_certificate import OntapCertificate
 from keyform.constructs.providers import ontap_provider, vault_provider, vsp_provider
 from keyform.constructs.synth import synth
 from keyform.constructs.topology import Endpoint, Topology
@@ -18,6 +19,7 @@ from keyform.constructs.vault import VaultCluster, VaultDrReplication
 from keyform.constructs.vsp import KmipServer, VspKmipServers
 
 __all__ = [
-    "Endpoint", "KeyServer", "KeyformConfigError", "KmipServer", "OntapKeyManager", "Topology", "VaultCluster",
-    "VaultDrReplication", "VspKmipServers", "ontap_provider", "secret", "synth", "vault_provider", "vsp_provider",
+    "Endpoint", "KeyServer", "KeyformConfigError", "KmipServer", "OntapCertificate", "OntapKeyManager", "Topology",
+    "VaultCluster", "VaultDrReplication", "VspKmipServers", "ontap_provider", "secret", "synth", "vault_provider",
+    "vsp_provider",
 ]

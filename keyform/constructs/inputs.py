@@ -13,6 +13,7 @@ from typing import Any
 from cdktf import TerraformVariable
 from constructs import Construct
 
+from keyform.constructs.adoption import hcl
 from keyform.constructs.errors import KeyformConfigError
 
 
@@ -34,3 +35,9 @@ def require_secret(value: Any, construct_path: str, field: str) -> TerraformVari
         construct_path, field, f"is {kind}; secrets must not be written into the synthesized JSON",
         "pass keyform.constructs.secret(scope, name, description) and set TF_VAR_<name> when deploying",
     )
+
+
+def when_set(secret: TerraformVariable, value: dict[str, Any]) -> str:
+    """A ``write_only_data`` value, or null when the secret input is empty: nothing is sent for a value not supplied.
+    (Written as HCL text: cdktf 0.21 turns the literals "" and 0 of ``Op.eq`` into ``undefined``.)"""
+    return "${length(" + secret.fqn + ") == 0 ? null : jsonencode(" + hcl(value) + ")}"

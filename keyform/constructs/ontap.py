@@ -1,7 +1,8 @@
 """NetApp ONTAP: a key manager (SVM or cluster scope; external or onboard) and its key servers.
 
 Supported: POST|GET|PATCH|DELETE /api/security/key-managers[/{uuid}],
-POST|GET|PATCH|DELETE /api/security/key-managers/{uuid}/key-servers[/{server}] (seeds 001, 002, 004).
+POST|GET|PATCH|DELETE /api/security/key-managers/{uuid}/key-servers[/{server}] (seeds 001, 002, 004); the
+certificates a key manager names may be installed from PEM by :class:`OntapCertificate` (its own module).
 Key-server calls run asynchronously (``return_timeout=0``) and the provider follows the job.
 Every object can be found by its natural key — the key manager by its SVM (or the cluster scope),
 a key server by ``host:port`` — so an answer lost after the cluster committed, or a create refused
@@ -15,7 +16,7 @@ that cannot be read back is sent only when its secret input is set: adoption nev
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Optional, Sequence
+from typing import Any, Optional, Sequence, Union
 from urllib.parse import quote
 
 from cdktf import Fn, Postcondition, TerraformResourceLifecycle, TerraformVariable, Token
@@ -25,10 +26,11 @@ from keyform.appliances import ontap as api
 from keyform.bindings.rest.data_rest_object import DataRestObject
 from keyform.bindings.rest.object_resource import ObjectResource
 from keyform.bindings.rest.provider import RestProvider
-from keyform.constructs.adoption import Expression, declare_import, hcl
+from keyform.constructs.adoption import Expression, declare_import
 from keyform.constructs.errors import KeyformConfigError
-from keyform.constructs.inputs import require_secret
+from keyform.constructs.inputs import require_secret, when_set
 from keyform.constructs.naming import attributes, canonical, slug, slug_clash
+from keyform.constructs.ontap_certificate import OntapCertificate, check_named
 from keyform.constructs.topology import Endpoint, Topology
 
 MAX_PRIMARIES = api.MAX_PRIMARIES
@@ -42,6 +44,8 @@ class KeyServer:
     ``timeout``: 1-60 seconds, or -1 (wait indefinitely) and 0 (do not wait), which ONTAP takes from 9.14.1. The
     release is not known at synth, so -1 and 0 are accepted here and an older cluster refuses them at apply with
     its own error (262185, "Invalid value for field "timeout"..."), which the deploy shows.
+    ``create_remove_timeout``: -1 to 60 seconds (-1 wait indefinitely, 0 do not wait) for adding and removing
+    the server, ONTAP 9.14.1 and later; an older cluster refuses it at apply (262179, "Unexpected argument").
     """
 
     server: str
@@ -49,11 +53,15 @@ class KeyServer:
     timeout: Optional[int] = None
     username: Optional[str] = None
     password: Optional[TerraformVariable] = None
+    create_remove_timeout: Optional[int] = None
 
 
 class OntapKeyManager(Construct):
     """A key manager and its primary key servers (each with up to 3 secondaries).
 
+    ``client_certificate`` and ``server_ca_certificates`` are each an :class:`OntapCertificate` the stack installs
+    (the key manager is then created after it and deleted before it), or the name of a certificate installed
+    outside the stack (an absent one: ONTAP's 65536821 "Certificate is not installed." at apply).
     ``key_manager`` and ``key_servers`` (by ``host:port``) expose the generated resources. With ``adopt``,
     the key manager and key servers the cluster already holds are imported instead of created.
     """
@@ -65,8 +73,8 @@ class OntapKeyManager(Construct):
         *,
         provider: RestProvider,
         svm: Optional[str] = None,
-        client_certificate: Optional[str] = None,
-        server_ca_certificates: Sequence[str] = (),
+        client_certificate: Union[str, OntapCertificate, None] = None,
+        server_ca_certificates: Sequence[Union[str, OntapCertificate]] = (),
         onboard_passphrase: Optional[TerraformVariable] = None,
         key_servers: Sequence[KeyServer] = (),
         adopt: bool = False,
@@ -75,13 +83,18 @@ class OntapKeyManager(Construct):
         path = self.node.path
         servers = [self._checked(path, i, ks) for i, ks in enumerate(key_servers)]
         self._validate_topology(path, servers)
+        installed: list[OntapCertificate] = []
         if onboard_passphrase is not None:
             data, secret = self._onboard(path, svm, client_certificate, servers, onboard_passphrase)
         else:
-            data, secret = self._external(path, svm, client_certificate, server_ca_certificates), None
+            client = self._certificate(provider, svm, "client_certificate", client_certificate, "client", installed)
+            cas = [self._certificate(provider, svm, f"server_ca_certificates[{i}]", ca, "server_ca", installed)
+                   for i, ca in enumerate(server_ca_certificates)]
+            data, secret = self._external(path, svm, client, cas), None
         self.key_manager = ObjectResource(
             self, "key_manager", provider=provider, path=api.KEY_MANAGERS, data=canonical(data),
-            write_only_data=secret, **attributes(api.key_manager_settings(svm)),
+            write_only_data=secret, depends_on=[c.certificate for c in installed] or None,
+            **attributes(api.key_manager_settings(svm)),
         )
         self.key_servers: dict[str, ObjectResource] = {}
         for endpoint, spec in servers:
@@ -108,6 +121,12 @@ class OntapKeyManager(Construct):
             raise KeyformConfigError(path, f"{where}.timeout", f"{spec.timeout} is out of range",
                                      f"use {low} to {high} seconds, or -1 (wait indefinitely) or 0 (do not wait) "
                                      "on ONTAP 9.14.1 and later")
+        low, high = api.CREATE_REMOVE_TIMEOUT_RANGE
+        crt = spec.create_remove_timeout
+        if crt is not None and (isinstance(crt, bool) or not isinstance(crt, int) or not low <= crt <= high):
+            raise KeyformConfigError(path, f"{where}.create_remove_timeout", f"{crt!r} is out of range",
+                                     f"use {low} (wait indefinitely), 0 (do not wait) or 1 to {high} seconds "
+                                     "(ONTAP 9.14.1 and later)")
         for j, secondary in enumerate(spec.secondaries):
             Endpoint.parse(secondary, path, f"{where}.secondaries[{j}]")
         return endpoint, spec
@@ -129,9 +148,34 @@ class OntapKeyManager(Construct):
                                      f"{clash[0]} and {clash[1]} would get the same resource name",
                                      "declare servers that differ in more than punctuation")
 
+    def _certificate(self, provider: RestProvider, svm: Optional[str], field: str,
+                     given: Union[str, OntapCertificate, None], kind: str,
+                     installed: list[OntapCertificate]) -> Optional[str]:
+        """The name of a certificate the key manager names; one the stack installs is checked to fit (type,
+        cluster, scope) and added to ``installed``."""
+        path = self.node.path
+        if not isinstance(given, OntapCertificate):
+            if given:
+                check_named(self, field, provider, svm, given)
+            return given
+        where = f'SVM "{given.svm}"' if given.svm else "the cluster"
+        if given.type != kind:
+            raise KeyformConfigError(path, field, f"{given.node.path} is a {given.type} certificate",
+                                     f"name a {kind} certificate here")
+        if given.provider is not provider:
+            raise KeyformConfigError(path, field, f"{given.node.path} is installed through another provider "
+                                     "(another cluster)", "install it with this key manager's provider")
+        if given.svm not in (None, svm):
+            fix = f'install it in SVM "{svm}" or at cluster scope' if svm else "install it at cluster scope"
+            owner = f'SVM "{svm}"' if svm else "the cluster"
+            raise KeyformConfigError(path, field, f"{given.node.path} is installed in {where}, which the key manager "
+                                     f"of {owner} cannot use", fix)
+        installed.append(given)
+        return given.name
+
     @staticmethod
     def _external(path: str, svm: Optional[str], client_certificate: Optional[str],
-                  server_ca_certificates: Sequence[str]) -> dict[str, Any]:
+                  server_ca_certificates: Sequence[Optional[str]]) -> dict[str, Any]:
         if not client_certificate:
             raise KeyformConfigError(
                 path, "client_certificate", "is missing for an external key manager",
@@ -139,10 +183,14 @@ class OntapKeyManager(Construct):
         if not server_ca_certificates:
             raise KeyformConfigError(path, "server_ca_certificates", "is empty",
                                      "name at least one installed CA certificate of the key servers")
-        return api.external_data(svm, client_certificate, server_ca_certificates)
+        for i, name in enumerate(server_ca_certificates):
+            if not name:
+                raise KeyformConfigError(path, f"server_ca_certificates[{i}]", "is empty",
+                                         "name a CA certificate, or pass an OntapCertificate")
+        return api.external_data(svm, client_certificate, [n for n in server_ca_certificates if n])
 
     @staticmethod
-    def _onboard(path: str, svm: Optional[str], client_certificate: Optional[str],
+    def _onboard(path: str, svm: Optional[str], client_certificate: Union[str, OntapCertificate, None],
                  servers: list[tuple[Endpoint, KeyServer]],
                  passphrase: TerraformVariable) -> tuple[dict[str, Any], str]:
         if svm:
@@ -152,19 +200,19 @@ class OntapKeyManager(Construct):
             raise KeyformConfigError(path, "onboard_passphrase", "onboard and external key management are exclusive",
                                      "drop client_certificate/key_servers, or drop onboard_passphrase")
         require_secret(passphrase, path, "onboard_passphrase")
-        return dict(api.ONBOARD_DATA), _when_set(passphrase, {"onboard": {"passphrase": Expression(passphrase.fqn)}})
+        return dict(api.ONBOARD_DATA), when_set(passphrase, {"onboard": {"passphrase": Expression(passphrase.fqn)}})
 
     # --------------------------------------------------------------- resources
     def _key_server(self, provider: RestProvider, endpoint: Endpoint, spec: KeyServer) -> ObjectResource:
         # ONTAP keys a primary by host:port (lower case, port added) but keeps secondaries as it was given them:
         # sent as declared (checked when parsed), so what it shows back matches and adopted code plans clean.
         secondaries = [s.strip() for s in spec.secondaries]
-        data = api.key_server_data(str(endpoint), secondaries, spec.timeout, spec.username)
+        data = api.key_server_data(str(endpoint), secondaries, spec.timeout, spec.username, spec.create_remove_timeout)
         extra: dict[str, Any] = {}
         if spec.password is not None:
             # ONTAP takes username and password together in a PATCH (65536845/65536846): both travel as the
             # write-only part, sent only when the password is set (the username is in data for the create).
-            extra["write_only_data"] = _when_set(spec.password, {"username": spec.username,
+            extra["write_only_data"] = when_set(spec.password, {"username": spec.username,
                                                                  "password": Expression(spec.password.fqn)})
         return ObjectResource(
             self, f"key_server_{slug(str(endpoint))}", provider=provider,
@@ -211,12 +259,6 @@ def _same_kind(path: str, svm: Optional[str], onboard: bool) -> Postcondition:
     expected = "true" if onboard else "false"
     return Postcondition(condition=f'${{lookup(self.values, "onboard", "{expected}") == "{expected}"}}',
                          error_message=message)
-
-
-def _when_set(secret: TerraformVariable, value: dict[str, Any]) -> str:
-    """The write-only value, or null when the secret input is empty: nothing is sent for a value not supplied.
-    (Written as HCL text: cdktf 0.21 turns the literals "" and 0 of ``Op.eq`` into ``undefined``.)"""
-    return "${length(" + secret.fqn + ") == 0 ? null : jsonencode(" + hcl(value) + ")}"
 
 
 def _hcl_template(text: str) -> str:

@@ -2,7 +2,9 @@
 
 Credentials never enter the synthesized JSON: each instance reads its secrets from the
 environment through its own ``env_prefix`` (``KEYFORM_ONTAP_PASSWORD``, ``KEYFORM_VAULT_A_TOKEN``),
-so several clusters keep their secrets apart.
+so several clusters keep their secrets apart. ``ca_cert_file`` (optional) is the PEM file of the CA the API's
+certificate chains to, when it is not one the system trusts (a private CA, the simulators' run CA); unset, the
+provider reads ``KEYFORM_<NAME>_CA_CERT_FILE``.
 """
 
 from __future__ import annotations
@@ -17,10 +19,13 @@ from keyform.appliances import vault, vsp
 from keyform.bindings.rest.provider import RestProvider
 
 
-def _provider(scope: Construct, name: str, base_url: str, **settings: Any) -> RestProvider:
+def _provider(scope: Construct, name: str, base_url: str, ca_cert_file: Optional[str] = None,
+              **settings: Any) -> RestProvider:
     """One ``rest`` provider instance, requiring the provider of this keyform's version (the bindings were
     generated from some version; the one Terraform must run is the one installed with this package)."""
     TerraformStack.of(scope).add_override("terraform.required_providers.rest.version", __version__)
+    if ca_cert_file:
+        settings["ca_cert_file"] = ca_cert_file
     return RestProvider(scope, f"provider_{name}", alias=name, base_url=base_url, env_prefix=_prefix(name), **settings)
 
 
@@ -28,20 +33,22 @@ def _prefix(name: str) -> str:
     return "KEYFORM_" + "".join(c if c.isalnum() else "_" for c in name.upper()) + "_"
 
 
-def ontap_provider(scope: Construct, name: str, base_url: str, username: str = "admin") -> RestProvider:
+def ontap_provider(scope: Construct, name: str, base_url: str, username: str = "admin",
+                   ca_cert_file: Optional[str] = None) -> RestProvider:
     """ONTAP: HTTP basic auth; password from ``KEYFORM_<NAME>_PASSWORD``."""
-    return _provider(scope, name, base_url, username=username)
+    return _provider(scope, name, base_url, ca_cert_file, username=username)
 
 
 def vsp_provider(scope: Construct, name: str, base_url: str, username: str = "admin",
-                 token_url: Optional[str] = None, client_id: str = vsp.CLIENT_ID) -> RestProvider:
+                 token_url: Optional[str] = None, client_id: str = vsp.CLIENT_ID,
+                 ca_cert_file: Optional[str] = None) -> RestProvider:
     """VSP One Object: OAuth2 password grant for a bearer token, then the CSRF session
     (``GET /v1/csrf``, header ``X-XSRF-TOKEN``); password from ``KEYFORM_<NAME>_PASSWORD``."""
-    return _provider(scope, name, base_url, username=username, oauth2_token_url=token_url or vsp.token_url(base_url),
-                     oauth2_client_id=client_id, csrf_path=vsp.CSRF, csrf_cookie=vsp.CSRF_COOKIE,
-                     csrf_header=vsp.CSRF_HEADER)
+    return _provider(scope, name, base_url, ca_cert_file, username=username,
+                     oauth2_token_url=token_url or vsp.token_url(base_url), oauth2_client_id=client_id,
+                     csrf_path=vsp.CSRF, csrf_cookie=vsp.CSRF_COOKIE, csrf_header=vsp.CSRF_HEADER)
 
 
-def vault_provider(scope: Construct, name: str, base_url: str) -> RestProvider:
+def vault_provider(scope: Construct, name: str, base_url: str, ca_cert_file: Optional[str] = None) -> RestProvider:
     """Vault: ``X-Vault-Token`` from ``KEYFORM_<NAME>_TOKEN``."""
-    return _provider(scope, name, base_url, token_header=vault.TOKEN_HEADER)
+    return _provider(scope, name, base_url, ca_cert_file, token_header=vault.TOKEN_HEADER)

@@ -28,7 +28,7 @@ COMMAND = "python -m keyform.constructs.reference"
 
 # Modules in the order a reader meets them: the three appliances' constructs, then what they are built with.
 # A module not listed here follows, in alphabetical order.
-MODULE_ORDER = ("ontap", "vsp", "vault", "providers", "inputs", "synth", "topology", "errors")
+MODULE_ORDER = ("ontap", "ontap_certificate", "vsp", "vault", "providers", "inputs", "synth", "topology", "errors")
 WIDTH = 100  # a signature longer than this is written one parameter a line
 
 _ROLE = re.compile(r":(?:class|meth|func|mod|data|attr|exc):`~?\.?([^`]+)`")

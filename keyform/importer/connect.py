@@ -22,6 +22,9 @@ DEFAULT_USERNAME = "admin"
 TRUE = ("1", "true", "yes", "on")  # as the provider reads a boolean from the environment
 
 
+SHARED_CA_CERT_FILE = "KEYFORM_CA_CERT_FILE"
+
+
 @dataclass(frozen=True)
 class Access:
     kind: str  # ontap | vsp | vault
@@ -56,9 +59,11 @@ def from_env(kind: str, name: str, environ: Mapping[str, str] = os.environ) -> A
         raise UsageError(f"{kind}={name}: {env_var(name, 'BASE_URL')} must be a plain URL (no user:password@, "
                          f"no ?query): credentials go in {env_var(name, 'USERNAME')}/{env_var(name, 'PASSWORD')}"
                          f" or {env_var(name, 'TOKEN')}")
-    ca_cert_file = environ.get(env_var(name, "CA_CERT_FILE")) or None
+    # the appliance's own CA, else the one the stacks share (KEYFORM_CA_CERT_FILE: a private CA, the simulators')
+    ca_variable = next((v for v in (env_var(name, "CA_CERT_FILE"), SHARED_CA_CERT_FILE) if environ.get(v)), "")
+    ca_cert_file = environ.get(ca_variable) or None
     if ca_cert_file and not os.path.isfile(ca_cert_file):
-        raise UsageError(f"{kind}={name}: {env_var(name, 'CA_CERT_FILE')} names no file ('{ca_cert_file}')")
+        raise UsageError(f"{kind}={name}: {ca_variable} names no file ('{ca_cert_file}')")
     common = dict(kind=kind, name=name, base_url=base_url, ca_cert_file=ca_cert_file,
                   insecure=environ.get(env_var(name, "INSECURE"), "").strip().lower() in TRUE)
     if kind == "vault":

@@ -26,14 +26,20 @@ def decode(encoded_token: str, otp: str) -> str:
     return str(uuid.UUID(bytes=raw))
 
 
-def generate(base_url: str, unseal_keys: Sequence[str], timeout: float = 10.0) -> str:
-    """Start an attempt with a fresh OTP, feed shares until complete, return the decoded token."""
+def generate(base_url: str, unseal_keys: Sequence[str], timeout: float = 10.0, ca_cert_file: str | None = None) -> str:
+    """Start an attempt with a fresh OTP, feed shares until complete, return the decoded token. ``ca_cert_file``:
+    the CA the cluster's certificate chains to (else the system's CAs)."""
     url = base_url.rstrip("/")
     otp = base64.b64encode(os.urandom(16)).decode()
     session = requests.Session()
+    verify = ca_cert_file or True  # per request: requests lets REQUESTS_CA_BUNDLE/CURL_CA_BUNDLE override a session's
 
     def call(method: str, path: str, body: dict | None = None) -> dict:
-        response = session.request(method, f"{url}/{path}", json=body, timeout=timeout)
+        try:
+            response = session.request(method, f"{url}/{path}", json=body, timeout=timeout, verify=verify)
+        except requests.exceptions.SSLError as exc:
+            raise DrTokenError(f"{method} {url}/{path}: the certificate is not trusted ({_reason(exc)}); give the "
+                               "CA it chains to with --ca-cert-file or KEYFORM_CA_CERT_FILE") from None
         if response.status_code >= 400:
             errors = response.json().get("errors") if response.content else None
             raise DrTokenError(f"{method} {url}/{path} answered {response.status_code}: {'; '.join(errors or [])}")
@@ -47,3 +53,8 @@ def generate(base_url: str, unseal_keys: Sequence[str], timeout: float = 10.0) -
         if progress.get("complete"):
             return decode(progress["encoded_token"], otp)
     raise DrTokenError(f"{len(unseal_keys)} key shares were not enough ({progress.get('required')} required)")
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc)
+    return "certificate verify failed" if "CERTIFICATE_VERIFY_FAILED" in text else text[-120:]

@@ -23,6 +23,9 @@ def add_parser(subparsers) -> None:
     parser = subparsers.add_parser("dr-operation-token", help=HELP, description=__doc__)
     parser.add_argument("--url", required=True, help="the DR secondary's API base, e.g. https://vault-b:8200/v1")
     parser.add_argument("--keys-file", type=Path, help="file with the unseal-key shares, one per line")
+    parser.add_argument("--ca-cert-file", default=os.environ.get("KEYFORM_CA_CERT_FILE") or None,
+                        help="the CA the cluster's certificate chains to (default $KEYFORM_CA_CERT_FILE, else the "
+                             "system's CAs)")
     parser.set_defaults(handler=run)
 
 
@@ -37,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
         print("error: no unseal-key shares: give --keys-file FILE or set KEYFORM_UNSEAL_KEYS", file=sys.stderr)
         return 1
     try:
-        print(generate(args.url, shares))
+        print(generate(args.url, shares, ca_cert_file=args.ca_cert_file))
     except (DrTokenError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1

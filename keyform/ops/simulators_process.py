@@ -85,6 +85,9 @@ def stack_environment(endpoints: dict) -> dict:
             if entry.get(key):
                 env[f"{prefix}{key.upper()}"] = entry[key]
 
+    ca_cert_files = {entry["ca_cert_file"] for entry in endpoints.values() if entry.get("ca_cert_file")}
+    if ca_cert_files:  # one run CA: every provider of the stacks trusts it (stacks/endpoints.py)
+        env["KEYFORM_CA_CERT_FILE"] = ca_cert_files.pop()
     appliance("KEYFORM_ONTAP_", endpoints["ontap"])
     appliance("KEYFORM_SITE_ONTAP_", endpoints["ontap"])
     appliance("KEYFORM_VSP_", endpoints["vsp"])
@@ -93,4 +96,8 @@ def stack_environment(endpoints: dict) -> dict:
         appliance(f"KEYFORM_{name.upper().replace('-', '_')}_", endpoints[name])
     for name in ("vault-c", "vault-d"):
         appliance(f"KEYFORM_SITE_{name.upper().replace('-', '_')}_", endpoints[name])
+    for entry in endpoints.values():  # the KMIP servers the stacks' key servers are (stacks/endpoints.py)
+        if entry.get("system") == "kmip" and entry.get("port_setting"):
+            env["KEYFORM_KMIP_HOST"] = entry["host"]
+            env[entry["port_setting"]] = str(entry["port"])
     return env

@@ -20,11 +20,13 @@ class Appliance:
     username: str = ""
     password: str = ""
     token: str = ""
+    ca_cert_file: str = ""
+    """The CA the appliance's HTTPS certificate chains to (the simulators' run CA); empty: the system's."""
 
 
 def _client(a: Appliance) -> RestClient:
     return RestClient(connection.client_config(a.kind, a.base_url, username=a.username, password=a.password,
-                                               token=a.token))
+                                               token=a.token, ca_cert_file=a.ca_cert_file or None))
 
 
 def ontap_lines(a: Appliance) -> list[str]:

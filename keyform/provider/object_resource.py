@@ -58,6 +58,9 @@ class ObjectResource:
                 string("write_only_data", "JSON merged into create and update bodies and never stored: passwords, "
                        "passphrases, tokens. State keeps only a salted digest, so a change still plans an update.",
                        optional=True, sensitive=True),
+                attr("write_only_on_create", t.Bool(), "Send write_only_data with the create only, for a value an "
+                     "API takes only when the object is made (a certificate's private key): a change of it alone "
+                     "plans nothing, and an imported object is not updated to send it.", optional=True),
                 string("id_attribute", "Path into the create response that holds the id (`uuid`, `records/0/uuid`). "
                        "Default: `id`, else `uuid`.", optional=True),
                 string("id_template", "Build the id instead of reading it, for APIs that answer 201/204 without one "
@@ -136,6 +139,8 @@ class ObjectResource:
         except jsondata.JsonAttributeError as exc:
             diags.add_error("Invalid write_only_data", str(exc), path=["write_only_data"])
             return planned, []
+        if prior is not None and planned.get("write_only_on_create"):
+            digest = prior.get("write_only_data_hash")  # sent with the create only: nothing to update
         planned["write_only_data_hash"] = digest
         if prior is None:
             planned["id"] = Unknown
@@ -260,7 +265,8 @@ class ObjectResource:
                config: dict[str, Any]) -> Optional[dict[str, Any]]:
         secret = WriteOnly()
         try:
-            secret = WriteOnly.from_config(config)
+            if not planned.get("write_only_on_create"):
+                secret = WriteOnly.from_config(config)
         except jsondata.JsonAttributeError as exc:
             diags.add_error("Invalid write_only_data", str(exc), path=["write_only_data"])
             return None

@@ -126,7 +126,9 @@ VAULT_DR = '''\
 KEYFORM_VAULT_DR_PRIMARY, with TF_VAR_dr_operation_token set (see keyform's README).
 
 Settings: KEYFORM_VAULT_A_BASE_URL and KEYFORM_VAULT_B_BASE_URL (e.g. https://vault-a.example.com:8200/v1);
-KEYFORM_VAULT_A_TOKEN and KEYFORM_VAULT_B_TOKEN when deploying.
+KEYFORM_VAULT_A_TOKEN and KEYFORM_VAULT_B_TOKEN when deploying. Enabling a DR secondary wipes its tokens and
+replicates the primary's to it: from then on its token is one of the set's (the primary's root token, say), which
+it needs once promoted; set it before failing over to it.
 """
 
 from cdktf import TerraformStack

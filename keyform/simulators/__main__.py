@@ -6,6 +6,12 @@ Object system (``site-vsp``) and DR pair (``vault-c``, ``vault-d``) for the site
 each listens and its credentials, optionally writes the same as JSON (``--endpoints-file``), and serves until
 interrupted. ``all --port BASE`` puts them on BASE, BASE+1, ... in that order (``--port 0``: free ports);
 ``--svm NAME`` (repeatable) names the SVMs of a new ONTAP cluster instead of svm1 and svm2.
+``all`` also serves three real KMIP servers (PyKMIP, mutual TLS, certificates from the run's CA; see
+:mod:`keyform.simulators.kmip.embedded`) on 5696-5698, or on the three ports after the simulators' with ``--port``.
+
+HTTPS by default, with certificates from the run's CA (``ca.pem``: in ``--state-dir`` for ``all``, beside the
+``--state`` file for one system, else in a fresh temporary directory; printed, and ``ca_cert_file`` in each
+endpoints-file entry); ``--http`` serves plain HTTP (debugging).
 """
 
 from __future__ import annotations
@@ -17,9 +23,14 @@ import logging
 import os
 import signal
 import sys
+import tempfile
 from urllib.parse import urlsplit
 
 from keyform.simulators.common import Faults, RunningServer, Settings, serve
+from keyform.simulators.common.run_ca import RunCa
+from keyform.simulators.common.tls import process_ca
+from keyform.simulators.kmip import embedded as kmip
+from keyform.simulators.kmip.server import RunningKmipServer
 
 SYSTEMS = {"ontap": "keyform.simulators.ontap", "vsp": "keyform.simulators.vsp", "vault": "keyform.simulators.vault"}
 
@@ -52,11 +63,17 @@ def start(kind: str, settings: Settings) -> RunningServer:
 
 def describe(kind: str, running: RunningServer) -> dict:
     """The endpoints-file entry of one simulator; a Vault cluster's also carries its unseal key
-    shares (``unseal_keys``, base64) and ``unseal_threshold`` (main() prints neither)."""
+    shares (``unseal_keys``, base64) and ``unseal_threshold`` (main() prints neither). A Vault
+    cluster is configured with its own root token (``token-<name>``, or ``KEYFORM_SIM_<NAME>_TOKEN``):
+    what ``vault operator init`` gave it, in its token store while the state is new. Enabling it as a
+    DR secondary wipes it, so main() answers as its ``token`` one it accepts now: its own, else the
+    root token of the run's cluster it holds from its DR set (the set's first primary's)."""
     s = running.settings
     module = _system_module(kind)
     entry = {"system": kind, "url": s.url + module.BASE_PATH}
     entry.update({k: getattr(s, k) for k in ("username", "password", "token") if getattr(s, k)})
+    if s.ca_cert_file:
+        entry["ca_cert_file"] = s.ca_cert_file
     if kind == "vault":
         key_set = module.unseal_keys(s)
         entry["unseal_keys"] = list(key_set["keys_base64"])
@@ -107,6 +124,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--svm", action="append", metavar="NAME",
                         help="ONTAP: an SVM of a new cluster (repeatable; default svm1 and svm2)")
     parser.add_argument("--quiet", action="store_true", help="do not log requests")
+    parser.add_argument("--http", action="store_true", help="serve plain HTTP instead of HTTPS (debugging)")
     return parser
 
 
@@ -132,7 +150,7 @@ def _argument_problem(args: argparse.Namespace) -> str:
     if names and args.system not in ("ontap", "all"):
         return "--svm applies to ontap (and all)"
     if args.port is not None:
-        last = args.port + (len(ALL) - 1 if args.system == "all" and args.port else 0)
+        last = args.port + (len(ALL) + len(kmip.DEFAULT_PORTS) - 1 if args.system == "all" and args.port else 0)
         if args.port < 0 or last > 65535:
             return f"--port {args.port}: the ports must lie in 0-65535"
     return ""
@@ -144,6 +162,16 @@ def _all_port(base: int | None, index: int, earlier: int, default: int) -> int:
     if base is None:
         return default
     return earlier if base == 0 else base + index
+
+
+def run_ca(args: argparse.Namespace) -> RunCa | None:
+    """The CA of this run (None with ``--http``): kept in ``--state-dir`` (all) or beside ``--state`` (one
+    system), so a restart keeps what clients trust; else made in a fresh temporary directory."""
+    if args.http:
+        return None
+    kept = args.state_dir if args.system == "all" else (os.path.dirname(os.path.abspath(args.state))
+                                                          if args.state else None)
+    return RunCa.load_or_create(kept or tempfile.mkdtemp(prefix="keyform-simulators-ca-"))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -168,6 +196,9 @@ def main(argv: list[str] | None = None) -> int:
     # so free ports picked once are picked again.
     earlier = _earlier_ports(args.reuse_ports) if args.system == "all" and args.port == 0 else {}
     running: list[tuple[str, RunningServer]] = []
+    kmip_servers: list[RunningKmipServer] = []
+    ca = run_ca(args)
+    kmip_ca = ca or process_ca()  # with --http the KMIP servers still speak TLS: ONTAP and VSP must trust them
     try:
         for index, (kind, name) in enumerate(plan):
             if args.system == "all":
@@ -178,6 +209,7 @@ def main(argv: list[str] | None = None) -> int:
                 state = args.state
             settings = build_settings(kind, name, port, state, _faults_from(args))
             settings.host = args.host
+            settings.tls, settings.ca = ca is not None, kmip_ca
             if kind == "ontap" and args.svm:
                 settings.extra["svms"] = list(args.svm)
             if kind == "ontap":
@@ -189,16 +221,34 @@ def main(argv: list[str] | None = None) -> int:
                     raise
                 settings.port = 0  # the earlier port is taken now: any free one
                 running.append((kind, start(kind, settings)))
+        for index, name in enumerate(kmip.DEFAULT_PORTS if args.system == "all" else ()):
+            port = _all_port(args.port, len(ALL) + index, earlier.get(name, 0), kmip.DEFAULT_PORTS[name])
+            try:
+                kmip_servers.append(kmip.start(name, kmip_ca, args.host, port, args.state_dir))
+            except OSError:
+                if name not in earlier:
+                    raise
+                kmip_servers.append(kmip.start(name, kmip_ca, args.host, 0, args.state_dir))
     except OSError as exc:
         for _, server in running:
             server.stop()
+        for kmip_server in kmip_servers:
+            kmip_server.stop()
         print(f"error: cannot listen: {exc}. Is another simulator running? Pick free ports with --port 0.",
               file=sys.stderr)
         return 2
 
     endpoints = {server.settings.name: describe(kind, server) for kind, server in running}
+    vault_tokens = [server.settings.token for kind, server in running if kind == "vault"]
+    for kind, server in running:  # a DR secondary's own root token was wiped: a token of its set instead
+        if kind == "vault":
+            token = _system_module(kind).accepted_token(server.settings, [server.settings.token, *vault_tokens])
+            endpoints[server.settings.name]["token"] = token or server.settings.token
+    endpoints.update({server.name: kmip.describe(server) for server in kmip_servers})
     for name, entry in endpoints.items():
-        if args.endpoints_file:  # run by a program: credentials go to the private file, not to its logs
+        if entry["system"] == "kmip":
+            creds = kmip.SHOWN
+        elif args.endpoints_file:  # run by a program: credentials go to the private file, not to its logs
             creds = f"credentials in {args.endpoints_file}"
         else:
             creds = ", ".join(f"{k} {entry[k]}" for k in ("username", "password", "token") if k in entry)
@@ -209,11 +259,16 @@ def main(argv: list[str] | None = None) -> int:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             json.dump(endpoints, handle, indent=2)
         os.replace(tmp, args.endpoints_file)
+    if ca is not None:
+        print(f"CA certificate: {ca.certificate_path} (clients trust the simulators' HTTPS by it: ca_cert_file)",
+              flush=True)
     print("ready", flush=True)
 
     signal.sigwait(STOP_SIGNALS)
     for _, server in running:
         server.stop()
+    for kmip_server in kmip_servers:
+        kmip_server.stop()
     return 0
 
 

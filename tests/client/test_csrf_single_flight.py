@@ -53,7 +53,7 @@ def api():
 
         return app
 
-    server = serve(factory, Settings(name="csrf-test"))
+    server = serve(factory, Settings(name="csrf-test", tls=False))
     state["url"] = server.url
     yield state
     server.stop()

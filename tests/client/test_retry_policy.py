@@ -57,7 +57,7 @@ def api():
 
         return app
 
-    server = serve(factory, Settings(name="retry-test"))
+    server = serve(factory, Settings(name="retry-test", tls=False))
     state["url"] = server.url
     yield state
     server.stop()
@@ -146,7 +146,8 @@ def test_a_write_sent_again_once_the_server_is_up():
         return app
 
     holder = {}
-    timer = threading.Timer(0.3, lambda: holder.setdefault("server", serve(factory, Settings(name="late", port=port))))
+    late = Settings(name="late", port=port, tls=False)
+    timer = threading.Timer(0.3, lambda: holder.setdefault("server", serve(factory, late)))
     timer.start()
     try:
         response = RestClient(ClientConfig(f"http://127.0.0.1:{port}/api", retry_max=6, retry_backoff_seconds=0.1)

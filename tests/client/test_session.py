@@ -75,7 +75,7 @@ def api():
 
         return app
 
-    server = serve(factory, Settings(name="client-test"))
+    server = serve(factory, Settings(name="client-test", tls=False))
     state["url"] = server.url
     yield state
     server.stop()

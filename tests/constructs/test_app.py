@@ -28,9 +28,9 @@ def env(scratch, mirror) -> dict:
 @pytest.mark.parametrize("settings, message", [
     ({"KEYFORM_VSP_PRIMARY": "kms-z"},
      "error: vsp/kmip: primary: 'kms-z' is not one of the declared servers. Fix: name one of: kms-a, kms-b, kms-c"),
-    ({"KEYFORM_KMIP_HOST": "kms host"},
-     "error: vsp/kmip: servers[0].host: 'kms host' is not a host name or address: the character ' ' is not allowed. "
-     "Fix: give a DNS name or an IP address, e.g. 'kms1.example.com'"),
+    ({"KEYFORM_KMIP_HOST": "kms host"},  # the ONTAP stack's primaries are the KMIP servers too: it says so first
+     "error: ontap/key_manager: key_servers[0].server: 'kms host:5696' is not a host[:port]: the character ' ' is not "
+     "allowed. Fix: give a DNS name or an IP address, e.g. 'kms1.example.com:5696' or '[fd00::1]:5696'"),
     ({"KEYFORM_VAULT_DR_PRIMARY": "vault-z"},
      "error: vault-dr: KEYFORM_VAULT_DR_PRIMARY: 'vault-z' is not one of the clusters. "
      "Fix: set KEYFORM_VAULT_DR_PRIMARY to one of: vault-a, vault-b"),

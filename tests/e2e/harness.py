@@ -1,5 +1,7 @@
 """What the end-to-end scenarios share: a cdktf project per scenario, the CLI runs, state and secret scans,
-and plain-HTTP read-back of the simulators (``requests``, independent of keyform's own client).
+and HTTPS read-back of the simulators (``requests``, independent of keyform's own client, verifying the
+simulators' certificates with the session's run CA; every scenario's providers trust it through
+``E2E_CA_CERT_FILE``).
 
 The environment for cdktf/Terraform is :func:`keyform.toolchain.environment` for the repository (what
 ``.keyform/env.sh`` sets: offline provider mirror via ``TF_CLI_CONFIG_FILE``, the venv's
@@ -16,7 +18,6 @@ import secrets
 import shutil
 import socket
 import sys
-import threading
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -24,6 +25,8 @@ import requests
 
 from keyform import toolchain
 from keyform.toolchain import Run
+from keyform.simulators.kmip.server import start_kmip_server
+from tests.conftest import CA_CERT_FILE, SESSION_CA
 
 REPO = Path(__file__).resolve().parents[2]
 CDKTF = toolchain.cdktf(REPO)
@@ -47,7 +50,7 @@ def tool_env() -> dict:
     """The environment cdktf, Terraform and the provider run with (cf. scripts/setup.sh → .keyform/env.sh)."""
     check_setup()
     return toolchain.environment(REPO, provider_python=toolchain.project_python(REPO), pythonpath=REPO,
-                                 drop=(*toolchain.FOREIGN, "E2E_"))
+                                 drop=(*toolchain.FOREIGN, "E2E_", "REQUESTS_CA_BUNDLE"))
 
 
 def run_process(command: list, cwd: Path, env: dict, timeout: float = TIMEOUT) -> Run:
@@ -81,7 +84,7 @@ class Project:
         root.mkdir(parents=True, exist_ok=True)
         write_cdktf_json(root)
         shutil.copyfile(SCENARIO_APP, root / "main.py")
-        self.env = {**tool_env(), **env}
+        self.env = {**tool_env(), "E2E_CA_CERT_FILE": CA_CERT_FILE, **env}
         self.outputs: list[str] = []
 
     # ------------------------------------------------------------- parameters
@@ -159,7 +162,13 @@ class Project:
         assert not leaks, "secrets leaked: " + "; ".join(leaks)
 
 
-# ------------------------------------------------------------------ simulators over HTTP
+# ------------------------------------------------------------------ simulators over HTTPS
+def verify(sim) -> str:
+    """What a read-back verifies a simulator's certificate by: its run CA (every scenario runs over TLS)."""
+    assert sim.url.startswith("https://") and sim.ca_cert_file, f"{sim.url}: the scenarios run over HTTPS"
+    return sim.ca_cert_file
+
+
 def assert_not_default_port(url: str) -> None:
     port = int(url.rsplit(":", 1)[1].split("/")[0])
     assert port not in DEFAULT_PORTS, f"{url} uses a port of the embedded default simulators"
@@ -172,7 +181,7 @@ class Ontap:
         assert_not_default_port(sim.url)
 
     def call(self, method: str, path: str, body: Optional[dict] = None, expect: int = 200) -> dict:
-        response = requests.request(method, self.base + path, json=body, timeout=10,
+        response = requests.request(method, self.base + path, json=body, timeout=10, verify=verify(self.sim),
                                     auth=(self.sim.settings.username, self.sim.settings.password))
         assert response.status_code == expect, f"{method} {path}: {response.status_code} {response.text}"
         return response.json() if response.content else {}
@@ -205,6 +214,8 @@ class Vsp:
 
     def call(self, operation: str, body: Optional[dict] = None, expect: int = 200):
         with requests.Session() as session:
+            session.verify = verify(self.sim)
+            session.trust_env = False  # REQUESTS_CA_BUNDLE/CURL_CA_BUNDLE would override session.verify
             token = session.post(f"{self.sim.url}/auth/realms/object/protocol/openid-connect/token", timeout=10,
                                  data={"grant_type": "password", "username": self.sim.settings.username,
                                        "password": self.sim.settings.password, "client_id": "vsp-object"})
@@ -233,14 +244,18 @@ path "sys/replication/dr/secondary/merkle-check"   { capabilities = ["update"] }
 
 
 class Vault:
+    """A cluster seen by a client with ``token``: its own root token, until a test says it holds the set's."""
+
     def __init__(self, sim):
         self.sim = sim
         self.base = sim.url + "/v1"
+        self.token = sim.settings.token
         assert_not_default_port(sim.url)
 
-    def call(self, method: str, path: str, body: Optional[dict] = None, expect: int = 200) -> dict:
-        response = requests.request(method, f"{self.base}{path}", json=body, timeout=10,
-                                    headers={"X-Vault-Token": self.sim.settings.token})
+    def call(self, method: str, path: str, body: Optional[dict] = None, expect: int = 200,
+             token: Optional[str] = None) -> dict:
+        response = requests.request(method, f"{self.base}{path}", json=body, timeout=10, verify=verify(self.sim),
+                                    headers={"X-Vault-Token": token or self.token})
         assert response.status_code == expect, f"{method} {path}: {response.status_code} {response.text}"
         return response.json() if response.content else {}
 
@@ -261,28 +276,15 @@ class Vault:
 
 
 class KmipListener:
-    """Something listening on a loopback port, so VSP's live probe shows the KMIP server there online."""
+    """A real KMIP server (PyKMIP, mutual TLS) on a loopback port, its certificate from the session's run CA: the
+    simulators trust it, so VSP's live probe shows the KMIP server there online (and ONTAP can add it)."""
 
     def __init__(self, port: int = 0):
-        self.socket = socket.create_server(("127.0.0.1", port))
-        self.socket.settimeout(0.2)
-        self.port = self.socket.getsockname()[1]
-        self._stop = threading.Event()
-        self._thread = threading.Thread(target=self._accept, daemon=True, name=f"kmip-{self.port}")
-        self._thread.start()
-
-    def _accept(self) -> None:
-        while not self._stop.is_set():
-            try:
-                connection, _ = self.socket.accept()
-            except (socket.timeout, OSError):
-                continue
-            connection.close()
+        self.server = start_kmip_server(SESSION_CA, port=port)
+        self.port = self.server.port
 
     def close(self) -> None:
-        self._stop.set()
-        self._thread.join(timeout=5)
-        self.socket.close()
+        self.server.stop()
 
 
 def closed_port() -> int:

@@ -27,6 +27,8 @@ def test_ontap_and_vsp_adoption_imports_what_exists_and_creates_what_is_missing(
     vsp_sim = simulator("vsp", name="vsp-brown", password=vsp_admin)
     ontap, vsp = Ontap(ontap_sim), Vsp(vsp_sim)
     listeners = [KmipListener() for _ in range(3)]
+    # ONTAP's key servers are real too (the cluster connects to each primary it adds): VSP's kms-b and kms-c
+    kms1, kms2 = f"127.0.0.1:{listeners[1].port}", f"localhost:{listeners[2].port}"
     try:
         # what the appliances hold already: svm1's key manager with one key server (with credentials);
         # three KMIP servers, kms-b promoted to primary
@@ -35,7 +37,7 @@ def test_ontap_and_vsp_adoption_imports_what_exists_and_creates_what_is_missing(
                                                  "server_ca_certificates": [{"name": "kmip-ca"}]}},
                              expect=201)["records"][0]
         ontap.call("POST", f"/security/key-managers/{manager['uuid']}/key-servers",
-                   {"server": "kms1.example.com", "username": "kmip", "password": kmip,
+                   {"server": kms1, "username": "kmip", "password": kmip,
                     "secondary_key_servers": ["kms1-dr.example.com"]}, expect=201)
         ports = {f"kms-{n}": listener.port for n, listener in zip("abc", listeners)}
         for name, port in ports.items():
@@ -70,8 +72,8 @@ def test_ontap_and_vsp_adoption_imports_what_exists_and_creates_what_is_missing(
 
         proj.declare(
             ontap={"svm": "svm1", "adopt": True, "key_servers": [
-                {"server": "kms1.example.com", "secondaries": ["kms1-dr.example.com"], "username": "kmip"}]},
-            ontap_svm2={"svm": "svm2", "adopt": True, "key_servers": [{"server": "kms2.example.com"}]},
+                {"server": kms1, "secondaries": ["kms1-dr.example.com"], "username": "kmip"}]},
+            ontap_svm2={"svm": "svm2", "adopt": True, "key_servers": [{"server": kms2}]},
             vsp={"primary": "kms-b", "adopt": True, "servers": servers})
         with RequestLog("ontap-brown") as ontap_log, RequestLog("vsp-brown") as vsp_log:
             deploy = proj.deploy("ontap", "vsp")
@@ -83,7 +85,7 @@ def test_ontap_and_vsp_adoption_imports_what_exists_and_creates_what_is_missing(
         assert not [line for line in vsp_log.lines if any(f"/{w} " in line for w in VSP_WRITES)], vsp_log.lines
         assert ontap.key_servers(manager["uuid"]) == before["ontap"] and vsp.servers() == before["vsp"]
         assert ontap.key_managers() == before["managers"]
-        assert ontap.password_matches(manager["uuid"], "kms1.example.com:5696", kmip)  # never changed
+        assert ontap.password_matches(manager["uuid"], kms1, kmip)  # never changed
         for stack in ("ontap", "vsp"):
             proj.assert_no_changes(stack)
 
@@ -91,20 +93,20 @@ def test_ontap_and_vsp_adoption_imports_what_exists_and_creates_what_is_missing(
         deploy = proj.deploy("ontap-svm2")
         assert "Apply complete! Resources: 2 added, 0 changed, 0 destroyed." in deploy.output, deploy.tail()
         svm2 = [m for m in ontap.key_managers() if m.get("svm", {}).get("name") == "svm2"]
-        assert len(svm2) == 1 and set(ontap.key_servers(svm2[0]["uuid"])) == {"kms2.example.com:5696"}
+        assert len(svm2) == 1 and set(ontap.key_servers(svm2[0]["uuid"])) == {kms2}
 
         # the adopted code is ordinary code now: a change deploys as a change
         proj.declare(
             ontap={"svm": "svm1", "adopt": True, "key_servers": [
-                {"server": "kms1.example.com", "secondaries": ["kms1-dr.example.com", "kms1-dr2.example.com"],
+                {"server": kms1, "secondaries": ["kms1-dr.example.com", "kms1-dr2.example.com"],
                  "username": "kmip"}]},
             vsp={"primary": "kms-c", "adopt": True, "servers": servers})
         deploy = proj.deploy("ontap", "vsp")
         assert "Apply complete!" in deploy.output, deploy.tail()
-        assert ontap.key_servers(manager["uuid"])["kms1.example.com:5696"]["secondary_key_servers"] == [
+        assert ontap.key_servers(manager["uuid"])[kms1]["secondary_key_servers"] == [
             "kms1-dr.example.com", "kms1-dr2.example.com"]
         assert vsp.primary() == "kms-c"
-        assert ontap.password_matches(manager["uuid"], "kms1.example.com:5696", kmip)
+        assert ontap.password_matches(manager["uuid"], kms1, kmip)
         proj.assert_secrets_absent({"KMIP password": kmip, "ONTAP admin": admin, "VSP admin": vsp_admin})
     finally:
         for listener in listeners:

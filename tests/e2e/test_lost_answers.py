@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import proxy_tls
 from tests.e2e.harness import KmipListener, Ontap, Vsp, unique
 from tests.faultproxy import FaultProxy
 
@@ -22,7 +23,7 @@ def proxied():
     started = []
 
     def _start(sim) -> FaultProxy:
-        proxy = FaultProxy(upstream_url=sim.url)
+        proxy = FaultProxy(upstream_url=sim.url, **proxy_tls())
         started.append(proxy)
         return proxy
 
@@ -35,7 +36,8 @@ def fired(proxy: FaultProxy) -> list[tuple[str, str]]:
     return [(method, action) for method, _, action in proxy.rules_fired()]
 
 
-def test_ontap_answers_lost_after_the_cluster_committed(simulator, project, proxied):
+def test_ontap_answers_lost_after_the_cluster_committed(simulator, project, proxied, kmip_servers):
+    kms1, kms2, kms3 = (server.address for server in kmip_servers(3))  # the cluster connects to each it adds
     admin = unique("ontap-admin")
     sim = simulator("ontap", name="ontap-lost", password=admin)
     ontap, proxy = Ontap(sim), proxied(sim)
@@ -46,8 +48,7 @@ def test_ontap_answers_lost_after_the_cluster_committed(simulator, project, prox
     proxy.add_rule("POST", KEY_MANAGERS, "reset", times=1)
     proxy.add_rule("POST", KEY_SERVERS, "withhold", times=1)
     proxy.add_rule("POST", KEY_SERVERS, "reset", times=1)
-    servers = [{"server": "kms1.example.com:5696", "secondaries": ["kms1-dr.example.com"]},
-               {"server": "10.0.0.12:5697"}]
+    servers = [{"server": kms1, "secondaries": ["kms1-dr.example.com"]}, {"server": kms2}]
     proj.declare(ontap={"svm": "svm1", "key_servers": servers})
     deploy = proj.deploy("ontap")
     assert "Apply complete! Resources: 3 added, 0 changed, 0 destroyed." in deploy.output, deploy.tail()
@@ -56,22 +57,20 @@ def test_ontap_answers_lost_after_the_cluster_committed(simulator, project, prox
 
     [manager] = ontap.key_managers()
     state = proj.resources("ontap", "rest_object")
-    assert sorted(a["id"] for a in state.values()) == sorted([manager["uuid"], "kms1.example.com:5696",
-                                                              "10.0.0.12:5697"])
-    assert set(ontap.key_servers(manager["uuid"])) == {"kms1.example.com:5696", "10.0.0.12:5697"}
+    assert sorted(a["id"] for a in state.values()) == sorted([manager["uuid"], kms1, kms2])
+    assert set(ontap.key_servers(manager["uuid"])) == {kms1, kms2}
     posts = [target for method, target, _ in proxy.requests if method == "POST" and "key-managers?" not in target]
     assert sum(1 for t in posts if t.endswith("/security/key-managers")) == 1  # found, not created twice
     proj.assert_no_changes("ontap")
 
     # a job accepted, then every poll answers 500 for a while: polls are retried until the job's end is seen
     proxy.add_rule("GET", r"^/api/cluster/jobs/", "error", status=500, times=8)
-    servers.append({"server": "kms3.example.com"})
+    servers.append({"server": kms3})
     proj.declare(ontap={"svm": "svm1", "key_servers": servers})
     deploy = proj.deploy("ontap")
     assert "Apply complete! Resources: 1 added, 0 changed, 0 destroyed." in deploy.output, deploy.tail()
     assert fired(proxy).count(("GET", "error")) == 8
-    assert set(ontap.key_servers(manager["uuid"])) == {"kms1.example.com:5696", "10.0.0.12:5697",
-                                                       "kms3.example.com:5696"}
+    assert set(ontap.key_servers(manager["uuid"])) == {kms1, kms2, kms3}
     proj.assert_no_changes("ontap")
 
 

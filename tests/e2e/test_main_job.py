@@ -26,7 +26,13 @@ def leftover_processes(marker: str) -> list[int]:
 
 
 def endpoints_shown(output: str) -> dict:
-    return dict(re.findall(r"^\s+(ontap|vsp|vault-[a-d]|site-vsp)\s+(http://\S+)$", output, re.M))
+    return dict(re.findall(r"^\s+(ontap|vsp|vault-[a-d]|site-vsp)\s+(https://\S+)$", output, re.M))
+
+
+def kmip_ports_shown(output: str) -> dict:
+    """The embedded KMIP servers' ports, as step 1 lists them (``kmip-1  kmip://127.0.0.1:PORT``)."""
+    shown = re.findall(r"^\s+(kmip-[1-3])\s+kmip://127\.0\.0\.1:(\d+)$", output, re.M)
+    return {name: int(port) for name, port in shown}
 
 
 def section(output: str, step: int) -> str:
@@ -67,7 +73,12 @@ def test_main_job_deploys_every_stack_then_has_nothing_to_do(example_project):
     assert not leftover_processes(str(run_dir)), "the simulators outlived the main job"
     endpoints = endpoints_shown(section(first.output, 1))
     assert set(endpoints) == {"ontap", "vsp", "vault-a", "vault-b", "site-vsp", "vault-c", "vault-d"}
+    ca = run_dir / "sim-state" / "ca.pem"  # kept with the simulators' state: the second run trusts the same
+    assert f"HTTPS certificates issued by the run's CA {ca} (trusted through KEYFORM_CA_CERT_FILE)" in first.output
     assert not [url for url in endpoints.values() if int(url.split(":")[2].split("/")[0]) in DEFAULT_PORTS]
+    kmip = kmip_ports_shown(section(first.output, 1))  # real KMIP servers, on free ports too: the stacks use them
+    assert set(kmip) == {"kmip-1", "kmip-2", "kmip-3"} and not set(kmip.values()) & {5696, 5697, 5698}
+    k1, k2, k3 = kmip["kmip-1"], kmip["kmip-2"], kmip["kmip-3"]
     for stack in STACKS:
         assert re.search(rf"{stack}\s+Apply complete! Resources: \d+ added, 0 changed, 0 destroyed\.",
                          first.output), f"{stack} was not applied:\n{first.tail()}"
@@ -76,15 +87,18 @@ def test_main_job_deploys_every_stack_then_has_nothing_to_do(example_project):
     expected = [
         r"ONTAP ontap \(.*\): 2 key manager\(s\)",
         r"key manager for SVM svm1 \(external\)",
-        r"primary key server kms1\.example\.com:5696  secondaries: kms1-dr\.example\.com, kms1-dr2\.example\.com",
-        r"primary key server 10\.0\.0\.12:5697  secondaries: none",
+        rf"primary key server 127\.0\.0\.1:{k1}  secondaries: kms1-dr\.example\.com, kms1-dr2\.example\.com",
+        rf"primary key server 127\.0\.0\.1:{k2}  secondaries: none",
         r"key manager for SVM svm2 \(external\)",
-        r"primary key server kms-site\.example\.com:5696  secondaries: kms-site-dr\.example\.com",
+        rf"primary key server 127\.0\.0\.1:{k3}  secondaries: kms-site-dr\.example\.com",
         r"VSP One Object vsp \(.*\): 3 KMIP server\(s\)",
-        r"kms-a\s+PRIMARY\s+127\.0\.0\.1:5696", r"kms-b\s+secondary\s+127\.0\.0\.1:5697",
-        r"kms-c\s+secondary\s+127\.0\.0\.1:5698",
+        # every VSP KMIP server online: VSP One Object's KMIP exchange with the embedded KMIP servers succeeded
+        rf"kms-a\s+PRIMARY\s+127\.0\.0\.1:{k1}\s+V2_0\s+online$",
+        rf"kms-b\s+secondary\s+127\.0\.0\.1:{k2}\s+V2_0\s+online$",
+        rf"kms-c\s+secondary\s+127\.0\.0\.1:{k3}\s+V1_4\s+online$",
         r"VSP One Object site-vsp \(.*\): 2 KMIP server\(s\)",
-        r"site-kms-1\s+PRIMARY\s+127\.0\.0\.1:5696", r"site-kms-2\s+secondary\s+127\.0\.0\.1:5697",
+        rf"site-kms-1\s+PRIMARY\s+127\.0\.0\.1:{k1}\s+V1_4\s+online$",
+        rf"site-kms-2\s+secondary\s+127\.0\.0\.1:{k2}\s+V1_4\s+online$",
         r"Vault vault-a \(.*\): DR primary, running; secondaries: vault-b \(connected\)",
         rf"Vault vault-b \(.*\): DR secondary, stream-wals; primary: {re.escape(api['vault-a'])}$",
         r"Vault vault-c \(.*\): DR primary, running; secondaries: vault-d \(connected\)",
@@ -92,7 +106,7 @@ def test_main_job_deploys_every_stack_then_has_nothing_to_do(example_project):
     ]
     missing = [line for line in expected if not re.search(line, summary, re.M)]
     assert not missing, f"summary lines missing: {missing}\n{summary}"
-    assert "could not read back" not in summary
+    assert "could not read back" not in summary and "offline" not in summary
     for stack in STACKS:
         assert re.search(rf"^\s+{stack}\s+no changes$", section(first.output, 4), re.M), section(first.output, 4)
 
@@ -101,6 +115,7 @@ def test_main_job_deploys_every_stack_then_has_nothing_to_do(example_project):
     assert second.returncode == 0, second.describe()
     assert not leftover_processes(str(run_dir)), "the simulators outlived the main job"
     assert endpoints_shown(section(second.output, 1)) == endpoints
+    assert kmip_ports_shown(section(second.output, 1)) == kmip  # the same KMIP servers: the stacks are unchanged
     for stack in STACKS:
         assert re.search(rf"{stack}\s+No changes\. Your infrastructure matches the configuration\.", second.output), \
             f"{stack} planned changes:\n{second.tail()}"

@@ -11,15 +11,13 @@ from tests.e2e.harness import Ontap, RequestLog, unique
 
 pytestmark = pytest.mark.e2e
 
-KMS1 = "kms1.example.com:5696"
-KMS2 = "10.0.0.12:5697"
-
-
 def servers(*entries: dict) -> dict:
     return {"svm": "svm1", "key_servers": list(entries)}
 
 
-def test_ontap_key_servers_lifecycle_drift_and_destroy(simulator, project):
+def test_ontap_key_servers_lifecycle_drift_and_destroy(simulator, project, kmip_servers):
+    first, second = kmip_servers(2)  # real KMIP servers: the cluster connects to each primary it adds
+    KMS1, KMS2 = first.address, f"localhost:{second.port}"
     admin_password = unique("ontap-admin")
     sim = simulator("ontap", name="ontap-e2e", password=admin_password)
     ontap = Ontap(sim)
@@ -76,7 +74,7 @@ def test_ontap_key_servers_lifecycle_drift_and_destroy(simulator, project):
     assert "Plan: 1 to add, 1 to change, 0 to destroy." in plan, plan[-3000:]
     assert (re.search(r"timeout\s+= 45 -> 30", plan)
             and '"rogue.example.com" -> "kms1-dr3.example.com"' in plan), plan[-3000:]
-    assert "(key_manager/key_server_10_0_0_12_5697) will be created" in plan, plan[-3000:]
+    assert f"(key_manager/key_server_localhost_{second.port}) will be created" in plan, plan[-3000:]
     deploy = proj.deploy("ontap")
     assert "1 added, 1 changed, 0 destroyed" in deploy.output, deploy.tail()
     held = ontap.key_servers(manager["uuid"])

@@ -11,12 +11,12 @@ from tests.e2e.harness import Ontap, unique
 
 pytestmark = pytest.mark.e2e
 
-KMS1 = "kms1.example.com:5696"
-KMS2 = "10.0.0.12:5697"
 DR = ["kms1-dr.example.com", "kms1-dr2.example.com:5697"]
 
 
-def test_ontap_914_string_secondaries_and_special_timeouts_plan_clean(simulator, project):
+def test_ontap_914_string_secondaries_and_special_timeouts_plan_clean(simulator, project, kmip_servers):
+    first, second, third = kmip_servers(3)  # real KMIP servers: the cluster connects to each primary it adds
+    KMS1, KMS2, KMS3 = first.address, f"localhost:{second.port}", third.address
     admin_password = unique("ontap-admin")
     sim = simulator("ontap", name="ontap-914", password=admin_password, ontap_version="9.14.1")
     ontap = Ontap(sim)
@@ -54,11 +54,11 @@ def test_ontap_914_string_secondaries_and_special_timeouts_plan_clean(simulator,
     ontap.call("POST", "/security/key-managers", {
         "svm": {"name": "svm2"}, "external": {"client_certificate": {"name": "kmip-client"},
                                               "server_ca_certificates": [{"name": "kmip-ca"}],
-                                              "servers": [{"server": "kms2.example.com", "timeout": 30,
+                                              "servers": [{"server": KMS3, "timeout": 30,
                                                            "secondary_key_servers": "kms2-dr.example.com"}]}},
                expect=201)
     proj.declare(ontap_svm2={"svm": "svm2", "adopt": True, "key_servers": [
-        {"server": "kms2.example.com", "secondaries": ["kms2-dr.example.com"], "timeout": 30}]})
+        {"server": KMS3, "secondaries": ["kms2-dr.example.com"], "timeout": 30}]})
     deploy = proj.deploy("ontap-svm2")
     assert "Apply complete! Resources: 2 imported, 0 added, 0 changed, 0 destroyed." in deploy.output, deploy.tail()
     proj.assert_no_changes("ontap-svm2")
@@ -71,7 +71,8 @@ def test_an_older_release_refuses_timeout_minus_one_at_apply(simulator, project)
     ontap = Ontap(sim)
     proj = project({"E2E_ONTAP_URL": ontap.base, "KEYFORM_ONTAP_PASSWORD": admin_password,
                     "TF_VAR_kmip_password": unique("kmip")})
-    proj.declare(ontap={"svm": "svm1", "key_servers": [{"server": KMS1, "timeout": -1}]})
+    # refused before the cluster contacts the key server: it need not exist
+    proj.declare(ontap={"svm": "svm1", "key_servers": [{"server": "kms1.example.com:5696", "timeout": -1}]})
     refused = proj.deploy("ontap", ok=False)
     said = " ".join(refused.output.split())
     assert 'Invalid value for field "timeout": an integer from 1 to 60 is expected.' in said, refused.tail()

@@ -1,5 +1,8 @@
 """Vault DR replication end to end: enable the primary, activate the secondary with a token carried inside
-Terraform, fail over by declaration with a DR operation token, destroy (scenarios 4 and 6)."""
+Terraform, fail over by declaration with a DR operation token, destroy (scenarios 4 and 6). The clusters'
+tokens replicate as Vault's do: the secondary's own root token dies at its activation, and after the failover
+the set's tokens (the first primary's root token, one made on the new primary) work on every cluster that serves
+clients."""
 
 from __future__ import annotations
 
@@ -9,7 +12,7 @@ import pytest
 
 from keyform.ops import dr_token
 from keyform.simulators.vault import unseal_keys
-from tests.e2e.harness import Vault, unique
+from tests.e2e.harness import Vault, unique, verify
 
 pytestmark = pytest.mark.e2e
 
@@ -53,6 +56,10 @@ def test_vault_dr_enable_activate_failover_and_destroy(simulator, project):
         ("vault-b", "connected")]
     assert b["mode"] == "secondary" and b["state"] == "stream-wals"
     assert b["primaries"][0]["api_address"] == sim_a.url
+    # the activation wiped vault-b's own tokens: its root token is refused; it holds the set's (vault-a's)
+    vault_b.call("GET", "/auth/token/lookup-self", expect=403)
+    assert vault_b.call("GET", "/auth/token/lookup-self", token=root_a, expect=400)["errors"] == [
+        "path disabled in replication DR secondary mode"]
     [first_activation] = activation_tokens(proj)
     assert len(first_activation) >= 16
     assert first_activation not in proj.synthesized("vault-dr")
@@ -60,8 +67,10 @@ def test_vault_dr_enable_activate_failover_and_destroy(simulator, project):
 
     # 2. failover by declaration: vault-b becomes primary with a DR operation token made from vault-a's
     #    unseal keys on vault-b; vault-a is demoted, then pointed at vault-b with update-primary
-    operation_token = dr_token.generate(vault_b.base, unseal_keys(sim_a.settings)["keys_base64"])
+    operation_token = dr_token.generate(vault_b.base, unseal_keys(sim_a.settings)["keys_base64"],
+                                        ca_cert_file=verify(vault_b.sim))
     proj.env["TF_VAR_dr_operation_token"] = operation_token
+    proj.env["KEYFORM_VAULT_B_TOKEN"] = vault_b.token = root_a  # vault-b's token once promoted: the set's
     proj.declare(vault_dr=dr("vault-b"))
     deploy = proj.deploy("vault-dr")
     assert "Apply complete!" in deploy.output, deploy.tail()
@@ -78,7 +87,15 @@ def test_vault_dr_enable_activate_failover_and_destroy(simulator, project):
     assert second_activation not in proj.synthesized("vault-dr")
     assert not any(second_activation in output for output in proj.outputs), "the activation token was shown"
     proj.assert_no_changes("vault-dr")
-    secrets = {"DR operation token": operation_token, "vault-a root token": root_a, "vault-b root token": root_b}
+    # the set's tokens work on the new primary, vault-b's own does not; a token made there reaches vault-a
+    assert vault_b.call("GET", "/auth/token/lookup-self")["data"]["path"] == "auth/token/root"
+    vault_b.call("GET", "/sys/replication/dr/status", token=root_b, expect=403)
+    made = vault_b.call("POST", "/auth/token/create", {"policies": ["default"]})["auth"]["client_token"]
+    assert vault_a.status()["mode"] == "secondary"  # its heartbeat brings vault-b's store
+    assert vault_a.call("GET", "/auth/token/lookup-self", token=made, expect=400)["errors"] == [
+        "path disabled in replication DR secondary mode"]
+    secrets = {"DR operation token": operation_token, "vault-a root token": root_a, "vault-b root token": root_b,
+               "token made on vault-b": made}
     proj.assert_secrets_absent(secrets)
 
     # 3. destroy: both clusters back to mode "disabled"

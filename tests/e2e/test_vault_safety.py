@@ -10,7 +10,7 @@ import pytest
 
 from keyform.ops import dr_token
 from keyform.simulators.vault import unseal_keys
-from tests.e2e.harness import Vault, unique
+from tests.e2e.harness import Vault, unique, verify
 
 pytestmark = pytest.mark.e2e
 
@@ -39,6 +39,14 @@ def refused_plan(proj, stack: str):
     return diff
 
 
+def joined(proj, vaults: dict, roots: dict, name: str, primary: str = "vault-a") -> None:
+    """``name`` was enabled as a DR secondary of ``primary``: its own tokens were wiped (its root token is refused)
+    and it holds the set's. From then on the tests and the stack's provider use the set's token for it."""
+    assert vaults[name].call("GET", "/auth/token/lookup-self", token=roots[name], expect=403)["errors"] == [
+        "permission denied"]
+    vaults[name].token = proj.env[f"KEYFORM_{name.upper().replace('-', '_')}_TOKEN"] = roots[primary]
+
+
 def roles(vaults: dict) -> dict:
     """{cluster: (mode, the api address of its primary or None)}."""
     result = {}
@@ -58,11 +66,13 @@ def test_two_primaries_no_token_wrong_token_batch_token_failover_and_drift(three
     proj.deploy("vault-dr")
     healthy = {"vault-a": ("primary", None), "vault-b": ("secondary", a), "vault-c": ("disabled", None)}
     assert roles(vaults) == healthy
+    joined(proj, vaults, roots, "vault-b")
 
     # 1. another stack declares vault-b primary with vault-c: refused at plan (vault-b belongs to vault-a's set),
     #    even with a valid DR operation token; nothing changes and the first stack stays clean
     proj.env["TF_VAR_dr_operation_token"] = dr_token.generate(vaults["vault-b"].base,
-                                                              unseal_keys(sims["vault-a"].settings)["keys_base64"])
+                                                              unseal_keys(sims["vault-a"].settings)["keys_base64"],
+                                                              ca_cert_file=verify(sims["vault-b"]))
     proj.declare(vault_dr=dr("vault-a", "vault-a", "vault-b"), vault_other=dr("vault-b", "vault-b", "vault-c"))
     refused = refused_plan(proj, "vault-other")
     assert "Error: Refused: /sys/replication/dr/secondary/merkle-check" in refused.flat, refused.tail()
@@ -106,6 +116,9 @@ def test_two_primaries_no_token_wrong_token_batch_token_failover_and_drift(three
     [secondary] = vaults["vault-b"].status()["secondaries"]
     assert (secondary["node_id"], secondary["connection_status"]) == ("vault-a", "connected")
     proj.assert_no_changes("vault-dr")
+    #    the set's tokens work on the new primary; vault-b's own root token died with its activation
+    vaults["vault-b"].call("GET", "/sys/replication/dr/status", token=roots["vault-b"], expect=403)
+    assert vaults["vault-b"].call("GET", "/auth/token/lookup-self")["data"]["path"] == "auth/token/root"
 
     # 5. role drift: vault-b demoted by hand. The diff shows the calls that restore the declaration (promote,
     #    a new activation token, vault-a re-pointed), and the deploy makes them with the same inputs
@@ -128,9 +141,10 @@ def test_two_primaries_no_token_wrong_token_batch_token_failover_and_drift(three
 
 
 def test_a_cluster_holding_data_is_wiped_only_when_acknowledged(three):
-    sims, vaults, proj, _ = three
+    sims, vaults, proj, roots = three
     proj.declare(vault_dr=dr("vault-a", "vault-a", "vault-b"))
     proj.deploy("vault-dr")
+    joined(proj, vaults, roots, "vault-b")
     vaults["vault-a"].mount("kv-payments")  # the primary's data, replicated to vault-b
     token = vaults["vault-a"].prepare_batch_token()
     proj.env["TF_VAR_dr_operation_token"] = token
@@ -166,13 +180,15 @@ def test_a_promote_that_fails_after_the_demote_is_completed_by_the_next_apply(th
     """The one moment without a primary: the token was verified on vault-b and vault-a demoted, then vault-b's
     promote fails (a proxy answers 500 to every attempt). The apply fails saying so; the next apply with the
     same inputs promotes vault-b and re-points vault-a, with nothing left to change."""
+    from tests.conftest import proxy_tls
     from tests.faultproxy import FaultProxy
 
-    sims, vaults, proj, _ = three
+    sims, vaults, proj, roots = three
     proj.declare(vault_dr=dr("vault-a", "vault-a", "vault-b"))
     proj.deploy("vault-dr")
+    joined(proj, vaults, roots, "vault-b")
     proj.env["TF_VAR_dr_operation_token"] = vaults["vault-a"].prepare_batch_token()
-    with FaultProxy(upstream_url=sims["vault-b"].url) as proxy:
+    with FaultProxy(upstream_url=sims["vault-b"].url, **proxy_tls()) as proxy:
         proj.env["E2E_VAULT_B_URL"] = proxy.url + "/v1"  # reached through the proxy,
         proj.env["E2E_VAULT_B_API_ADDR"] = sims["vault-b"].url  # advertising its own address
         proxy.add_rule("POST", r"^/v1/sys/replication/dr/secondary/promote$", "error", status=500)

@@ -1,9 +1,10 @@
 """A brownfield on loopback: simulators populated through their HTTP APIs (with keyform's client), and
 the model the importer should read from them.
 
-- ONTAP ``ONTAP``: SVM ``svm-east`` with two key servers (one given without port and in capitals, which
-  ONTAP stores normalized, with two secondaries and a timeout), SVM ``svm_west`` with one key server that has
-  secondaries and a KMIP user, and the cluster's Onboard Key Manager;
+- ONTAP ``ONTAP``: SVM ``svm-east`` with two key servers (one given in capitals, which ONTAP stores normalized,
+  with two secondaries and a timeout), SVM ``svm_west`` with one key server that has secondaries and a KMIP user,
+  and the cluster's Onboard Key Manager; the key servers are two real KMIP servers (``Brownfield.kmip``: the
+  cluster connects to each primary it adds), ``KMS1`` (``localhost:PORT``) and ``KMS2`` (``127.0.0.1:PORT``);
 - VSP One Object ``VSP``: four KMIP servers, ``kms-c`` promoted to primary (``kms-a`` was added first);
 - Vault ``VAULT_A`` (primary) and ``VAULT_B`` (its DR secondary, id ``dr-b``).
 """
@@ -18,6 +19,9 @@ from keyform.importer.model import (Inventory, KeyManagerEntry, KeyServerEntry, 
                                     VspServer, VspSystem)
 from keyform.simulators.__main__ import build_settings, start
 from keyform.simulators.common import Faults
+from keyform.simulators.common.tls import process_ca
+from keyform.simulators.kmip.server import RunningKmipServer, start_kmip_server
+from tests.conftest import CA_CERT_FILE, SESSION_CA
 
 ONTAP_PASSWORD = "ontap-Brownfield-Passw0rd"
 VSP_PASSWORD = "vsp-Brownfield-Passw0rd"
@@ -33,35 +37,38 @@ class Brownfield:
     env: dict = field(default_factory=dict)  # KEYFORM_* settings of the import
     secrets: list = field(default_factory=list)  # every secret value the test used
     expected: Inventory = Inventory()
-    listener: socket.socket | None = None
+    listener: RunningKmipServer | None = None
+    kmip: list = field(default_factory=list)  # the ONTAP key servers: KMS1, KMS2
 
     def stop(self) -> None:
         for server in self.servers:
             server.stop()
-        if self.listener is not None:
-            self.listener.close()
+        for kmip in ([self.listener] if self.listener is not None else []) + self.kmip:
+            kmip.stop()
 
 
 def start_simulator(kind: str, name: str, **settings):
     config = build_settings(kind, name, 0, None, Faults())
+    config.ca = SESSION_CA  # HTTPS with the test session's run CA
     for key, value in settings.items():
         setattr(config, key, value)
     return start(kind, config)
 
 
 def ontap_client(url: str, password: str = ONTAP_PASSWORD) -> RestClient:
-    return RestClient(ClientConfig(url, username="admin", password=password, retry_max=0))
+    return RestClient(ClientConfig(url, username="admin", password=password, retry_max=0, ca_cert_file=CA_CERT_FILE))
 
 
 def vsp_client(url: str, password: str = VSP_PASSWORD) -> RestClient:
     root = url.rsplit("/mapi", 1)[0]
-    return RestClient(ClientConfig(url, username="admin", password=password, retry_max=0,
+    return RestClient(ClientConfig(url, username="admin", password=password, retry_max=0, ca_cert_file=CA_CERT_FILE,
                                    oauth2=OAuth2Config(f"{root}/auth/realms/object/protocol/openid-connect/token",
                                                        "vsp-object"), csrf=CsrfConfig("/v1/csrf")))
 
 
 def vault_client(url: str, token: str) -> RestClient:
-    return RestClient(ClientConfig(url, token_header="X-Vault-Token", token=token, retry_max=0))
+    return RestClient(ClientConfig(url, token_header="X-Vault-Token", token=token, retry_max=0,
+                                   ca_cert_file=CA_CERT_FILE))
 
 
 def closed_port() -> int:
@@ -71,7 +78,8 @@ def closed_port() -> int:
     return port
 
 
-def populate_ontap(url: str) -> None:
+def populate_ontap(url: str, kms1: str, kms2: str) -> None:
+    """``kms1`` (``localhost:PORT``), ``kms2`` (``127.0.0.1:PORT``): real KMIP servers."""
     ontap = ontap_client(url)
     sync = "?return_timeout=30"
 
@@ -83,18 +91,18 @@ def populate_ontap(url: str) -> None:
 
     east = key_manager("svm-east", ["kmip-ca", "kmip-ca-2"])
     ontap.request("POST", f"/security/key-managers/{east}/key-servers{sync}", {
-        "server": "KMS1.example.com", "timeout": 30,
+        "server": kms1.upper(), "timeout": 30,
         "secondary_key_servers": ["kms1-dr.example.com", "kms1-dr2.example.com:5697"]})
-    ontap.request("POST", f"/security/key-managers/{east}/key-servers{sync}", {"server": "10.0.0.12:5697"})
+    ontap.request("POST", f"/security/key-managers/{east}/key-servers{sync}", {"server": kms2})
     west = key_manager("svm_west", ["kmip-ca"])
     ontap.request("POST", f"/security/key-managers/{west}/key-servers{sync}", {
-        "server": "kms3.example.com:5696", "secondary_key_servers": ["kms3-dr.example.com:5696"],
+        "server": kms2, "secondary_key_servers": ["kms3-dr.example.com:5696"],
         "username": "kmip-west", "password": KMIP_PASSWORD, "timeout": 15})
     ontap.request("POST", f"/security/key-managers{sync}", {"onboard": {"passphrase": PASSPHRASE}})
 
 
 def populate_vsp(url: str, online_port: int) -> dict[str, int]:
-    """kms-a first (so it starts primary), kms-c promoted (it must be online: ``online_port`` listens)."""
+    """kms-a first (so it starts primary), kms-c promoted (it must be online: a KMIP server on ``online_port``)."""
     vsp = vsp_client(url)
     ports = {"kms-a": closed_port(), "kms-b": closed_port(), "kms-c": online_port, "kms-d": closed_port()}
     servers = [
@@ -128,11 +136,13 @@ def build() -> Brownfield:
         vault_a = start_simulator("vault", "vault-a", token="vault-a-Brownfield-Token")
         vault_b = start_simulator("vault", "vault-b", token="vault-b-Brownfield-Token")
         field_.servers += [vault_a, vault_b]
-        field_.listener = socket.create_server(("127.0.0.1", 0))
+        field_.listener = start_kmip_server(vsp.settings.ca or process_ca())  # kms-c: a KMIP server VSP trusts
         urls = {"ONTAP": ontap.url + "/api", "VSP": vsp.url + "/mapi", "VAULT_A": vault_a.url + "/v1",
                 "VAULT_B": vault_b.url + "/v1"}
-        populate_ontap(urls["ONTAP"])
-        ports = populate_vsp(urls["VSP"], field_.listener.getsockname()[1])
+        field_.kmip = [start_kmip_server(SESSION_CA) for _ in range(2)]
+        kms1, kms2 = f"localhost:{field_.kmip[0].port}", field_.kmip[1].address
+        populate_ontap(urls["ONTAP"], kms1, kms2)
+        ports = populate_vsp(urls["VSP"], field_.listener.port)
         activation = dr_pair(urls["VAULT_A"], vault_a.settings.token, urls["VAULT_B"], vault_b.settings.token, "dr-b")
     except BaseException:
         field_.stop()
@@ -142,26 +152,26 @@ def build() -> Brownfield:
         "KEYFORM_VSP_BASE_URL": urls["VSP"], "KEYFORM_VSP_USERNAME": "admin", "KEYFORM_VSP_PASSWORD": VSP_PASSWORD,
         "KEYFORM_VAULT_A_BASE_URL": urls["VAULT_A"], "KEYFORM_VAULT_A_TOKEN": vault_a.settings.token,
         "KEYFORM_VAULT_B_BASE_URL": urls["VAULT_B"], "KEYFORM_VAULT_B_TOKEN": vault_b.settings.token,
+        # each appliance's CA, read by the importer and by the providers of the code it writes
+        **{f"KEYFORM_{name}_CA_CERT_FILE": CA_CERT_FILE for name in ("ONTAP", "VSP", "VAULT_A", "VAULT_B")},
     }
     field_.secrets = [ONTAP_PASSWORD, VSP_PASSWORD, KMIP_PASSWORD, PASSPHRASE, vault_a.settings.token,
                       vault_b.settings.token, activation]
-    field_.expected = expected(urls, ports, vault_a.url, vault_b.url)
+    field_.expected = expected(urls, ports, vault_a.url, vault_b.url, kms1, kms2)
     return field_
 
 
-def expected(urls: dict, ports: dict, vault_a: str, vault_b: str) -> Inventory:
+def expected(urls: dict, ports: dict, vault_a: str, vault_b: str, kms1: str, kms2: str) -> Inventory:
     """What the importer must read from the brownfield."""
     ontap = OntapCluster("ONTAP", urls["ONTAP"], "admin", (
         KeyManagerEntry(None, onboard=True),
         KeyManagerEntry("svm-east", client_certificate="kmip-client", server_ca_certificates=("kmip-ca", "kmip-ca-2"),
                         key_servers=(
-                            KeyServerEntry("10.0.0.12:5697", timeout=25),
-                            KeyServerEntry("kms1.example.com:5696",
-                                           ("kms1-dr.example.com", "kms1-dr2.example.com:5697"), 30),
+                            KeyServerEntry(kms2, timeout=25),
+                            KeyServerEntry(kms1, ("kms1-dr.example.com", "kms1-dr2.example.com:5697"), 30),
                         )),
         KeyManagerEntry("svm_west", client_certificate="kmip-client", server_ca_certificates=("kmip-ca",),
-                        key_servers=(KeyServerEntry("kms3.example.com:5696", ("kms3-dr.example.com:5696",), 15,
-                                                    "kmip-west"),)),
+                        key_servers=(KeyServerEntry(kms2, ("kms3-dr.example.com:5696",), 15, "kmip-west"),)),
     ))
     vsp = VspSystem("VSP", urls["VSP"], "admin", (
         VspServer("kms-a", "127.0.0.1", ports["kms-a"], False, True, "V2_0", CIPHERS),

@@ -16,6 +16,7 @@ from keyform.__main__ import main
 from keyform.importer import cli
 from keyform.importer.connect import from_env
 from keyform.importer.render import render
+from tests.conftest import CA_CERT_FILE
 from tests.importer.brownfield import dr_pair, vault_client
 
 ARGS = ["ontap=ONTAP", "vsp=VSP", "vault=VAULT_A,VAULT_B"]
@@ -213,6 +214,7 @@ def more_vaults(simulator, monkeypatch, environ):
             server = simulator("vault", name=name.lower().replace("_", "-"))
             monkeypatch.setenv(f"KEYFORM_{name}_BASE_URL", server.url + "/v1")
             monkeypatch.setenv(f"KEYFORM_{name}_TOKEN", server.settings.token)
+            monkeypatch.setenv(f"KEYFORM_{name}_CA_CERT_FILE", CA_CERT_FILE)
             started[name] = server
         return started
 

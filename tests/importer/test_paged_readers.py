@@ -12,6 +12,7 @@ from keyform.client.session import RestClient
 from keyform.importer import read_ontap
 from keyform.importer.connect import Access, client_config
 from keyform.ops import summary
+from tests.conftest import CA_CERT_FILE
 
 PASSWORD = "ontap-pages-Passw0rd"
 EXTERNAL = {"client_certificate": {"name": "kmip-client"}, "server_ca_certificates": [{"name": "kmip-ca"}]}
@@ -31,7 +32,13 @@ class OneRecordAPage(RestClient):
 
 
 @pytest.fixture
-def cluster(simulator):
+def servers(kmip_servers) -> list[str]:
+    """Three real KMIP servers (the cluster connects to each primary it adds), in the order read back."""
+    return sorted(server.address for server in kmip_servers(3))
+
+
+@pytest.fixture
+def cluster(simulator, servers):
     sim = simulator("ontap", name="ontap-pages", password=PASSWORD)
     session = requests.Session()
     session.auth = ("admin", PASSWORD)
@@ -42,26 +49,26 @@ def cluster(simulator):
                               timeout=10)
         assert answer.status_code == 201, answer.text
         uuids.append(answer.headers["Location"].rsplit("/", 1)[1])
-    for n in (1, 2, 3):
-        answer = session.post(f"{base}/security/key-managers/{uuids[1]}/key-servers",
-                              json={"server": f"ks{n}.example.com"}, timeout=10)
+    for server in servers:
+        answer = session.post(f"{base}/security/key-managers/{uuids[1]}/key-servers", json={"server": server},
+                              timeout=10)
         assert answer.status_code == 201, answer.text
     OneRecordAPage.pages = []
-    return Access("ontap", "ontap-pages", base, "admin", PASSWORD)
+    return Access("ontap", "ontap-pages", base, "admin", PASSWORD, ca_cert_file=CA_CERT_FILE)
 
 
-def test_the_importer_reads_every_page(cluster, monkeypatch):
+def test_the_importer_reads_every_page(cluster, servers, monkeypatch):
     monkeypatch.setattr(read_ontap, "client", lambda access: OneRecordAPage(client_config(access)))
     found = read_ontap.read(cluster)
     assert [m.svm for m in found.key_managers] == ["svm1", "svm2"]
-    assert [s.server for s in found.key_managers[1].key_servers] == [
-        "ks1.example.com:5696", "ks2.example.com:5696", "ks3.example.com:5696"]
+    assert [s.server for s in found.key_managers[1].key_servers] == servers
     assert sum("start.key=" in p for p in OneRecordAPage.pages) == 1 + 2  # managers: 1 more page; servers: 2
 
 
 def test_the_summary_reads_every_page(cluster, monkeypatch):
     monkeypatch.setattr(summary, "_client", lambda a: OneRecordAPage(client_config(cluster)))
-    lines = summary.ontap_lines(summary.Appliance("ontap", "ontap-pages", cluster.base_url, "admin", PASSWORD))
+    lines = summary.ontap_lines(summary.Appliance("ontap", "ontap-pages", cluster.base_url, "admin", PASSWORD,
+                                                  ca_cert_file=CA_CERT_FILE))
     assert lines[0].endswith("2 key manager(s)")
     assert sum("primary key server" in line for line in lines) == 3
     assert any("start.key=" in p for p in OneRecordAPage.pages)

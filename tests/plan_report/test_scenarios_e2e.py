@@ -15,34 +15,44 @@ from __future__ import annotations
 import json
 import os
 import secrets
-import socket
 import subprocess
 from pathlib import Path
 
 import pytest
 
 from keyform.ops import dr_token
+from keyform.simulators.kmip.server import start_kmip_server
 from keyform.simulators.vault import unseal_keys
+from tests.conftest import CA_CERT_FILE, SESSION_CA
 from tests.plan_report.scenario_project import STACKS, ScenarioProject, toolchain_problem
 
 pytestmark = pytest.mark.e2e
 
-FIRST = {"10.0.0.5": ["10.0.0.6", "10.0.0.7"], "kms2.example.com:5697": []}
-SECONDARY_LOST = {"10.0.0.5": ["10.0.0.6"], "kms2.example.com:5697": []}
+def kms1(project: ScenarioProject) -> str:
+    """ONTAP's first primary key server: the first KMIP server (the cluster connects to each primary it adds)."""
+    return f"127.0.0.1:{project.kmip_ports[0]}"
+
+
+def kms2(project: ScenarioProject) -> str:
+    return f"localhost:{project.kmip_ports[1]}"
+
+
+def first(project: ScenarioProject) -> dict:
+    return {kms1(project): ["10.0.0.6", "10.0.0.7"], kms2(project): []}
+
+
+def secondary_lost(project: ScenarioProject) -> dict:
+    return {kms1(project): ["10.0.0.6"], kms2(project): []}
 
 
 @pytest.fixture
 def kmip_ports():
-    """Three listening TCP ports standing in for the KMIP servers (VSP promotes only an online server)."""
-    listeners = []
-    for _ in range(3):
-        listener = socket.socket()
-        listener.bind(("127.0.0.1", 0))
-        listener.listen(16)
-        listeners.append(listener)
-    yield [listener.getsockname()[1] for listener in listeners]
-    for listener in listeners:
-        listener.close()
+    """Three real KMIP servers (certificates of the session's run CA): VSP promotes only an online server, ONTAP adds
+    only a key server it can reach over KMIP."""
+    servers = [start_kmip_server(SESSION_CA) for _ in range(3)]
+    yield [server.port for server in servers]
+    for server in servers:
+        server.stop()
 
 
 def section(text: str, title: str) -> list[str]:
@@ -109,6 +119,8 @@ def test_plan_review_scenarios(simulator, tmp_path, kmip_ports):
         "KEYFORM_DR_WEST_TOKEN": secret_values["dr-west token"],
         "KEYFORM_DR_EAST_TOKEN": secret_values["dr-east token"],
         "TF_VAR_kmip_password": secret_values["kmip password"],
+        # the simulators' HTTPS: each provider trusts the session's run CA (<env_prefix>CA_CERT_FILE)
+        **{f"KEYFORM_{name}_CA_CERT_FILE": CA_CERT_FILE for name in ("ONTAP_EAST", "VSP_WEST", "DR_WEST", "DR_EAST")},
     })
     run = Run(project, secret_values)
 
@@ -122,7 +134,7 @@ def test_plan_review_scenarios(simulator, tmp_path, kmip_ports):
 def first_deploy(run: Run, urls: dict) -> None:
     """Everything is new: the DR secondary's wipe is flagged, the rest is plain additions."""
     project = run.project
-    project.declare(key_servers=FIRST, vsp_primary="kms-a", dr_primary="dr-west")
+    project.declare(key_servers=first(project), vsp_primary="kms-a", dr_primary="dr-west")
     project.diff(*STACKS)
     code, text = run.report("first-deploy")
     lines = text.splitlines()
@@ -141,9 +153,9 @@ def first_deploy(run: Run, urls: dict) -> None:
     assert f"#### NetApp ONTAP `ontap-east` · `{urls['ontap-east']}`" in lines
     assert ("- key manager of SVM `svm1` is created (external; client certificate `kmip-client`; server CA `kmip-ca`)"
             in lines)
-    assert ("- primary key server `10.0.0.5:5696` is added to the key manager of SVM `svm1`: secondaries "
+    assert (f"- primary key server `{kms1(project)}` is added to the key manager of SVM `svm1`: secondaries "
             "`10.0.0.6`, `10.0.0.7`; KMIP user `kmip` with a password (hidden)") in lines
-    assert ("- primary key server `kms2.example.com:5697` is added to the key manager of SVM `svm1`: no secondary"
+    assert (f"- primary key server `{kms2(project)}` is added to the key manager of SVM `svm1`: no secondary"
             in lines)
     assert "- KMIP server `kms-a` is the primary (added first; promote_server confirms it)" in lines
     assert f"- KMIP server `kms-b` is added (`127.0.0.1:{project.kmip_ports[1]}`, KMIP `V1_4`, TLS 1.2 on)" in lines
@@ -166,14 +178,14 @@ def first_deploy(run: Run, urls: dict) -> None:
 def secondary_change(run: Run) -> None:
     """A key server loses a secondary: a safe change (exit 0); an untouched stack says "No changes"."""
     project = run.project
-    project.declare(key_servers=SECONDARY_LOST, vsp_primary="kms-a", dr_primary="dr-west")
+    project.declare(key_servers=secondary_lost(project), vsp_primary="kms-a", dr_primary="dr-west")
     project.diff("ontap", "vsp")
     code, text = run.report("secondary-change", "ontap", "vsp")
     lines = text.splitlines()
     assert code == 0, text
     assert section(text, "Dangerous operations") == []
     assert "> No dangerous operation in this plan." in lines
-    assert "- key server `10.0.0.5:5696` loses its secondary `10.0.0.7`" in lines
+    assert f"- key server `{kms1(project)}` loses its secondary `10.0.0.7`" in lines
     assert "| `ontap` | NetApp ONTAP `ontap-east` | 0 | 1 | 0 | 0 | 0 |" in lines
     assert "| `vsp` | — | no changes | | | | |" in lines
     assert text.count("No changes.") == 1
@@ -183,7 +195,7 @@ def secondary_change(run: Run) -> None:
 def vsp_promotion(run: Run, urls: dict) -> None:
     """Another KMIP server becomes primary: flagged, with the old and the new primary."""
     project = run.project
-    project.declare(key_servers=SECONDARY_LOST, vsp_primary="kms-b", dr_primary="dr-west")
+    project.declare(key_servers=secondary_lost(project), vsp_primary="kms-b", dr_primary="dr-west")
     project.diff("vsp")
     code, text = run.report("vsp-promotion", "vsp")
     lines = text.splitlines()
@@ -201,10 +213,10 @@ def dr_failover(run: Run, west, east, urls: dict) -> None:
     """dr-east becomes the primary: promote, demote, the old primary wiped as the new secondary, and the
     revocation of the old activation; all flagged with the live-status condition they run under."""
     project = run.project
-    token = dr_token.generate(urls["dr-east"], unseal_keys(west.settings)["keys_base64"])
+    token = dr_token.generate(urls["dr-east"], unseal_keys(west.settings)["keys_base64"], ca_cert_file=CA_CERT_FILE)
     run.secrets["DR operation token"] = token
     project.env["TF_VAR_dr_operation_token"] = token
-    project.declare(key_servers=SECONDARY_LOST, vsp_primary="kms-b", dr_primary="dr-east")
+    project.declare(key_servers=secondary_lost(project), vsp_primary="kms-b", dr_primary="dr-east")
     project.diff("vault-dr")
     code, text = run.report("dr-failover", "vault-dr")
     lines = text.splitlines()
@@ -240,7 +252,7 @@ def destroy(run: Run, west, urls: dict) -> None:
     refused = project.destroy_plan("vault-dr", ok=False)
     assert "Refused: the destroy call POST /sys/replication/dr/secondary/disable needs a secret" in refused, refused
     assert "provider secret(s) dr_operation_token, which are empty here" in " ".join(refused.split())
-    token = dr_token.generate(urls["dr-east"], unseal_keys(west.settings)["keys_base64"])
+    token = dr_token.generate(urls["dr-east"], unseal_keys(west.settings)["keys_base64"], ca_cert_file=CA_CERT_FILE)
     run.secrets["DR operation token (destroy)"] = token
     project.env["TF_VAR_dr_operation_token"] = token
     for stack in STACKS:
@@ -253,9 +265,9 @@ def destroy(run: Run, west, urls: dict) -> None:
     lines = text.splitlines()
     assert code == 3, text
     assert section(text, "Dangerous operations") == [
-        "- **primary key server `10.0.0.5:5696` is REMOVED from the key manager of SVM `svm1`; no key server is left** "
-        "· stack `ontap`, NetApp ONTAP `ontap-east`",
-        "- **primary key server `kms2.example.com:5697` is REMOVED from the key manager of SVM `svm1`; no key server "
+        f"- **primary key server `{kms1(run.project)}` is REMOVED from the key manager of SVM `svm1`; no key server "
+        "is left** · stack `ontap`, NetApp ONTAP `ontap-east`",
+        f"- **primary key server `{kms2(run.project)}` is REMOVED from the key manager of SVM `svm1`; no key server "
         "is left** · stack `ontap`, NetApp ONTAP `ontap-east`",
         "- **the key manager of SVM `svm1` is DELETED** · stack `ontap`, NetApp ONTAP `ontap-east`",
         "- **DR replication is DISABLED on `dr-east` (DR secondary disable)** — runs only if `dr-east` is a DR "

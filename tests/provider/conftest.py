@@ -40,6 +40,7 @@ from werkzeug.wrappers import Request, Response
 from keyform import toolchain
 from keyform.provider.install import cli_config, install_into
 from keyform.simulators.common import Settings, serve
+from tests.conftest import CA_CERT_FILE
 
 SOURCE = "keyform.local/keyform/rest"
 TERRAFORM = toolchain.terraform()
@@ -290,7 +291,8 @@ def make_api():
 
     def start(name: str = "api") -> ApiServer:
         api = ApiServer(name=name)
-        server = serve(lambda settings: api, Settings(name=name))  # the simulators' server, on a free port
+        # the simulators' server, on a free port; plain HTTP (the simulators' HTTPS is tested with them)
+        server = serve(lambda settings: api, Settings(name=name, tls=False))
         api.url = server.url
         running.append(server)
         return api
@@ -452,9 +454,10 @@ def provider_mirror(tmp_path_factory) -> Path:
 
 def terraform_env(mirror_root: Path, tmpdir: Path) -> dict:
     """The toolchain's environment with the private mirror's CLI config, nothing of the caller's TF_ and
-    KEYFORM_ settings, and ``tmpdir`` as $TMPDIR."""
+    KEYFORM_ settings, and ``tmpdir`` as $TMPDIR; a provider without an ``env_prefix`` trusts the session's
+    run CA (``KEYFORM_REST_CA_CERT_FILE``), so a simulator's HTTPS is verified."""
     return toolchain.environment(config=mirror_root / "terraformrc", drop=("TF_", "KEYFORM_", "CHECKPOINT"),
-                                 TF_IN_AUTOMATION="1", TMPDIR=str(tmpdir))
+                                 TF_IN_AUTOMATION="1", TMPDIR=str(tmpdir), KEYFORM_REST_CA_CERT_FILE=CA_CERT_FILE)
 
 
 @pytest.fixture

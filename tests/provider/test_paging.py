@@ -16,7 +16,7 @@ READS = """
 data "rest_object" "server" {
   path       = "/security/key-managers/UUID/key-servers?fields=*&max_records=1"
   items_path = "records"
-  match      = { server = "ks3.example.com:5696" }
+  match      = { server = "SERVER" }
   pick       = { timeout = "timeout" }
 }
 
@@ -41,7 +41,7 @@ output "servers" { value = length(jsondecode(data.rest_object.server.result).ser
 """
 
 
-def test_data_source_and_adoption_lookup_read_every_page(simulator, terraform):
+def test_data_source_and_adoption_lookup_read_every_page(simulator, terraform, kmip_servers):
     sim = simulator("ontap", name="ontap-paging", password=PASSWORD)
     session = requests.Session()
     session.auth = ("admin", PASSWORD)
@@ -55,18 +55,19 @@ def test_data_source_and_adoption_lookup_read_every_page(simulator, terraform):
     post("/security/key-managers", {"svm": {"name": "svm1"}, "external": EXTERNAL})
     svm2 = post("/security/key-managers", {"svm": {"name": "svm2"}, "external": EXTERNAL})
     uuid = svm2.headers["Location"].rsplit("/", 1)[1]
-    for n, timeout in ((1, 10), (2, 20), (3, 30)):
-        post(f"/security/key-managers/{uuid}/key-servers", {"server": f"ks{n}.example.com", "timeout": timeout})
+    servers = [server.address for server in kmip_servers(3)]  # real: the cluster connects to each it adds
+    for server, timeout in zip(servers, (10, 20, 30)):
+        post(f"/security/key-managers/{uuid}/key-servers", {"server": server, "timeout": timeout})
     first = session.get(f"{base}/security/key-managers", params={"fields": "svm", "max_records": 1}, timeout=10)
     assert [r["svm"]["name"] for r in first.json()["records"]] == ["svm1"]  # svm2's is on the second page
 
     tf = terraform()
-    tf.write(config(base, READS.replace("UUID", uuid).replace("EXTERNAL", json.dumps(EXTERNAL).replace(":", " =")),
-                    username="admin"))
+    reads = READS.replace("UUID", uuid).replace("SERVER", servers[2])
+    tf.write(config(base, reads.replace("EXTERNAL", json.dumps(EXTERNAL).replace(":", " =")), username="admin"))
     applied = tf.apply(env={"KEYFORM_REST_PASSWORD": PASSWORD})
     assert "An existing object was taken into state" in applied.output, applied.output
     outputs = {k: v["value"] for k, v in tf.show_json()["values"]["outputs"].items()}
-    assert outputs == {"timeout": "30", "uuid": uuid, "servers": len("ks3.example.com:5696")}
+    assert outputs == {"timeout": "30", "uuid": uuid, "servers": len(servers[2])}
     assert tf.resource("rest_object.km")["id"] == uuid
     managers = session.get(f"{base}/security/key-managers", timeout=10).json()
     assert managers["num_records"] == 2  # adopted, not created again

@@ -68,9 +68,9 @@ def test_debug_log_shows_every_request_and_no_secret(api, simulator, terraform, 
                               env_prefix="KEYFORM_ONTAP_")
              + provider_block(vsp.url + "/mapi", alias="vsp", username="admin", oauth2_client_id="vsp-object",
                               oauth2_token_url=f"{vsp.url}/auth/realms/object/protocol/openid-connect/token",
-                              csrf_path="/v1/csrf", env_prefix="KEYFORM_VSP_")
+                              csrf_path="/v1/csrf", env_prefix="KEYFORM_VSP_", ca_cert_file=vsp.ca_cert_file)
              + provider_block(vault.url + "/v1", alias="vault", token_header="X-Vault-Token",
-                              env_prefix="KEYFORM_VAULT_")
+                              env_prefix="KEYFORM_VAULT_", ca_cert_file=vault.ca_cert_file)
              + """
 variable "kmip_password" {
   type      = string

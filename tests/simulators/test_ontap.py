@@ -7,6 +7,8 @@ import requests
 
 from keyform.simulators.__main__ import build_settings, start
 from keyform.simulators.common import Faults
+from keyform.simulators.kmip.server import start_kmip_server
+from tests.conftest import SESSION_CA
 
 PASSPHRASE = "correct horse battery staple 0123456789"  # 40 ASCII characters
 PASSPHRASE_2 = "another cluster passphrase, 32+ chars long"
@@ -76,9 +78,30 @@ class Api:
 @pytest.fixture(scope="module")
 def shared_server():
     """One simulator for the module (stopping a server costs 0.5 s); each test starts from :meth:`Api.reset`."""
-    server = start("ontap", build_settings("ontap", "ontap", 0, None, Faults()))
+    settings = build_settings("ontap", "ontap", 0, None, Faults())
+    settings.ca = SESSION_CA
+    server = start("ontap", settings)
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="module")
+def kmip():
+    """Six real KMIP servers for the module's key servers (the cluster connects to every primary it adds):
+    ``kmip[i]`` is ``127.0.0.1:PORT``; ``localhost:PORT`` names the same server."""
+    servers = [start_kmip_server(SESSION_CA) for _ in range(6)]
+    yield [server.address for server in servers]
+    for server in servers:
+        server.stop()
+
+
+def local(address: str) -> str:
+    """The same KMIP server by its name ``localhost``."""
+    return "localhost:" + address.rsplit(":", 1)[1]
+
+
+def path_of(server: str) -> str:
+    return server.replace(":", "%3A")
 
 
 @pytest.fixture
@@ -168,10 +191,10 @@ def test_certificates_are_preinstalled(api):
 # --- key managers: create, read, delete ------------------------------------------------------
 
 
-def test_create_external_key_manager_returns_201_record_and_location(api):
+def test_create_external_key_manager_returns_201_record_and_location(api, kmip):
     body = external_body(servers=[
-        {"server": "ks1.example.com", "username": "kmip", "password": "kmip-Secret-1"},
-        {"server": "10.0.0.9:5698", "timeout": 40, "secondary_key_servers": ["ks-dr.example.com"]},
+        {"server": local(kmip[0]).upper(), "username": "kmip", "password": "kmip-Secret-1"},
+        {"server": kmip[1], "timeout": 40, "secondary_key_servers": ["ks-dr.example.com"]},
     ])
     response = api.post("/security/key-managers", params={"return_records": "true"}, json=body)
     assert response.status_code == 201
@@ -185,8 +208,8 @@ def test_create_external_key_manager_returns_201_record_and_location(api):
     assert record["external"]["client_certificate"]["name"] == "kmip-client"
     assert [c["name"] for c in record["external"]["server_ca_certificates"]] == ["kmip-ca"]
     assert record["external"]["servers"] == [
-        {"server": "ks1.example.com:5696", "timeout": 25, "username": "kmip", "secondary_key_servers": []},
-        {"server": "10.0.0.9:5698", "timeout": 40, "secondary_key_servers": ["ks-dr.example.com"]},
+        {"server": local(kmip[0]), "timeout": 25, "username": "kmip", "secondary_key_servers": []},
+        {"server": kmip[1], "timeout": 40, "secondary_key_servers": ["ks-dr.example.com"]},
     ]
     assert record["onboard"] == {"enabled": False}
     assert record["is_default_data_at_rest_encryption_disabled"] is False
@@ -386,103 +409,110 @@ def test_patch_external_settings(api):
 # --- key servers (seeds 001, 002) -----------------------------------------------------------
 
 
-def test_key_server_post_get_default_port_and_timeout(api):
+def test_key_server_post_get_default_port_and_timeout(api, kmip):
     uuid = create_external(api)
     base = f"/security/key-managers/{uuid}/key-servers"
+    first = kmip[0]
     response = api.post(base, params={"return_records": "true"},
-                        json={"server": "10.0.0.5", "username": "kmip", "password": "kmip-Secret-1"})
+                        json={"server": first, "username": "kmip", "password": "kmip-Secret-1"})
     assert response.status_code == 201
-    assert response.headers["Location"] == f"/api{base}/10.0.0.5%3A5696"
+    assert response.headers["Location"] == f"/api{base}/{path_of(first)}"
     assert response.json() == {"num_records": 1, "records": [{
-        "server": "10.0.0.5:5696", "timeout": 25, "username": "kmip", "secondary_key_servers": [],
-        "_links": {"self": {"href": f"/api{base}/10.0.0.5%3A5696"}}}], "_links": {"self": {"href": f"/api{base}"}}}
+        "server": first, "timeout": 25, "username": "kmip", "secondary_key_servers": [],
+        "_links": {"self": {"href": f"/api{base}/{path_of(first)}"}}}], "_links": {"self": {"href": f"/api{base}"}}}
 
     bulk = api.post(base, params={"return_records": "true"},
-                    json={"records": [{"server": "KS2.example.com:5697", "timeout": 10},
-                                      {"server": "[fd00::1]", "username": "u2", "password": "kmip-Secret-2"}]})
+                    json={"records": [{"server": local(kmip[1]).upper(), "timeout": 10},
+                                      {"server": kmip[2], "username": "u2", "password": "kmip-Secret-2"}]})
     assert bulk.status_code == 201
     assert bulk.json()["num_records"] == 2
-    assert [r["server"] for r in bulk.json()["records"]] == ["ks2.example.com:5697", "[fd00::1]:5696"]
+    assert [r["server"] for r in bulk.json()["records"]] == [local(kmip[1]), kmip[2]]
 
     listing = api.get(base).json()
     assert listing["num_records"] == 3
     assert all(set(r) >= {"server", "timeout", "secondary_key_servers", "_links"} for r in listing["records"])
-    for name in ("10.0.0.5", "10.0.0.5:5696", "10.0.0.5%3A5696"):
+    for name in (first, path_of(first)):
         one = api.get(f"{base}/{name}")
-        assert one.status_code == 200 and one.json()["server"] == "10.0.0.5:5696"
-    assert api.get(base, params={"server": "ks2*"}).json()["num_records"] == 1
-    assert api.get(f"/security/key-managers/{uuid}").json()["external"]["servers"][0]["server"] == "10.0.0.5:5696"
+        assert one.status_code == 200 and one.json()["server"] == first
+    assert api.get(base, params={"server": "localhost*"}).json()["num_records"] == 1
+    assert api.get(f"/security/key-managers/{uuid}").json()["external"]["servers"][0]["server"] == first
+    # the port defaults to 5696; IPv6 addresses are bracketed and lower-cased (checked before any connection)
+    for same in (["ks9.example.com", "KS9.example.com:5696"], ["[FD00::1]", "fd00::1"], ["[fd00::1]:5696", "FD00::1"]):
+        assert_error(api.post(base, json={"records": [{"server": name} for name in same]}), 400, "65536871",
+                     "Duplicate key management servers exist.")
 
 
-def test_key_server_post_errors(api):
-    uuid = create_external(api, servers=[{"server": "10.0.0.1"}])
+def test_key_server_post_errors(api, kmip):
+    uuid = create_external(api, servers=[{"server": kmip[0]}])
     base = f"/security/key-managers/{uuid}/key-servers"
-    assert_error(api.post(base, json={"server": "10.0.0.2", "records": [{"server": "10.0.0.3"}]}), 400, "262186",
+    assert_error(api.post(base, json={"server": kmip[1], "records": [{"server": kmip[2]}]}), 400, "262186",
                  'Field "server" cannot be used with field "records".')
-    assert_error(api.post(base, json={"records": [{"server": "10.0.0.3"}], "secondary_key_servers": ["dr"]}), 400,
+    assert_error(api.post(base, json={"records": [{"server": kmip[2]}], "secondary_key_servers": ["dr"]}), 400,
                  "262186", 'Field "secondary_key_servers" cannot be used with field "records".')
     assert_error(api.post(base, json={"timeout": 10}), 400, "262197", 'Missing value for required field "server".')
-    assert_error(api.post(base, json={"server": "10.0.0.1:5696"}), 409, "65536870",
+    assert_error(api.post(base, json={"server": kmip[0]}), 409, "65536870",
                  "Key management servers already configured.")
-    assert_error(api.post(base, json={"records": [{"server": "10.0.0.7"}, {"server": "10.0.0.7:5696"}]}), 400,
+    assert_error(api.post(base, json={"records": [{"server": kmip[4]}, {"server": kmip[4]}]}), 400,
                  "65536871", "Duplicate key management servers exist.")
-    assert_error(api.post(base, json={"server": "10.0.0.2:70000"}), 400, "262185",
+    assert_error(api.post(base, json={"server": "127.0.0.1:70000"}), 400, "262185",
                  'Invalid value for field "server": the port must be a number from 1 to 65535.')
-    assert_error(api.post(base, json={"server": "10.0.0.2", "timeout": 0}), 400, "262185",
+    assert_error(api.post(base, json={"server": kmip[1], "timeout": 0}), 400, "262185",
                  'Invalid value for field "timeout": an integer from 1 to 60 is expected.')
-    assert api.post(base, json={"records": [{"server": f"10.0.0.{i}"} for i in (2, 3, 4)]}).status_code == 201
-    assert_error(api.post(base, json={"server": "10.0.0.5"}), 400, "65536038",
+    assert api.post(base, json={"records": [{"server": kmip[i]} for i in (1, 2, 3)]}).status_code == 201
+    assert_error(api.post(base, json={"server": kmip[4]}), 400, "65536038",
                  "A maximum of 4 active key servers are allowed.")
     assert api.get(base).json()["num_records"] == 4
 
     onboard = create_onboard(api)
     message = "External key management is not enabled for the SVM."
     obase = f"/security/key-managers/{onboard}/key-servers"
-    assert_error(api.post(obase, json={"server": "10.0.0.9"}), 400, "65536828", message)
-    assert_error(api.patch(f"{obase}/10.0.0.9", json={"timeout": 5}), 400, "65536828", message)
-    assert_error(api.delete(f"{obase}/10.0.0.9"), 400, "65536828", message)
+    assert_error(api.post(obase, json={"server": kmip[5]}), 400, "65536828", message)
+    assert_error(api.patch(f"{obase}/{kmip[5]}", json={"timeout": 5}), 400, "65536828", message)
+    assert_error(api.delete(f"{obase}/{kmip[5]}"), 400, "65536828", message)
     assert api.get(obase).json()["num_records"] == 0
     assert_error(api.post("/security/key-managers/nope/key-servers", json={"server": "x"}), 404, "4",
                  "entry doesn't exist")
 
 
-def test_key_server_patch(api):
-    uuid = create_external(api, servers=[{"server": "10.0.0.1"}, {"server": "10.0.0.2"}])
+def test_key_server_patch(api, kmip):
+    first, second = kmip[0], kmip[1]
+    uuid = create_external(api, servers=[{"server": first}, {"server": second}])
     base = f"/security/key-managers/{uuid}/key-servers"
     assert_error(api.patch(f"{base}/10.0.0.99", json={"timeout": 5}), 404, "65536843",
                  "The key management server is not configured for the SVM.")
-    assert_error(api.patch(f"{base}/10.0.0.1", json={"password": "kmip-Secret-3"}), 400, "65536845",
+    assert_error(api.patch(f"{base}/{first}", json={"password": "kmip-Secret-3"}), 400, "65536845",
                  "Missing username.")
-    assert_error(api.patch(f"{base}/10.0.0.1", json={"username": "kmip"}), 400, "65536846", "Missing password.")
-    assert_error(api.patch(f"{base}/10.0.0.1", json={"secondary_key_servers": ["a", "b", "c", "d"]}), 400, "65536039",
+    assert_error(api.patch(f"{base}/{first}", json={"username": "kmip"}), 400, "65536846", "Missing password.")
+    assert_error(api.patch(f"{base}/{first}", json={"secondary_key_servers": ["a", "b", "c", "d"]}), 400, "65536039",
                  "A maximum of 3 secondary key servers are allowed per primary key server.")
-    assert_error(api.patch(f"{base}/10.0.0.1", json={"secondary_key_servers": ["10.0.0.2"]}), 400, "65536040",
-                 'A secondary key server cannot also be a primary key server: "10.0.0.2".')
-    assert_error(api.patch(f"{base}/10.0.0.1", json={"secondary_key_servers": ["dr1", "dr1:5696"]}), 400, "65536871",
+    assert_error(api.patch(f"{base}/{first}", json={"secondary_key_servers": [second]}), 400, "65536040",
+                 f'A secondary key server cannot also be a primary key server: "{second}".')
+    assert_error(api.patch(f"{base}/{first}", json={"secondary_key_servers": ["dr1", "dr1:5696"]}), 400, "65536871",
                  "Duplicate key management servers exist.")
 
-    ok = api.patch(f"{base}/10.0.0.1%3A5696", json={"secondary_key_servers": ["dr1.example.com", "dr2.example.com"],
-                                                    "timeout": "60", "username": "kmip", "password": "kmip-Secret-3"})
+    ok = api.patch(f"{base}/{path_of(first)}", json={"secondary_key_servers": ["dr1.example.com", "dr2.example.com"],
+                                                     "timeout": "60", "username": "kmip", "password": "kmip-Secret-3"})
     assert (ok.status_code, ok.json()) == (200, {})
-    record = api.get(f"{base}/10.0.0.1").json()
-    assert record == {"server": "10.0.0.1:5696", "timeout": 60, "username": "kmip",
+    record = api.get(f"{base}/{first}").json()
+    assert record == {"server": first, "timeout": 60, "username": "kmip",
                       "secondary_key_servers": ["dr1.example.com", "dr2.example.com"],
-                      "_links": {"self": {"href": f"/api{base}/10.0.0.1%3A5696"}}}
+                      "_links": {"self": {"href": f"/api{base}/{path_of(first)}"}}}
     assert_error(api.post(base, json={"server": "dr1.example.com"}), 400, "65536040",
                  'A secondary key server cannot also be a primary key server: "dr1.example.com".')
 
 
-def test_key_server_delete(api):
-    uuid = create_external(api, servers=[{"server": "10.0.0.1"}, {"server": "10.0.0.2:5697"}])
+def test_key_server_delete(api, kmip):
+    first, second = kmip[0], local(kmip[1])
+    uuid = create_external(api, servers=[{"server": first}, {"server": second}])
     base = f"/security/key-managers/{uuid}/key-servers"
-    response = api.delete(f"{base}/10.0.0.1")
+    response = api.delete(f"{base}/{first}")
     assert (response.status_code, response.json()) == (200, {})
-    assert [r["server"] for r in api.get(base).json()["records"]] == ["10.0.0.2:5697"]
-    assert_error(api.get(f"{base}/10.0.0.1"), 404, "65536843",
+    assert [r["server"] for r in api.get(base).json()["records"]] == [second]
+    assert_error(api.get(f"{base}/{first}"), 404, "65536843",
                  "The key management server is not configured for the SVM.")
-    assert_error(api.delete(f"{base}/10.0.0.1"), 404, "65536843",
+    assert_error(api.delete(f"{base}/{first}"), 404, "65536843",
                  "The key management server is not configured for the SVM.")
-    assert_error(api.delete(f"{base}/10.0.0.2"), 404, "65536843",
+    assert_error(api.delete(f"{base}/localhost"), 404, "65536843",
                  "The key management server is not configured for the SVM.")
-    assert api.delete(f"{base}/10.0.0.2:5697").status_code == 200
+    assert api.delete(f"{base}/{second}").status_code == 200
     assert api.get(base).json()["num_records"] == 0

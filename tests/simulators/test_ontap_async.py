@@ -35,10 +35,10 @@ def admin(api: Api, what: str, changes: dict) -> None:
 # --- jobs -------------------------------------------------------------------------------------
 
 
-def test_async_key_server_post_runs_as_a_job_then_succeeds(api):
+def test_async_key_server_post_runs_as_a_job_then_succeeds(api, kmip):
     uuid = create_external(api)
     base = f"/security/key-managers/{uuid}/key-servers"
-    response = api.post(base, params={"return_timeout": 0}, json={"server": "10.0.0.5", "password": "kmip-Secret-1",
+    response = api.post(base, params={"return_timeout": 0}, json={"server": kmip[0], "password": "kmip-Secret-1",
                                                                    "username": "kmip"})
     assert response.status_code == 202
     job = response.json()["job"]
@@ -54,7 +54,7 @@ def test_async_key_server_post_runs_as_a_job_then_succeeds(api):
     done = wait_for_job(api, href)
     assert (done["state"], done["code"], done["message"]) == ("success", 0, "success")
     assert "end_time" in done
-    assert [r["server"] for r in api.get(base).json()["records"]] == ["10.0.0.5:5696"]
+    assert [r["server"] for r in api.get(base).json()["records"]] == [kmip[0]]
     assert job["uuid"] in [j["uuid"] for j in api.get("/cluster/jobs").json()["records"]]
 
 
@@ -78,17 +78,17 @@ def test_async_patch_delete_and_create_key_manager(api):
     assert api.get(f"/security/key-managers/{uuid}").status_code == 404
 
 
-def test_validation_error_in_background_ends_job_in_failure(api):
-    uuid = create_external(api, servers=[{"server": "10.0.0.1"}])
+def test_validation_error_in_background_ends_job_in_failure(api, kmip):
+    uuid = create_external(api, servers=[{"server": kmip[0]}])
     response = api.post(f"/security/key-managers/{uuid}/key-servers", params={"return_timeout": 0},
-                        json={"server": "10.0.0.1"})
+                        json={"server": kmip[0]})
     assert response.status_code == 202
     job = wait_for_job(api, response.json()["job"]["_links"]["self"]["href"])
     assert (job["state"], job["code"], job["message"]) == ("failure", 65536870,
                                                            "Key management servers already configured.")
     assert job["error"] == {"code": "65536870", "message": "Key management servers already configured."}
 
-    patch = api.patch(f"/security/key-managers/{uuid}/key-servers/10.0.0.1", params={"return_timeout": 0},
+    patch = api.patch(f"/security/key-managers/{uuid}/key-servers/{kmip[0]}", params={"return_timeout": 0},
                       json={"password": "kmip-Secret-2"})
     job = wait_for_job(api, patch.json()["job"]["_links"]["self"]["href"])
     assert (job["state"], job["code"], job["message"]) == ("failure", 65536845, "Missing username.")
@@ -104,11 +104,11 @@ def test_fail_jobs_fault_makes_jobs_fail_and_changes_nothing(api):
     assert api.get(f"/security/key-managers/{uuid}/key-servers").json()["num_records"] == 0
 
 
-def test_return_timeout_above_zero_is_synchronous_and_bad_values_are_refused(api):
+def test_return_timeout_above_zero_is_synchronous_and_bad_values_are_refused(api, kmip):
     uuid = create_external(api)
     base = f"/security/key-managers/{uuid}/key-servers"
-    response = api.post(base, params={"return_timeout": 15, "return_records": "true"}, json={"server": "10.0.0.8"})
-    assert response.status_code == 201 and response.json()["records"][0]["server"] == "10.0.0.8:5696"
+    response = api.post(base, params={"return_timeout": 15, "return_records": "true"}, json={"server": kmip[0]})
+    assert response.status_code == 201 and response.json()["records"][0]["server"] == kmip[0]
     for bad in ("-1", "121", "soon"):
         assert_error(api.post(base, params={"return_timeout": bad}, json={"server": "10.0.0.9"}), 400, "262185",
                      'Invalid value for field "return_timeout": an integer from 0 to 120 is expected.',
@@ -194,11 +194,11 @@ def test_key_server_connection_failures(api):
 # --- persistence --------------------------------------------------------------------------------
 
 
-def test_restart_with_state_file_keeps_objects_and_no_clear_secrets(simulator, tmp_path):
+def test_restart_with_state_file_keeps_objects_and_no_clear_secrets(simulator, tmp_path, kmip):
     state = tmp_path / "s.json"
     first = Api(simulator("ontap", state_path=str(state)))
     svms = first.get("/svm/svms").json()["records"]
-    external = create_external(first, servers=[{"server": "10.0.0.1", "username": "kmip", "password": "kmip-Secret-1",
+    external = create_external(first, servers=[{"server": kmip[0], "username": "kmip", "password": "kmip-Secret-1",
                                                 "secondary_key_servers": ["dr1"]}])
     onboard = create_onboard(first)
     before = {u: first.get(f"/security/key-managers/{u}").json() for u in (external, onboard)}

@@ -12,6 +12,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
+from tests.conftest import SESSION_CA
 from tests.simulators.test_ontap import Api, assert_error
 
 PATCH_MESSAGE = "The certificate is not installed."
@@ -217,11 +218,13 @@ def test_seeded_certificates_are_real_and_generated_per_cluster(api, simulator):
     records = {r["name"]: r for r in api.get("/security/certificates", params={"fields": "*"}).json()["records"]}
     certs = {name: x509.load_pem_x509_certificate(r["public_certificate"].encode()) for name, r in records.items()}
     ca = certs["kmip-ca"]
-    ca.verify_directly_issued_by(ca)  # self-signed
-    certs["kmip-ca-2"].verify_directly_issued_by(certs["kmip-ca-2"])
-    for name in ("kmip-client", "kmip-client-renewed", "kmip-client-other"):
+    assert ca == SESSION_CA.certificate  # the run's CA, which issues the KMIP servers' certificates
+    certs["kmip-ca-2"].verify_directly_issued_by(certs["kmip-ca-2"])  # self-signed
+    for name in ("kmip-client", "kmip-client-renewed"):
         certs[name].verify_directly_issued_by(ca)
-        assert records[name]["ca"] == "KMIP Test CA"
+        assert records[name]["ca"] == "keyform simulators CA"
+    certs["kmip-client-other"].verify_directly_issued_by(certs["kmip-ca-2"])
+    assert records["kmip-client-other"]["ca"] == "KMIP Test CA 2"
 
     def spki(name):
         return certs[name].public_key().public_bytes(serialization.Encoding.DER,
@@ -230,8 +233,9 @@ def test_seeded_certificates_are_real_and_generated_per_cluster(api, simulator):
     assert spki("kmip-client") == spki("kmip-client-renewed") != spki("kmip-client-other")
     other = Api(simulator("ontap", name="ontap-other"))
     again = {r["name"]: r for r in other.get("/security/certificates", params={"fields": "*"}).json()["records"]}
-    assert again["kmip-ca"]["uuid"] == records["kmip-ca"]["uuid"]
-    assert again["kmip-ca"]["public_certificate"] != records["kmip-ca"]["public_certificate"]
+    assert again["kmip-ca-2"]["uuid"] == records["kmip-ca-2"]["uuid"]
+    for name in ("kmip-ca-2", "kmip-client", "kmip-client-other"):
+        assert again[name]["public_certificate"] != records[name]["public_certificate"]
 
 
 def test_restart_keeps_certificates_in_the_state_file(simulator, tmp_path):

@@ -19,9 +19,6 @@ from keyform.simulators.__main__ import ALL
 from tests.processes import started
 from tests.simulators.test_ontap import assert_error, create_external
 
-SERVERS = ["ks1.example.com:5696", "ks2.example.com:5696", "ks3.example.com:5696"]
-
-
 def pages(api, path: str, **params) -> list[dict]:
     """Every page of a collection GET, following ``_links.next.href`` (at most 10)."""
     answers = [api.get(path, params=params)]
@@ -36,10 +33,11 @@ def pages(api, path: str, **params) -> list[dict]:
 
 
 @pytest.fixture
-def three_servers(api):
+def three_servers(api, kmip):
+    """Three real KMIP servers (``kmip[0:3]``) added to a key manager; its key-servers collection."""
     uuid = create_external(api)
     base = f"/security/key-managers/{uuid}/key-servers"
-    for server in SERVERS:
+    for server in kmip[:3]:
         assert api.post(base, json={"server": server}).status_code == 201
     return base
 
@@ -65,9 +63,9 @@ def test_max_records_pages_a_collection_into_the_same_records_as_one_get(api, th
     assert len(pages(api, three_servers, max_records=50)) == 1
 
 
-def test_paging_applies_after_filters_and_to_every_collection(api, three_servers):
-    filtered = pages(api, three_servers, max_records=1, server="ks[13]*")
-    assert [r["server"] for p in filtered for r in p["records"]] == [SERVERS[0], SERVERS[2]]
+def test_paging_applies_after_filters_and_to_every_collection(api, three_servers, kmip):
+    filtered = pages(api, three_servers, max_records=1, server=f"{kmip[0]}|{kmip[2]}")
+    assert [r["server"] for p in filtered for r in p["records"]] == [kmip[0], kmip[2]]
     svms = pages(api, "/svm/svms", max_records=1)
     assert [r["name"] for p in svms for r in p["records"]] == ["svm1", "svm2"]
     certificates = pages(api, "/security/certificates", max_records=2)
@@ -77,19 +75,19 @@ def test_paging_applies_after_filters_and_to_every_collection(api, three_servers
     assert len(managers) == 2
 
 
-def test_a_page_after_a_change_neither_repeats_nor_skips(api, three_servers):
+def test_a_page_after_a_change_neither_repeats_nor_skips(api, three_servers, kmip):
     first = api.get(three_servers, params={"max_records": 1}).json()
-    assert [r["server"] for r in first["records"]] == [SERVERS[0]]
+    assert [r["server"] for r in first["records"]] == [kmip[0]]
     # the record the token names is gone: the next page starts where it was
-    assert api.delete(f"{three_servers}/{SERVERS[0]}").status_code == 200
+    assert api.delete(f"{three_servers}/{kmip[0]}").status_code == 200
     second = api.session.get(api.server.url + first["_links"]["next"]["href"], timeout=5).json()
-    assert [r["server"] for r in second["records"]] == [SERVERS[1]]
+    assert [r["server"] for r in second["records"]] == [kmip[1]]
     # a record added before the position reached is not shown again, nor is one skipped
-    assert api.post(three_servers, json={"server": "ks0.example.com"}).status_code == 201
+    assert api.post(three_servers, json={"server": kmip[3]}).status_code == 201
     third = api.session.get(api.server.url + second["_links"]["next"]["href"], timeout=5).json()
-    assert [r["server"] for r in third["records"]] == [SERVERS[2]]
+    assert [r["server"] for r in third["records"]] == [kmip[2]]
     fourth = api.session.get(api.server.url + third["_links"]["next"]["href"], timeout=5).json()
-    assert [r["server"] for r in fourth["records"]] == ["ks0.example.com:5696"] and "next" not in fourth["_links"]
+    assert [r["server"] for r in fourth["records"]] == [kmip[3]] and "next" not in fourth["_links"]
 
 
 @pytest.mark.parametrize("bad", ["0", "-1", "ten", "", "1.5"])
@@ -104,21 +102,21 @@ def test_a_forged_continuation_is_a_400(api):
                  'Invalid value for field "start.key": not a continuation token of this cluster.', "start.key")
 
 
-def test_post_key_servers_answers_num_records_and_links_and_records_only_when_asked(api):
+def test_post_key_servers_answers_num_records_and_links_and_records_only_when_asked(api, kmip):
     uuid = create_external(api)
     base = f"/security/key-managers/{uuid}/key-servers"
     links = {"self": {"href": f"/api{base}"}}
-    plain = api.post(base, json={"server": "ks1.example.com"})
+    plain = api.post(base, json={"server": kmip[0]})
     assert plain.status_code == 201 and plain.json() == {"num_records": 1, "_links": links}
-    no = api.post(base, params={"return_records": "false"}, json={"server": "ks2.example.com"})
+    no = api.post(base, params={"return_records": "false"}, json={"server": kmip[1]})
     assert no.json() == {"num_records": 1, "_links": links}
-    yes = api.post(base, params={"return_records": "true"}, json={"records": [{"server": "ks3.example.com"},
-                                                                              {"server": "ks4.example.com"}]})
+    yes = api.post(base, params={"return_records": "true"}, json={"records": [{"server": kmip[2]},
+                                                                              {"server": kmip[3]}]})
     assert yes.status_code == 201
     assert yes.json()["num_records"] == 2 and yes.json()["_links"] == links
-    assert [r["server"] for r in yes.json()["records"]] == ["ks3.example.com:5696", "ks4.example.com:5696"]
-    assert yes.json()["records"][0] == api.get(f"{base}/ks3.example.com").json()
-    assert_error(api.post(base, params={"return_records": "yes"}, json={"server": "ks5.example.com"}), 400,
+    assert [r["server"] for r in yes.json()["records"]] == [kmip[2], kmip[3]]
+    assert yes.json()["records"][0] == api.get(f"{base}/{kmip[2]}").json()
+    assert_error(api.post(base, params={"return_records": "yes"}, json={"server": kmip[4]}), 400,
                  "262185", 'Invalid value for field "return_records": true or false is expected.', "return_records")
     assert api.get(base).json()["num_records"] == 4  # the refused one was not added
 
@@ -182,7 +180,8 @@ def _run_until_ready(argv: list[str], endpoints_file, check):
 
 
 def _svm_names(entry: dict) -> list[str]:
-    answer = requests.get(entry["url"] + "/svm/svms", auth=(entry["username"], entry["password"]), timeout=5)
+    answer = requests.get(entry["url"] + "/svm/svms", auth=(entry["username"], entry["password"]), timeout=5,
+                          verify=entry["ca_cert_file"])  # the runner's own run CA
     assert answer.status_code == 200, answer.text
     return [r["name"] for r in answer.json()["records"]]
 
@@ -196,7 +195,7 @@ def test_svm_names_the_svms_of_ontap(tmp_path):
 
 
 def test_all_lays_the_simulators_on_consecutive_ports_from_base(tmp_path):
-    base = _free_base(len(ALL))
+    base = _free_base(len(ALL) + 3)  # and the three KMIP servers after them
 
     def check(endpoints):
         assert [urlsplit(endpoints[name]["url"]).port for _, name in ALL] == list(range(base, base + len(ALL)))

@@ -3,6 +3,8 @@ the expensive ``connectivity``), and ``GET /api/cluster`` reporting the version.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 import requests
 
@@ -13,8 +15,12 @@ CREDENTIALS = ("admin", "ontap-sim-Passw0rd")
 
 
 class Cluster:
-    def __init__(self, server):
+    """A key manager on a simulated cluster; key servers ``ks1``-``ks6`` are real KMIP servers (``kmip``), which the
+    cluster connects to when they are added."""
+
+    def __init__(self, server, kmip: list[str]):
         self.server = server
+        self.kmip = kmip
         self.base = server.url + "/api"
         self.session = requests.Session()
         self.session.auth = CREDENTIALS
@@ -25,22 +31,35 @@ class Cluster:
         uuid = self.session.get(f"{self.base}/security/key-managers", timeout=5).json()["records"][0]["uuid"]
         self.servers = f"{self.base}/security/key-managers/{uuid}/key-servers"
 
+    def name(self, server: str) -> str:
+        """``ksN``: the N-th KMIP server's address."""
+        found = re.fullmatch(r"ks(\d)", server)
+        return self.kmip[int(found.group(1)) - 1] if found else server
+
+    def at(self, server: str) -> str:
+        return f"{self.servers}/{self.name(server)}"
+
     def add(self, **body):
+        if "server" in body:
+            body["server"] = self.name(body["server"])
+        body["records"] = [{**r, "server": self.name(r["server"])} for r in body.get("records", [])]
+        if not body["records"]:
+            del body["records"]
         return self.session.post(self.servers, json=body, timeout=5)
 
     def get(self, server, fields=None):
         params = {"fields": fields} if fields else None
-        response = self.session.get(f"{self.servers}/{server}", params=params, timeout=5)
+        response = self.session.get(self.at(server), params=params, timeout=5)
         assert response.status_code == 200, response.text
         return response.json()
 
 
 @pytest.fixture
-def cluster(simulator):
+def cluster(simulator, kmip):
     made: list[Cluster] = []
 
     def _make(version=None) -> Cluster:
-        made.append(Cluster(simulator("ontap", ontap_version=version)))
+        made.append(Cluster(simulator("ontap", ontap_version=version), kmip))
         return made[-1]
 
     yield _make
@@ -72,7 +91,7 @@ def test_914_answers_one_string_and_takes_both_encodings(cluster):
     assert c.get("ks2")["secondary_key_servers"] == "dr3,dr4"
     listing = c.session.get(c.servers, params={"fields": "*"}, timeout=5).json()["records"]
     assert all(isinstance(r["secondary_key_servers"], str) for r in listing)
-    patched = c.session.patch(f"{c.servers}/ks1", json={"secondary_key_servers": "dr5"}, timeout=5)
+    patched = c.session.patch(c.at("ks1"), json={"secondary_key_servers": "dr5"}, timeout=5)
     assert patched.status_code == 200 and c.get("ks1")["secondary_key_servers"] == "dr5"
 
 
@@ -119,3 +138,29 @@ def test_the_release_shows_in_the_conditions_and_is_checked(simulator):
     assert requests.get(server.url + "/_admin/ontap", timeout=5).json()["ontap_version"] == "9.14.1"
     for bad in (14, "nine", None):
         assert requests.put(server.url + "/_admin/ontap", json={"ontap_version": bad}, timeout=5).status_code == 400
+
+
+def test_create_remove_timeout_only_from_914(cluster):
+    old, new = cluster(), cluster("9.14.1")
+    refused = old.add(server="ks1", create_remove_timeout=30)
+    assert refused.status_code == 400
+    assert refused.json()["error"]["code"] == "262179"  # unknown to 9.13.1, as any field it does not have
+    assert refused.json()["error"]["target"] == "create_remove_timeout"
+    assert old.add(server="ks1").status_code == 201
+    assert "create_remove_timeout" not in old.get("ks1")
+    patch = old.session.patch(old.at("ks1"), json={"create_remove_timeout": 30}, timeout=5)
+    assert patch.status_code == 400 and patch.json()["error"]["code"] == "262179"
+
+    assert new.add(server="ks1", create_remove_timeout=-1).status_code == 201
+    assert new.add(server="ks2").status_code == 201
+    assert new.add(records=[{"server": "ks3", "create_remove_timeout": 0}]).status_code == 201
+    assert [new.get(s)["create_remove_timeout"] for s in ("ks1", "ks2", "ks3")] == [-1, 25, 0]
+    patched = new.session.patch(new.at("ks2"), json={"create_remove_timeout": 60}, timeout=5)
+    assert patched.status_code == 200 and new.get("ks2")["create_remove_timeout"] == 60
+    for bad in (-2, 61, "soon"):
+        refused = new.add(server="ks4", create_remove_timeout=bad)
+        assert refused.status_code == 400 and refused.json()["error"]["code"] == "262185", refused.text
+        assert refused.json()["error"]["target"] == "create_remove_timeout"
+    # a key manager's own list of servers does not show it (key_server_readcreate has no such field)
+    manager = new.session.get(new.servers.rsplit("/key-servers", 1)[0], timeout=5).json()
+    assert all("create_remove_timeout" not in s for s in manager["external"]["servers"])

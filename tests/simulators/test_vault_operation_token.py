@@ -97,5 +97,11 @@ def test_cancel(vaults):
 
 
 def test_operation_token_delete_needs_auth(vaults):
-    _, b = pair(vaults)
-    assert b.error("POST", "/secondary/operation-token/delete", {"dr_operation_token": "x"}, status=403, token="bad")
+    a, b = pair(vaults)
+    # A DR secondary serves no client token: the DR operation token alone authorises the delete.
+    for token in ("bad", None):
+        assert b.error("POST", "/secondary/operation-token/delete", {"dr_operation_token": "x"},
+                       token=token) == "invalid DR operation token"
+    # A primary checks the client token first, like any path.
+    assert a.error("POST", "/secondary/operation-token/delete", {"dr_operation_token": "x"}, status=403,
+                   token="bad") == "permission denied"

@@ -34,6 +34,7 @@ def _trio(vaults):
     a.ok("POST", "/primary/enable", {})
     b.ok("POST", "/secondary/enable", {"token": a.secondary_token("b")})
     c.ok("POST", "/secondary/enable", {"token": a.secondary_token("c")})
+    b.token = c.token = a.token  # the set's: the enables wiped their own
     return a, b, c
 
 

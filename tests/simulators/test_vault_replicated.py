@@ -91,6 +91,7 @@ def test_the_primary_data_reaches_the_secondary_at_activation_and_with_heartbeat
     ok(a, "PUT", "/sys/policies/acl/team", {"policy": TEAM_POLICY})
     ok(a, "POST", f"{MOUNTS}/secret", {"type": "kv"})
     b.ok("POST", "/secondary/enable", {"token": a.secondary_token("b")})
+    b.token = a.token  # the set's: the enable wiped B's own
     assert _policies(b)["team"] == TEAM_POLICY and _mounts(b)["secret/"] == _mounts(a)["secret/"]
 
     # Written after activation: on B after its next heartbeat (a status read).
@@ -125,7 +126,12 @@ def test_enabling_a_secondary_wipes_its_own_data(vaults):
 
     assert state(c)["replicated"] == state(a)["replicated"]
     assert "mine" not in _policies(c) and "mine/" not in _mounts(c) and "theirs/" in _mounts(c)
-    assert state(c)["replicated"]["roles"] == {} and state(c)["tokens"] == {}
+    assert state(c)["replicated"]["roles"] == {}
+    # C's own tokens, its root token included, are gone; the set's (A's root token) are C's now.
+    for token in (c.token, own_service):
+        assert error(c, "GET", "/auth/token/lookup-self", token=token, status=403) == "permission denied"
+    assert error(c, "GET", "/auth/token/lookup-self", token=a.token) == "path disabled in replication DR secondary mode"
+    c.token = a.token
     assert _mounts(c)["sys/"]["accessor"] == _mounts(a)["sys/"]["accessor"]  # even the built-ins are A's
     # C's own batch token died with its key set.
     assert c.error("POST", "/secondary/promote", {"dr_operation_token": own_batch}) == "invalid DR operation token"
@@ -210,7 +216,8 @@ def test_a_state_file_without_the_new_keys_loads(simulator, tmp_path):
     cluster_id = a.status()["data"]["cluster_id"]
     a.server.stop()
     old = json.loads(path.read_text())
-    del old["replicated"], old["tokens"]  # as the previous version wrote it
+    del old["replicated"]  # as the previous version wrote it: the token store apart
+    old["tokens"] = {}
     path.write_text(json.dumps(old))
 
     again = Vault(simulator("vault", name="vault-a", state_path=str(path)))
@@ -220,4 +227,6 @@ def test_a_state_file_without_the_new_keys_loads(simulator, tmp_path):
     token = make_batch_token(again, ALL_DR_POLICY)
     assert token.startswith("hvb.")
     saved = json.loads(path.read_text())
-    assert "dr-ops" in saved["replicated"]["policies"] and saved["tokens"] == {}
+    assert "dr-ops" in saved["replicated"]["policies"] and "tokens" not in saved
+    # The configured root token is the upgraded store's only token.
+    assert [e["path"] for e in saved["replicated"]["tokens"].values()] == ["auth/token/root"]

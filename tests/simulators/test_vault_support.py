@@ -85,10 +85,12 @@ def vaults(simulator):
 
 
 def pair(vaults):
-    """A primary A with B activated as its secondary ``b``."""
+    """A primary A with B activated as its secondary ``b``; ``b.token`` is then the set's (A's root token):
+    the enable wiped B's own."""
     a, b = vaults("vault-a", "vault-b")
     a.ok("POST", "/primary/enable", {})
     b.ok("POST", "/secondary/enable", {"token": a.secondary_token("b")})
+    b.token = a.token
     return a, b
 
 
@@ -106,8 +108,8 @@ def test_bad_durations_are_refused(text):
 
 
 def test_activation_token_carries_the_address_and_id_only():
-    token = keys.new_activation_token("http://127.0.0.1:8603", "us-east")
-    assert keys.read_activation_token(token) == {"addr": "http://127.0.0.1:8603", "id": "us-east"}
+    token = keys.new_activation_token("https://127.0.0.1:8603", "us-east")
+    assert keys.read_activation_token(token) == {"addr": "https://127.0.0.1:8603", "id": "us-east"}
     with pytest.raises(VaultError):
         keys.read_activation_token("not-a-token")
 

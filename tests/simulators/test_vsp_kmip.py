@@ -1,12 +1,17 @@
-"""VSP One Object simulator: the /mapi/v1/kmip endpoints, their errors, isOnline and persistence."""
+"""VSP One Object simulator: the /mapi/v1/kmip endpoints, their errors, isOnline (a real KMIP exchange with a
+PyKMIP server) and persistence."""
 
 from __future__ import annotations
 
 import socket
+import time
 
 import pytest
 import requests
 
+from keyform.simulators.common.run_ca import RunCa
+from keyform.simulators.common.tls import process_ca
+from keyform.simulators.kmip.server import start_kmip_server
 from keyform.simulators.vsp import reachability
 from tests.simulators.test_vsp_auth import login
 
@@ -19,11 +24,34 @@ FIELDS = ["name", "host", "port", "isPrimary", "isTLS12Enabled", "kmipProtocol",
 
 
 @pytest.fixture
-def listener():
-    """A loopback socket that accepts connections: a KMIP server that is online."""
-    sock = socket.create_server(("127.0.0.1", 0))
-    yield sock.getsockname()[1]
-    sock.close()
+def vsp(simulator):
+    return simulator("vsp")
+
+
+def run_ca(running) -> RunCa:
+    """The CA a simulator's certificates come from (the one VSP trusts KMIP servers by)."""
+    return running.settings.ca or process_ca()
+
+
+@pytest.fixture
+def kmip_servers(vsp):
+    """Start real KMIP servers with certificates from the VSP simulator's CA: ``kmip_servers()`` -> its port."""
+    running = []
+
+    def _start(ca: RunCa | None = None) -> int:
+        started = start_kmip_server(ca or run_ca(vsp))
+        running.append(started)
+        return started.port
+
+    yield _start
+    for started in running:
+        started.stop()
+
+
+@pytest.fixture
+def listener(kmip_servers):
+    """A KMIP server VSP One Object trusts and is trusted by: online."""
+    return kmip_servers()
 
 
 @pytest.fixture
@@ -56,8 +84,8 @@ class Api:
 
 
 @pytest.fixture
-def api(simulator):
-    return Api(simulator("vsp").url)
+def api(vsp):
+    return Api(vsp.url)
 
 
 def server(name: str, port: int, **fields) -> dict:
@@ -65,11 +93,11 @@ def server(name: str, port: int, **fields) -> dict:
 
 
 def test_add_server_returns_the_object_and_first_is_primary(api, listener, closed_port):
-    first = api.ok("add_server", server("kms-a", listener, isTLS12Enabled=False, kmipProtocol="V2_0",
+    first = api.ok("add_server", server("kms-a", listener, isTLS12Enabled=True, kmipProtocol="V2_0",
                                         httpsCiphers="TLS_AES_256_GCM_SHA384,TLS_AES_128_GCM_SHA256"))
     assert list(first) == FIELDS
     assert {k: v for k, v in first.items() if k != "uuid"} == {
-        "name": "kms-a", "host": "127.0.0.1", "port": listener, "isPrimary": True, "isTLS12Enabled": False,
+        "name": "kms-a", "host": "127.0.0.1", "port": listener, "isPrimary": True, "isTLS12Enabled": True,
         "kmipProtocol": "V2_0", "httpsCiphers": "TLS_AES_256_GCM_SHA384,TLS_AES_128_GCM_SHA256", "isOnline": True}
     assert len(first["uuid"]) == 36
     second = api.ok("add_server", server("kms-b", closed_port))
@@ -139,8 +167,8 @@ def test_list_and_get_server(api, listener, closed_port):
 def test_update_server_by_uuid_keeps_unsent_fields(api, listener, closed_port):
     created = api.ok("add_server", server("kms-a", closed_port, kmipProtocol="V1_3"))
     updated = api.ok("update_server", {"uuid": created["uuid"], "name": "kms-a", "port": listener,
-                                       "host": None, "kmipProtocol": "V2_1"})
-    assert updated == {**created, "port": listener, "kmipProtocol": "V2_1", "isOnline": True}
+                                       "host": None, "kmipProtocol": "V2_0"})
+    assert updated == {**created, "port": listener, "kmipProtocol": "V2_0", "isOnline": True}
     renamed = api.ok("update_server", {"uuid": created["uuid"], "name": "kms-renamed"})
     assert (renamed["name"], renamed["uuid"], renamed["isPrimary"]) == ("kms-renamed", created["uuid"], True)
     assert api.error("get_server", {"name": "kms-a"}, 404) == NOT_FOUND
@@ -215,15 +243,51 @@ def test_other_methods_are_405(api):
             assert response.headers["Allow"] == "POST"
 
 
-def test_is_online_follows_the_listening_socket(api):
-    sock = socket.create_server(("127.0.0.1", 0))
-    port = sock.getsockname()[1]
-    assert api.ok("add_server", server("kms", port))["isOnline"] is True
-    sock.close()
+def test_is_online_follows_the_kmip_server(api, vsp):
+    kmip = start_kmip_server(run_ca(vsp))
+    try:
+        assert api.ok("add_server", server("kms", kmip.port))["isOnline"] is True
+    finally:
+        kmip.stop()
     assert api.ok("get_server", {"name": "kms"})["isOnline"] is False
 
 
-def test_list_probes_servers_concurrently(api, closed_port):
+def test_is_online_is_reachability_whatever_the_kmip_version(api, listener):
+    """A KMIP answer is enough: PyKMIP speaks 1.0 to 2.0, a server declared V3_0 is online too."""
+    for protocol in ("V1_3", "V1_4", "V2_0", "V2_1", "V3_0"):
+        assert api.ok("add_server", server(protocol, listener, kmipProtocol=protocol))["isOnline"] is True, protocol
+
+
+def test_tls12_disabled_is_offline_with_a_tls12_only_server(api, listener):
+    assert api.ok("add_server", server("kms", listener, isTLS12Enabled=False))["isOnline"] is False
+    assert api.ok("add_server", server("kms-12", listener, isTLS12Enabled=True))["isOnline"] is True
+
+
+def test_a_port_that_is_not_kmip_is_offline(api, vsp):
+    with socket.create_server(("127.0.0.1", 0)) as tcp_only:  # accepts TCP, never speaks TLS or KMIP
+        assert api.ok("add_server", server("kms", tcp_only.getsockname()[1]))["isOnline"] is False
+    # The simulator's own HTTPS port: TLS with a certificate VSP trusts, but no KMIP.
+    assert api.ok("add_server", server("vsp-itself", vsp.settings.port))["isOnline"] is False
+
+
+def test_a_kmip_server_of_another_ca_is_offline(api, kmip_servers):
+    assert api.ok("add_server", server("kms", kmip_servers(RunCa.generate())))["isOnline"] is False
+
+
+def test_promote_refuses_a_server_that_is_not_a_trusted_kmip_peer(api, listener, kmip_servers):
+    api.ok("add_server", server("kms-a", listener))
+    api.ok("add_server", server("kms-foreign", kmip_servers(RunCa.generate())))
+    with socket.create_server(("127.0.0.1", 0)) as tcp_only:
+        api.ok("add_server", server("kms-tcp", tcp_only.getsockname()[1]))
+        api.ok("add_server", server("kms-tls13", listener, isTLS12Enabled=False))
+        for name in ("kms-foreign", "kms-tcp", "kms-tls13"):
+            assert api.error("promote_server", {"name": name}, 400) == "Cannot promote offline KMIP server."
+    assert {n: s["isPrimary"] for n, s in api.ok("list_servers")["servers"].items()} == {
+        "kms-a": True, "kms-foreign": False, "kms-tcp": False, "kms-tls13": False}
+
+
+def test_list_probes_servers_concurrently(simulator, closed_port):
+    api = Api(simulator("vsp", extra={"reachability_timeout": 0.3}).url)
     for i in range(8):
         api.ok("add_server", {"name": f"kms-{i}", "host": "192.0.2.1", "port": closed_port})  # TEST-NET: no answer
     response = api.call("list_servers")
@@ -235,7 +299,7 @@ def test_list_probes_servers_concurrently(api, closed_port):
 def test_reachability_past_its_deadline_is_a_504(simulator, monkeypatch, closed_port):
     api = Api(simulator("vsp", extra={"reachability_deadline": 0.2}).url)
     api.ok("add_server", server("kms", closed_port))
-    monkeypatch.setattr(reachability, "_probe", lambda host, port, timeout: __import__("time").sleep(1) or False)
+    monkeypatch.setattr(reachability, "_probe", lambda server, ca, client, timeout: time.sleep(1) or False)
     assert api.error("list_servers", None, 504) == TIMED_OUT
 
 
@@ -244,7 +308,7 @@ def test_restart_keeps_the_servers(simulator, tmp_path, listener, closed_port):
     first = simulator("vsp", state_path=state)
     api = Api(first.url)
     a = api.ok("add_server", server("kms-a", closed_port))
-    api.ok("add_server", server("kms-b", listener, kmipProtocol="V3_0"))
+    api.ok("add_server", server("kms-b", listener, kmipProtocol="V1_3"))
     b = api.ok("promote_server", {"name": "kms-b"})
     first.stop()
     again = Api(simulator("vsp", state_path=state).url)

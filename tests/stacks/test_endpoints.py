@@ -14,7 +14,7 @@ from cdktf import App, TerraformStack
 
 from keyform.constructs import KeyformConfigError
 from keyform.provider.install import cli_config, install_into
-from stacks.endpoints import DEFAULTS, SIMULATORS, setting
+from stacks.endpoints import DEFAULTS, SIMULATORS, ca_cert_file, kmip_servers, setting
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -60,6 +60,23 @@ def test_a_setting_without_a_simulator_address_is_refused_even_with_the_simulato
         setting(stack, "KEYFORM_EAST_ONTAP_BASE_URL", environ={"KEYFORM_SIMULATORS": "1"})
 
 
+def test_kmip_servers_are_the_kmip_host_on_ports_5696_to_5698_unless_set(stack):
+    assert kmip_servers(stack, environ={"KEYFORM_KMIP_HOST": "kms.example.com"}) == [
+        ("kms.example.com", 5696), ("kms.example.com", 5697), ("kms.example.com", 5698)]
+    assert kmip_servers(stack, environ={"KEYFORM_SIMULATORS": "1", "KEYFORM_KMIP_PORT_2": "41000"}) == [
+        ("127.0.0.1", 5696), ("127.0.0.1", 41000), ("127.0.0.1", 5698)]
+    with pytest.raises(KeyformConfigError, match="KEYFORM_KMIP_HOST: not set"):
+        kmip_servers(stack, environ={})
+
+
+@pytest.mark.parametrize("value", ["kms", "0", "65536", "-1"])
+def test_a_kmip_port_that_is_not_a_port_is_refused(stack, value):
+    with pytest.raises(KeyformConfigError) as caught:
+        kmip_servers(stack, environ={"KEYFORM_KMIP_HOST": "kms.example.com", "KEYFORM_KMIP_PORT_3": value})
+    assert str(caught.value) == (f"ontap: KEYFORM_KMIP_PORT_3: '{value}' is not a port. Fix: set it to the KMIP "
+                                 "server's port, 1-65535 (KMIP's own is 5696)")
+
+
 def app_env(tmp_path: Path, **settings: str) -> dict:
     """main.py's environment: nothing of the caller's settings, the provider from a private mirror."""
     mirror = tmp_path / "mirror"
@@ -87,4 +104,23 @@ def test_main_py_with_every_address_set_needs_no_opt_in(tmp_path):
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     ontap = json.loads((tmp_path / "out" / "stacks" / "ontap" / "cdk.tf.json").read_text())
-    assert ontap["provider"]["rest"][0]["base_url"] == "http://appliance.example.com:8601/api"
+    assert ontap["provider"]["rest"][0]["base_url"] == "https://appliance.example.com:8601/api"
+    assert "ca_cert_file" not in ontap["provider"]["rest"][0]  # the system's CAs (or KEYFORM_ONTAP_CA_CERT_FILE)
+
+
+def test_the_simulators_are_https_and_every_provider_trusts_the_ca_setting(tmp_path):
+    assert all(value.startswith("https://") for name, value in SIMULATORS.items() if name.endswith("_BASE_URL"))
+    ca = str(tmp_path / "run-ca.pem")
+    result = subprocess.run([sys.executable, str(REPO / "main.py")], cwd=tmp_path, capture_output=True, text=True,
+                            env=app_env(tmp_path, KEYFORM_SIMULATORS="1", KEYFORM_CA_CERT_FILE=ca), timeout=120)
+    assert result.returncode == 0, result.stderr
+    providers = [provider for stack in ("ontap", "vsp", "vault-dr", "site")
+                 for provider in json.loads((tmp_path / "out" / "stacks" / stack / "cdk.tf.json").read_text())[
+                     "provider"]["rest"]]
+    assert len(providers) == 8 and {p["ca_cert_file"] for p in providers} == {ca}
+
+
+def test_with_the_simulators_the_ca_defaults_to_the_embedded_default_s():
+    assert ca_cert_file({"KEYFORM_SIMULATORS": "1"}) == str(REPO / ".keyform" / "run" / "sim-state" / "ca.pem")
+    assert ca_cert_file({"KEYFORM_SIMULATORS": "1", "KEYFORM_CA_CERT_FILE": "/etc/ca.pem"}) == "/etc/ca.pem"
+    assert ca_cert_file({}) is None

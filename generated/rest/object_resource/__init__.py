@@ -77,6 +77,7 @@ class ObjectResource(
         update_path: typing.Optional[builtins.str] = None,
         update_sends: typing.Optional[builtins.str] = None,
         write_only_data: typing.Optional[builtins.str] = None,
+        write_only_on_create: typing.Optional[typing.Union[builtins.bool, _cdktf_9a9027ec.IResolvable]] = None,
         connection: typing.Optional[typing.Union[typing.Union[_cdktf_9a9027ec.SSHProvisionerConnection, typing.Dict[builtins.str, typing.Any]], typing.Union[_cdktf_9a9027ec.WinrmProvisionerConnection, typing.Dict[builtins.str, typing.Any]]]] = None,
         count: typing.Optional[typing.Union[jsii.Number, _cdktf_9a9027ec.TerraformCount]] = None,
         depends_on: typing.Optional[typing.Sequence[_cdktf_9a9027ec.ITerraformDependable]] = None,
@@ -115,6 +116,7 @@ class ObjectResource(
         :param update_path: Path of the update call (default ``{path}/{id}``). Placeholders: ``{path}``, ``{id}``, ``{data.<key>}``, ``{response.<key>}``, ``{secret.<name>}``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#update_path ObjectResource#update_path}
         :param update_sends: ``changed`` (default): only the changed keys of ``data``; ``all``: all of ``data``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#update_sends ObjectResource#update_sends}
         :param write_only_data: JSON merged into create and update bodies and never stored: passwords, passphrases, tokens. State keeps only a salted digest, so a change still plans an update. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#write_only_data ObjectResource#write_only_data}
+        :param write_only_on_create: Send write_only_data with the create only, for a value an API takes only when the object is made (a certificate's private key): a change of it alone plans nothing, and an imported object is not updated to send it. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#write_only_on_create ObjectResource#write_only_on_create}
         :param connection: 
         :param count: 
         :param depends_on: 
@@ -154,6 +156,7 @@ class ObjectResource(
             update_path=update_path,
             update_sends=update_sends,
             write_only_data=write_only_data,
+            write_only_on_create=write_only_on_create,
             connection=connection,
             count=count,
             depends_on=depends_on,
@@ -284,6 +287,10 @@ class ObjectResource(
     @jsii.member(jsii_name="resetWriteOnlyData")
     def reset_write_only_data(self) -> None:
         return typing.cast(None, jsii.invoke(self, "resetWriteOnlyData", []))
+
+    @jsii.member(jsii_name="resetWriteOnlyOnCreate")
+    def reset_write_only_on_create(self) -> None:
+        return typing.cast(None, jsii.invoke(self, "resetWriteOnlyOnCreate", []))
 
     @jsii.member(jsii_name="synthesizeAttributes")
     def _synthesize_attributes(self) -> typing.Mapping[builtins.str, typing.Any]:
@@ -444,6 +451,13 @@ class ObjectResource(
     @jsii.member(jsii_name="writeOnlyDataInput")
     def write_only_data_input(self) -> typing.Optional[builtins.str]:
         return typing.cast(typing.Optional[builtins.str], jsii.get(self, "writeOnlyDataInput"))
+
+    @builtins.property
+    @jsii.member(jsii_name="writeOnlyOnCreateInput")
+    def write_only_on_create_input(
+        self,
+    ) -> typing.Optional[typing.Union[builtins.bool, _cdktf_9a9027ec.IResolvable]]:
+        return typing.cast(typing.Optional[typing.Union[builtins.bool, _cdktf_9a9027ec.IResolvable]], jsii.get(self, "writeOnlyOnCreateInput"))
 
     @builtins.property
     @jsii.member(jsii_name="createMethod")
@@ -757,6 +771,23 @@ class ObjectResource(
             check_type(argname="argument value", value=value, expected_type=type_hints["value"])
         jsii.set(self, "writeOnlyData", value) # pyright: ignore[reportArgumentType]
 
+    @builtins.property
+    @jsii.member(jsii_name="writeOnlyOnCreate")
+    def write_only_on_create(
+        self,
+    ) -> typing.Union[builtins.bool, _cdktf_9a9027ec.IResolvable]:
+        return typing.cast(typing.Union[builtins.bool, _cdktf_9a9027ec.IResolvable], jsii.get(self, "writeOnlyOnCreate"))
+
+    @write_only_on_create.setter
+    def write_only_on_create(
+        self,
+        value: typing.Union[builtins.bool, _cdktf_9a9027ec.IResolvable],
+    ) -> None:
+        if __debug__:
+            type_hints = typing.get_type_hints(_typecheckingstub__b93512a9dc6f36db85b0db658ee55c14412fe077beda95966580c651335476f6)
+            check_type(argname="argument value", value=value, expected_type=type_hints["value"])
+        jsii.set(self, "writeOnlyOnCreate", value) # pyright: ignore[reportArgumentType]
+
 
 @jsii.data_type(
     jsii_type="rest.objectResource.ObjectResourceConfig",
@@ -795,6 +826,7 @@ class ObjectResource(
         "update_path": "updatePath",
         "update_sends": "updateSends",
         "write_only_data": "writeOnlyData",
+        "write_only_on_create": "writeOnlyOnCreate",
     },
 )
 class ObjectResourceConfig(_cdktf_9a9027ec.TerraformMetaArguments):
@@ -834,6 +866,7 @@ class ObjectResourceConfig(_cdktf_9a9027ec.TerraformMetaArguments):
         update_path: typing.Optional[builtins.str] = None,
         update_sends: typing.Optional[builtins.str] = None,
         write_only_data: typing.Optional[builtins.str] = None,
+        write_only_on_create: typing.Optional[typing.Union[builtins.bool, _cdktf_9a9027ec.IResolvable]] = None,
     ) -> None:
         '''
         :param connection: 
@@ -869,6 +902,7 @@ class ObjectResourceConfig(_cdktf_9a9027ec.TerraformMetaArguments):
         :param update_path: Path of the update call (default ``{path}/{id}``). Placeholders: ``{path}``, ``{id}``, ``{data.<key>}``, ``{response.<key>}``, ``{secret.<name>}``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#update_path ObjectResource#update_path}
         :param update_sends: ``changed`` (default): only the changed keys of ``data``; ``all``: all of ``data``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#update_sends ObjectResource#update_sends}
         :param write_only_data: JSON merged into create and update bodies and never stored: passwords, passphrases, tokens. State keeps only a salted digest, so a change still plans an update. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#write_only_data ObjectResource#write_only_data}
+        :param write_only_on_create: Send write_only_data with the create only, for a value an API takes only when the object is made (a certificate's private key): a change of it alone plans nothing, and an imported object is not updated to send it. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#write_only_on_create ObjectResource#write_only_on_create}
         '''
         if isinstance(lifecycle, dict):
             lifecycle = _cdktf_9a9027ec.TerraformResourceLifecycle(**lifecycle)
@@ -907,6 +941,7 @@ class ObjectResourceConfig(_cdktf_9a9027ec.TerraformMetaArguments):
             check_type(argname="argument update_path", value=update_path, expected_type=type_hints["update_path"])
             check_type(argname="argument update_sends", value=update_sends, expected_type=type_hints["update_sends"])
             check_type(argname="argument write_only_data", value=write_only_data, expected_type=type_hints["write_only_data"])
+            check_type(argname="argument write_only_on_create", value=write_only_on_create, expected_type=type_hints["write_only_on_create"])
         self._values: typing.Dict[builtins.str, typing.Any] = {
             "data": data,
             "path": path,
@@ -973,6 +1008,8 @@ class ObjectResourceConfig(_cdktf_9a9027ec.TerraformMetaArguments):
             self._values["update_sends"] = update_sends
         if write_only_data is not None:
             self._values["write_only_data"] = write_only_data
+        if write_only_on_create is not None:
+            self._values["write_only_on_create"] = write_only_on_create
 
     @builtins.property
     def connection(
@@ -1278,6 +1315,17 @@ class ObjectResourceConfig(_cdktf_9a9027ec.TerraformMetaArguments):
         result = self._values.get("write_only_data")
         return typing.cast(typing.Optional[builtins.str], result)
 
+    @builtins.property
+    def write_only_on_create(
+        self,
+    ) -> typing.Optional[typing.Union[builtins.bool, _cdktf_9a9027ec.IResolvable]]:
+        '''Send write_only_data with the create only, for a value an API takes only when the object is made (a certificate's private key): a change of it alone plans nothing, and an imported object is not updated to send it.
+
+        Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#write_only_on_create ObjectResource#write_only_on_create}
+        '''
+        result = self._values.get("write_only_on_create")
+        return typing.cast(typing.Optional[typing.Union[builtins.bool, _cdktf_9a9027ec.IResolvable]], result)
+
     def __eq__(self, rhs: typing.Any) -> builtins.bool:
         return isinstance(rhs, self.__class__) and rhs._values == self._values
 
@@ -1327,6 +1375,7 @@ def _typecheckingstub__10fc5065229ce77d6ac2e3c011afea4ff48a81e6e93ac604f067ca3bc
     update_path: typing.Optional[builtins.str] = None,
     update_sends: typing.Optional[builtins.str] = None,
     write_only_data: typing.Optional[builtins.str] = None,
+    write_only_on_create: typing.Optional[typing.Union[builtins.bool, _cdktf_9a9027ec.IResolvable]] = None,
     connection: typing.Optional[typing.Union[typing.Union[_cdktf_9a9027ec.SSHProvisionerConnection, typing.Dict[builtins.str, typing.Any]], typing.Union[_cdktf_9a9027ec.WinrmProvisionerConnection, typing.Dict[builtins.str, typing.Any]]]] = None,
     count: typing.Optional[typing.Union[jsii.Number, _cdktf_9a9027ec.TerraformCount]] = None,
     depends_on: typing.Optional[typing.Sequence[_cdktf_9a9027ec.ITerraformDependable]] = None,
@@ -1503,6 +1552,12 @@ def _typecheckingstub__0b23be1983ad23d8ade076c237e19e0e42f998eb07d090c8bc3367f0e
     """Type checking stubs"""
     pass
 
+def _typecheckingstub__b93512a9dc6f36db85b0db658ee55c14412fe077beda95966580c651335476f6(
+    value: typing.Union[builtins.bool, _cdktf_9a9027ec.IResolvable],
+) -> None:
+    """Type checking stubs"""
+    pass
+
 def _typecheckingstub__20fd924f81bf60baddccc663f365205e42b07b974b2b34a3f1e7205cd532d6bc(
     *,
     connection: typing.Optional[typing.Union[typing.Union[_cdktf_9a9027ec.SSHProvisionerConnection, typing.Dict[builtins.str, typing.Any]], typing.Union[_cdktf_9a9027ec.WinrmProvisionerConnection, typing.Dict[builtins.str, typing.Any]]]] = None,
@@ -1538,6 +1593,7 @@ def _typecheckingstub__20fd924f81bf60baddccc663f365205e42b07b974b2b34a3f1e7205cd
     update_path: typing.Optional[builtins.str] = None,
     update_sends: typing.Optional[builtins.str] = None,
     write_only_data: typing.Optional[builtins.str] = None,
+    write_only_on_create: typing.Optional[typing.Union[builtins.bool, _cdktf_9a9027ec.IResolvable]] = None,
 ) -> None:
     """Type checking stubs"""
     pass

@@ -40,6 +40,20 @@ class BodyTooDeep(BadRequest):
     description = f"The request body is nested more than {MAX_DEPTH} levels deep."
 
 
+DRAIN_LIMIT = 16 * MAX_BODY_BYTES
+"""Largest refused body still read before the 413 (a client sending more sees the connection closed)."""
+
+
+def _read_at_most(stream, size: int) -> bytes:
+    data = bytearray()
+    while len(data) < size:
+        chunk = stream.read(size - len(data))
+        if not chunk:
+            break
+        data += chunk
+    return bytes(data)
+
+
 def read_body() -> bytes:
     """The current request's body; :class:`BodyTooLarge` if it is over :data:`MAX_BODY_BYTES`.
 
@@ -48,7 +62,15 @@ def read_body() -> bytes:
     """
     length = request.content_length
     if length is not None and length > MAX_BODY_BYTES:
+        if length <= DRAIN_LIMIT:  # read and dropped, so that the client is done sending when the 413 comes
+            _read_at_most(request.environ["wsgi.input"], length)
         raise BodyTooLarge()
+    if length is None and request.environ.get("wsgi.input_terminated"):
+        # chunked: werkzeug's stream stops silently at MAX_CONTENT_LENGTH, so read one byte more to know
+        data = _read_at_most(request.environ["wsgi.input"], MAX_BODY_BYTES + 1)
+        if len(data) > MAX_BODY_BYTES:
+            raise BodyTooLarge()
+        return data
     try:
         data = request.get_data()
     except RequestEntityTooLarge:

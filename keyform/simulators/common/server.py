@@ -1,22 +1,24 @@
-"""Serve a simulator app on loopback in a background thread, with waitress.
+"""Serve a simulator app on loopback in a background thread, with cheroot: HTTPS by default.
 
-waitress keeps HTTP/1.1 connections open between requests, as the appliances do;
-werkzeug's development server closes every connection, which made each request of a
-client pay a new TCP connection here and a new thread in the simulator.
+cheroot is a threaded WSGI server with TLS that keeps HTTP/1.1 connections open between requests, as the
+appliances do (werkzeug's development server closes every connection). With ``settings.tls`` (the default)
+it serves a certificate issued by the run's CA (``settings.ca``; see :mod:`.tls`).
 """
 
 from __future__ import annotations
 
 import logging
 import threading
+import traceback as traceback_
 from dataclasses import dataclass
 from typing import Callable
 
+from cheroot import wsgi
+from cheroot.ssl.builtin import BuiltinSSLAdapter
 from flask import Flask
-from waitress import wasyncore
-from waitress.server import create_server
 
 from keyform.simulators.common.settings import Settings
+from keyform.simulators.common.tls import server_certificate
 
 AppFactory = Callable[[Settings], Flask]
 
@@ -24,20 +26,32 @@ WORKER_THREADS = 16
 """Requests served at once per simulator: more than Terraform's parallelism (10), so that answers
 delayed by injected latency do not queue behind each other, as they would not on an appliance."""
 
+KEEP_ALIVE_CONNECTIONS = 64
+"""Idle connections kept open (cheroot's default, 10, closes some of Terraform's ten plus the tests' own)."""
+
 LOOP_TURN_SECONDS = 0.05
 """Longest wait of the connection loop for activity, and so the longest a stop waits for it."""
 
-# waitress warns whenever a request waits for a worker thread; with Terraform's parallelism that is
-# routine, not a problem. Each app logs method, path and status itself.
-logging.getLogger("waitress.queue").setLevel(logging.ERROR)
+STOP_SECONDS = 5
+"""Longest a stop waits for the worker threads to finish what they are answering."""
+
+
+log = logging.getLogger("keyform.simulators.server")
+
+
+class _Server(wsgi.Server):
+    """cheroot's server, its complaints (a client refusing the certificate, plain HTTP sent to the HTTPS port)
+    logged instead of written to stderr."""
+
+    def error_log(self, msg: str = "", level: int = logging.INFO, traceback: bool = False) -> None:
+        log.log(level, "%s%s", msg, "\n" + traceback_.format_exc() if traceback else "")
 
 
 @dataclass
 class RunningServer:
     settings: Settings
-    server: object
+    server: _Server
     thread: threading.Thread
-    stopping: threading.Event
 
     @property
     def url(self) -> str:
@@ -46,26 +60,18 @@ class RunningServer:
     @property
     def app(self) -> Flask:
         """The simulator's Flask app (tests reach its store through ``app.config``)."""
-        return self.server.application
+        app: Flask = self.server.wsgi_app
+        return app
+
+    @property
+    def ca_cert_file(self) -> str | None:
+        """The CA certificate a client trusts this server by (None over plain HTTP)."""
+        return self.settings.ca_cert_file
 
     def stop(self) -> None:
-        """Let the worker threads finish what they are answering while the loop still runs, then end
-        the loop, which closes the listener and every open connection itself (waitress is not
-        thread-safe: nothing of it is closed from this thread)."""
-        if self.stopping.is_set():
-            return
-        self.server.task_dispatcher.shutdown(timeout=5)
-        self.stopping.set()
-        self.thread.join(timeout=5)
-
-
-def _run(server, socket_map: dict, stopping: threading.Event) -> None:
-    """waitress's loop, in short turns so that a stop is seen within one (no wake-up pipe involved)."""
-    while not stopping.is_set():
-        wasyncore.loop(timeout=LOOP_TURN_SECONDS, map=socket_map, count=1)
-    for channel in list(server.active_channels.values()):
-        channel.close()
-    server.close()
+        """Stop listening, close every open connection and let the worker threads finish (cheroot's stop)."""
+        self.server.stop()
+        self.thread.join(timeout=STOP_SECONDS)
 
 
 def _placeholder_app(environ, start_response):  # pragma: no cover - replaced before serving
@@ -75,14 +81,19 @@ def _placeholder_app(environ, start_response):  # pragma: no cover - replaced be
 
 def serve(factory: AppFactory, settings: Settings) -> RunningServer:
     """Bind first (port 0 picks a free port), then build the app knowing its own URL, then serve."""
-    socket_map: dict = {}
-    server = create_server(_placeholder_app, map=socket_map, host=settings.host, port=settings.port,
-                           threads=WORKER_THREADS, clear_untrusted_proxy_headers=False, ident="keyform-simulator")
-    settings.port = int(server.effective_port)
-    settings.url = f"http://{settings.host}:{settings.port}"
-    server.application = factory(settings)
-    stopping = threading.Event()
-    thread = threading.Thread(target=_run, args=(server, socket_map, stopping), name=f"sim-{settings.name}",
-                              daemon=True)
+    server = _Server((settings.host, settings.port), _placeholder_app, numthreads=WORKER_THREADS,
+                     server_name="keyform-simulator", shutdown_timeout=STOP_SECONDS)
+    server.keep_alive_conn_limit = KEEP_ALIVE_CONNECTIONS
+    server.expiration_interval = LOOP_TURN_SECONDS
+    if settings.tls:
+        certificate, key = server_certificate(settings)
+        server.ssl_adapter = BuiltinSSLAdapter(certificate, key)
+    server.prepare()  # binds and listens; raises OSError when the port is taken
+    settings.port = int(server.bind_addr[1])
+    scheme = "https" if settings.tls else "http"
+    host = f"[{settings.host}]" if ":" in settings.host else settings.host
+    settings.url = f"{scheme}://{host}:{settings.port}"
+    server.wsgi_app = factory(settings)
+    thread = threading.Thread(target=server.serve, name=f"sim-{settings.name}", daemon=True)
     thread.start()
-    return RunningServer(settings, server, thread, stopping)
+    return RunningServer(settings, server, thread)

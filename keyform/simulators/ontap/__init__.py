@@ -9,6 +9,9 @@ GET|PATCH|DELETE /api/security/key-managers/{uuid}/key-servers/{server};
 GET /api/cluster (its version per the release profile, :mod:`.profile`);
 GET /api/cluster/jobs, GET /api/cluster/jobs/{uuid};
 plus GET|PUT /_admin/faults (common) and GET|PUT /_admin/ontap (cluster conditions).
+
+Adding key servers and creating or re-certifying an external key manager really connect to the primary key servers
+over KMIP (:mod:`.connectivity`).
 """
 
 from __future__ import annotations
@@ -47,9 +50,10 @@ def _authorized(settings: Settings) -> bool:
 
 
 def create_app(settings: Settings) -> Flask:
-    """The ONTAP simulator app; objects load from and save to ``settings.state_path``."""
+    """The ONTAP simulator app; objects load from and save to ``settings.state_path``. With ``settings.ca`` (the
+    run's CA, which issues the real KMIP servers' certificates) the seeded "kmip-ca" is that CA (:mod:`.pki`)."""
     app = create_base_app(settings, http_error_body)
-    store = Store(settings.state_path, tuple((settings.extra or {}).get("svms") or SEED_SVMS))
+    store = Store(settings.state_path, tuple((settings.extra or {}).get("svms") or SEED_SVMS), settings.ca)
     conditions = dict(admin.DEFAULTS)
     if settings.ontap_version:
         conditions["ontap_version"] = settings.ontap_version

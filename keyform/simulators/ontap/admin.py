@@ -9,7 +9,8 @@ Supported: GET|PUT /_admin/ontap (no auth, never faulted, like ``/_admin/faults`
   the MetroCluster synchronize message (code 346758);
 - ``cc_mode`` (false): Common Criteria mode, passphrases need 64-256 characters (65536802);
 - ``kmip_failure`` (null): one of 65536834, 65536852, 66060338-66060341: operations that contact key
-  servers (adding servers, creating an external key manager with servers, changing certificates) fail with it;
+  servers (adding servers, creating an external key manager with servers, changing certificates) fail with it
+  before connecting (they connect for real otherwise, :mod:`.connectivity`: this is for faults no peer produces);
 - ``passphrase_update_failure`` (null): 65536406, 65536407 or 65536408 for onboard passphrase changes.
 
 Initial values may come from ``settings.extra``. They are not persisted.

@@ -5,9 +5,10 @@ serial_number, expiry_time, ca, key_size`` (the collection shows ``uuid, name, t
 more; filters and paging as in :mod:`.records`). The private key is kept (the state file is the cluster's disk)
 and never returned.
 
-Pre-installed, cluster-scoped, generated on a new cluster (:mod:`.pki`): server CA certificates "kmip-ca" and
-"kmip-ca-2"; client certificates "kmip-client", "kmip-client-renewed" (same key pair as "kmip-client", so a key
-manager may switch to it) and "kmip-client-other" (another key pair: switching to it is 65536850).
+Pre-installed, cluster-scoped, generated on a new cluster (:mod:`.pki`): server CA certificates "kmip-ca" (the
+run's CA when the simulator has one: its KMIP servers' issuer) and "kmip-ca-2"; client certificates "kmip-client",
+"kmip-client-renewed" (issued by "kmip-ca", same key pair, so a key manager may switch to it) and
+"kmip-client-other" (issued by "kmip-ca-2", another key pair: switching to it is 65536850).
 
 POST installs one: ``type`` (``client``/``server``: ``public_certificate`` and ``private_key``, which must read and
 belong together; ``server_ca``/``client_ca``: ``public_certificate`` only; ``root_ca`` is created by the cluster,

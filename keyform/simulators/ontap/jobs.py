@@ -6,7 +6,8 @@ the job shows ``state: running`` for ``job_seconds`` (default 0.3; ``settings.ex
 or ``KEYFORM_SIM_ONTAP_JOB_SECONDS``), then ``success`` (code 0, message "success") or ``failure``
 with the ONTAP error's ``message`` and ``code``. With the ``fail_jobs`` fault on, every job ends in
 failure: "Job failed: injected fault", code 1. Without ``return_timeout``, or above 0, the call
-is answered synchronously (the simulated work never takes long).
+is answered synchronously. Operations that contact key servers probe them outside the store lock
+(:mod:`.connectivity`), so other calls go on meanwhile.
 """
 
 from __future__ import annotations
@@ -22,11 +23,15 @@ from flask import Flask, jsonify, request
 
 from keyform.simulators.common import Settings
 from keyform.simulators.ontap import records
+from keyform.simulators.ontap.connectivity import ProbeFirst
 from keyform.simulators.ontap.errors import CATALOG, OntapError
 from keyform.simulators.ontap.store import Store
 
 Operation = Callable[[], tuple[dict, dict]]
 """Validates and applies one change (caller holds the store lock); returns ``(body, headers)``."""
+
+PROBE_ROUNDS = 3
+"""Runs of an operation that asks for key-server probes: the others' changes in between may change what to probe."""
 
 log = logging.getLogger("keyform.simulators.ontap.jobs")
 
@@ -59,10 +64,24 @@ class Jobs:
         if timeout == 0:
             job = self._start(f"{request.method} {request.path}", operation)
             return jsonify({"job": {"uuid": job["uuid"], "_links": records.link(job_href(job["uuid"]))}}), 202
-        with self.store.lock:
-            body, headers = operation()
-            self.store.save()
+        body, headers = self.apply(operation)
         return jsonify(body), status, headers
+
+    def apply(self, operation: Operation) -> tuple[dict, dict]:
+        """Run ``operation`` under the store lock and save. The key-server probes it asks for
+        (:class:`ProbeFirst`) run first, outside the lock; the last of :data:`PROBE_ROUNDS` runs probes under it."""
+        for round_ in range(PROBE_ROUNDS):
+            with self.store.lock:
+                try:
+                    result = operation()
+                except ProbeFirst as asked:
+                    pending = asked
+                else:
+                    self.store.save()
+                    return result
+            pending.connectivity.probe(pending.check)
+            pending.connectivity.inline = round_ == PROBE_ROUNDS - 2
+        raise AssertionError("unreachable: the last round probes inline")  # pragma: no cover
 
     def _start(self, description: str, operation: Operation) -> dict:
         job = {
@@ -82,19 +101,19 @@ class Jobs:
 
     def _work(self, job_uuid: str, operation: Operation) -> None:
         time.sleep(self.job_seconds)
+        if self.settings.faults.fail_jobs:
+            outcome = ("failure", 1, CATALOG[1][1])
+        else:
+            try:
+                self.apply(operation)
+                outcome = ("success", 0, "success")
+            except OntapError as exc:
+                outcome = ("failure", exc.code, exc.message)
+            except Exception:  # pragma: no cover - a simulator bug, reported as a failed job
+                log.exception("job %s crashed", job_uuid)
+                outcome = ("failure", 8, "Internal error.")
         with self.store.lock:
             job = self.store.job(job_uuid)
-            if self.settings.faults.fail_jobs:
-                outcome = ("failure", 1, CATALOG[1][1])
-            else:
-                try:
-                    operation()
-                    outcome = ("success", 0, "success")
-                except OntapError as exc:
-                    outcome = ("failure", exc.code, exc.message)
-                except Exception:  # pragma: no cover - a simulator bug, reported as a failed job
-                    log.exception("job %s crashed", job_uuid)
-                    outcome = ("failure", 8, "Internal error.")
             state, code, message = outcome
             job.update(state=state, code=code, message=message, end_time=_now())
             if state == "failure":

@@ -9,6 +9,8 @@ manager SVM-scoped; without them it is the cluster's. CHOSEN where the seeds are
 - the Onboard Key Manager exists only at cluster scope: ``onboard`` with ``svm`` is 262186;
 - ``external.servers`` cannot be patched here (262179): key servers are managed under ``.../key-servers``;
 - onboard settings patched on an external key manager: 65537301 "The Onboard Key Manager is not enabled.";
+- creating an external key manager with ``servers``, and changing its client or server CA certificates, first
+  connects to each primary key server with the new certificates (:mod:`.connectivity`);
 - POST answers 201 with ``num_records`` and ``_links`` (the record too with ``return_records=true``, see
   ``records``) and a ``Location`` header; PATCH and DELETE answer 200 ``{}``.
 """
@@ -21,6 +23,7 @@ from flask import Flask, jsonify
 
 from keyform.simulators.common import json_body
 from keyform.simulators.ontap import records, validation as v
+from keyform.simulators.ontap.connectivity import Connectivity
 from keyform.simulators.ontap.errors import PATCH_CERTIFICATE_MESSAGE, PASSPHRASE_UPDATE_FAILURES, OntapError
 from keyform.simulators.ontap.jobs import Jobs
 from keyform.simulators.ontap.store import Store, fake_key_backup, hash_secret, secret_matches
@@ -39,7 +42,7 @@ def _check_bool(body: dict, field: str) -> None:
         raise OntapError(262185, target=field, field=field, reason="true or false is expected.")
 
 
-def build_manager(store: Store, conditions: dict, body: dict) -> dict:
+def build_manager(store: Store, conditions: dict, body: dict, connectivity: Connectivity) -> dict:
     """Validate a POST body and return the new key manager (not yet stored)."""
     v.reject_unknown(body, ("svm", "scope", "external", "onboard", "is_default_data_at_rest_encryption_disabled"))
     svm = _resolve_svm(store, body)
@@ -84,7 +87,8 @@ def build_manager(store: Store, conditions: dict, body: dict) -> dict:
         servers = [v.parse_server_entry(s, "external.servers", conditions=conditions) for s in servers_raw]
         v.check_new_primaries([], servers, target="external.servers")
         if servers:
-            v.check_kmip(conditions, KMIP_ON_CREATE)
+            connectivity.require(store, conditions, KMIP_ON_CREATE, servers, client["uuid"], ca_uuids,
+                                 target="external.servers")
         manager.update(kind="external", client_certificate_uuid=client["uuid"],
                        server_ca_certificate_uuids=list(dict.fromkeys(ca_uuids)), servers=servers)
     else:
@@ -98,7 +102,7 @@ def build_manager(store: Store, conditions: dict, body: dict) -> dict:
     return manager
 
 
-def _patch_external(store: Store, conditions: dict, manager: dict, ext) -> dict:
+def _patch_external(store: Store, conditions: dict, manager: dict, ext, connectivity: Connectivity) -> dict:
     ext = v.require_object(ext, "external")
     v.reject_unknown(ext, ("client_certificate", "server_ca_certificates"), prefix="external.")
     changes = {}
@@ -119,7 +123,9 @@ def _patch_external(store: Store, conditions: dict, manager: dict, ext) -> dict:
                  for c in cas]
         changes["server_ca_certificate_uuids"] = list(dict.fromkeys(uuids))
     if changes:
-        v.check_kmip(conditions, KMIP_ON_PATCH)
+        merged = {**manager, **changes}
+        connectivity.require(store, conditions, KMIP_ON_PATCH, manager["servers"], merged["client_certificate_uuid"],
+                             merged["server_ca_certificate_uuids"], target="external")
     return changes
 
 
@@ -152,7 +158,7 @@ def _patch_onboard(conditions: dict, manager: dict, onboard) -> dict:
     return {"passphrase": hash_secret(new)}
 
 
-def apply_patch(store: Store, conditions: dict, manager: dict, body: dict) -> None:
+def apply_patch(store: Store, conditions: dict, manager: dict, body: dict, connectivity: Connectivity) -> None:
     """Validate everything first, then change the key manager."""
     v.reject_unknown(body, ("external", "onboard", "is_default_data_at_rest_encryption_disabled",
                             "uuid", "scope", "svm", "status", "volume_encryption"))
@@ -167,7 +173,7 @@ def apply_patch(store: Store, conditions: dict, manager: dict, body: dict) -> No
     if "external" in body:
         if manager["kind"] != "external":
             raise OntapError(65536828, target="external")
-        changes.update(_patch_external(store, conditions, manager, body["external"]))
+        changes.update(_patch_external(store, conditions, manager, body["external"], connectivity))
     if "onboard" in body:
         if manager["kind"] != "onboard":
             raise OntapError(65537301, target="onboard")
@@ -195,9 +201,10 @@ def register(app: Flask, store: Store, jobs: Jobs, conditions: dict) -> None:
     def create_key_manager():
         body = json_body()
         with_records = records.return_records()
+        connectivity = Connectivity()
 
         def operation():
-            manager = build_manager(store, conditions, body)
+            manager = build_manager(store, conditions, body, connectivity)
             store.add_key_manager(manager)
             return (records.created(BASE, [render(manager, None, True)], with_records),
                     {"Location": f"{BASE}/{manager['uuid']}"})
@@ -214,9 +221,10 @@ def register(app: Flask, store: Store, jobs: Jobs, conditions: dict) -> None:
         body = json_body()
         with store.lock:
             store.require_key_manager(uuid)
+        connectivity = Connectivity()
 
         def operation():
-            apply_patch(store, conditions, store.require_key_manager(uuid), body)
+            apply_patch(store, conditions, store.require_key_manager(uuid), body, connectivity)
             return {}, {}
 
         return jobs.run(operation, 200)

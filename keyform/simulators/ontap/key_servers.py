@@ -12,6 +12,8 @@ The collection GET shows every record's ``server, timeout, username, secondary_k
 password). The release profile (:mod:`.profile`) decides the encoding of ``secondary_key_servers``, the timeouts
 taken, and whether the expensive ``connectivity`` exists (only with ``fields=connectivity[...]`` or ``fields=**``).
 On an onboard key manager: GET of the collection is empty, the other calls answer 65536828.
+POST connects to each new primary key server first (:mod:`.connectivity`): 66060341, 66060338, 66060339 or
+65536852 when it cannot use it.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from flask import Flask, jsonify
 
 from keyform.simulators.common import json_body
 from keyform.simulators.ontap import records, validation as v
+from keyform.simulators.ontap.connectivity import Connectivity
 from keyform.simulators.ontap.errors import KMIP_FAILURES, OntapError
 from keyform.simulators.ontap.jobs import Jobs
 from keyform.simulators.ontap.store import Store, hash_secret
@@ -47,9 +50,11 @@ def _find(manager: dict, server: str) -> dict:
     raise OntapError(65536843, target="server")
 
 
-def add_servers(store: Store, conditions: dict, uuid: str, body: dict) -> list[dict]:
+def add_servers(store: Store, conditions: dict, uuid: str, body: dict, connectivity: Connectivity) -> list[dict]:
+    """Validate, check that the new primaries answer KMIP (:mod:`.connectivity`), then add them."""
     manager = _external(store, conditions, uuid)
-    v.reject_unknown(body, ("server", "records", "username", "password", "timeout", "secondary_key_servers"))
+    extra = v.key_server_fields(conditions)
+    v.reject_unknown(body, ("server", "records", "username", "password", "timeout", "secondary_key_servers", *extra))
     if "server" in body and "records" in body:
         raise OntapError(262186, target="records", field="server", other="records")
     if "records" in body:
@@ -58,14 +63,15 @@ def add_servers(store: Store, conditions: dict, uuid: str, body: dict) -> list[d
         raw = body["records"]
         if not isinstance(raw, list) or not raw:
             raise OntapError(262185, target="records", field="records", reason="a non-empty array is expected.")
-        defaults = {k: body[k] for k in ("username", "password", "timeout") if k in body}
-        entries = [v.parse_server_entry(r, "records", defaults, conditions) for r in raw]
+        defaults = {k: body[k] for k in ("username", "password", "timeout", *extra) if k in body}
+        entries = [v.parse_server_entry(r, "records", defaults, conditions, extra) for r in raw]
     elif "server" in body:
-        entries = [v.parse_server_entry(body, "", conditions=conditions)]
+        entries = [v.parse_server_entry(body, "", conditions=conditions, extra=extra)]
     else:
         raise OntapError(262197, target="server", field="server")
     v.check_new_primaries(manager["servers"], entries)
-    v.check_kmip(conditions, KMIP_FAILURES)
+    connectivity.require(store, conditions, KMIP_FAILURES, entries, manager["client_certificate_uuid"],
+                         manager["server_ca_certificate_uuids"], target="server")
     manager["servers"].extend(entries)
     return entries
 
@@ -73,7 +79,8 @@ def add_servers(store: Store, conditions: dict, uuid: str, body: dict) -> list[d
 def modify_server(store: Store, conditions: dict, uuid: str, server: str, body: dict) -> None:
     manager = _external(store, conditions, uuid)
     entry = _find(manager, server)
-    v.reject_unknown(body, ("username", "password", "timeout", "secondary_key_servers", "server"))
+    v.reject_unknown(body, ("username", "password", "timeout", "secondary_key_servers", "server",
+                            *v.key_server_fields(conditions)))
     if "server" in body and v.normalize_server(body["server"]) != entry["server"]:
         raise OntapError(262185, target="server", field="server", reason="this field cannot be modified.")
     if "password" in body and "username" not in body:
@@ -86,6 +93,9 @@ def modify_server(store: Store, conditions: dict, uuid: str, server: str, body: 
         changes["password"] = hash_secret(v.parse_string(body["password"], "password"))
     if "timeout" in body:
         changes["timeout"] = v.parse_timeout(body["timeout"], conditions=conditions)
+    if v.CREATE_REMOVE_TIMEOUT in body:
+        changes[v.CREATE_REMOVE_TIMEOUT] = v.parse_timeout(body[v.CREATE_REMOVE_TIMEOUT], v.CREATE_REMOVE_TIMEOUT,
+                                                           bounds=(-1, 60))
     if "secondary_key_servers" in body:
         changes["secondary_key_servers"] = v.parse_secondaries(body["secondary_key_servers"], conditions=conditions)
         others = [e for e in manager["servers"] if e is not entry]
@@ -124,9 +134,10 @@ def register(app: Flask, store: Store, jobs: Jobs, conditions: dict) -> None:
         body = json_body()
         with_records = records.return_records()
         require(uuid)
+        connectivity = Connectivity()
 
         def operation():
-            entries = add_servers(store, conditions, uuid, body)
+            entries = add_servers(store, conditions, uuid, body, connectivity)
             headers = {}
             if len(entries) == 1:
                 headers["Location"] = records.key_server_href(uuid, entries[0]["server"])

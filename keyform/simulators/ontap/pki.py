@@ -1,10 +1,12 @@
 """Real X.509 material for the simulated cluster's certificates (``cryptography``).
 
 - :func:`seed_certificates`: the pre-installed certificates, generated once per new cluster (then kept in the state
-  file): self-signed CAs "kmip-ca" and "kmip-ca-2"; client certificates "kmip-client" and "kmip-client-renewed"
-  (one key pair, both signed by "kmip-ca") and "kmip-client-other" (another key pair, signed by "kmip-ca").
-  CHOSEN: their keys are ECDSA P-256 (generating four RSA keys would add about half a second to every start);
-  installed certificates may use any key type ``cryptography`` reads.
+  file): server CAs "kmip-ca" and "kmip-ca-2"; client certificates (clientAuth) "kmip-client" and
+  "kmip-client-renewed" (one key pair, both signed by "kmip-ca") and "kmip-client-other" (another key pair, signed
+  by "kmip-ca-2"). Given the run's CA (:class:`RunCa`, the one that issues the real KMIP servers' certificates),
+  "kmip-ca" is that CA's certificate, so the run's KMIP servers trust "kmip-client" and refuse "kmip-client-other";
+  without it "kmip-ca" is self-signed here. CHOSEN: their keys are ECDSA P-256 (generating four RSA keys would add
+  about half a second to every start); installed certificates may use any key type ``cryptography`` reads.
 - :func:`describe`: what the cluster shows of a PEM certificate (common name, serial, expiry, CA, key size) and
   ``key_pair``, the SHA-256 of its public key (client certificates with the same key pair may replace each other).
 """
@@ -18,7 +20,9 @@ from typing import Optional
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
-from cryptography.x509.oid import NameOID
+from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
+
+from keyform.simulators.common.run_ca import RunCa
 
 # name, type, key pair label (same label: same key), common name, issuer name (None: self-signed)
 SEED_CERTIFICATES = (
@@ -26,9 +30,11 @@ SEED_CERTIFICATES = (
     ("kmip-ca-2", "server_ca", "ca-2", "KMIP Test CA 2", None),
     ("kmip-client", "client", "client-1", "ontap-sim-kmip-client", "kmip-ca"),
     ("kmip-client-renewed", "client", "client-1", "ontap-sim-kmip-client", "kmip-ca"),
-    ("kmip-client-other", "client", "client-2", "ontap-sim-other-client", "kmip-ca"),
+    ("kmip-client-other", "client", "client-2", "ontap-sim-other-client", "kmip-ca-2"),
 )
 SEED_VALIDITY = datetime.timedelta(days=3650)
+RUN_CA_SEED = "kmip-ca"
+"""The seeded server CA that is the run's CA when the cluster is given one."""
 
 
 class CertificateError(ValueError):
@@ -50,18 +56,22 @@ def _issue(common_name: str, key, issuer_name: x509.Name, issuer_key, ca: bool) 
                .public_key(key.public_key()).serial_number(x509.random_serial_number())
                .not_valid_before(now - datetime.timedelta(minutes=5)).not_valid_after(now + SEED_VALIDITY)
                .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True))
+    if not ca:
+        builder = builder.add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.CLIENT_AUTH]), critical=False)
     return builder.sign(issuer_key, hashes.SHA256())
 
 
-def seed_certificates() -> list[dict]:
+def seed_certificates(ca: Optional[RunCa] = None) -> list[dict]:
     """``{name, type, common_name, public_certificate, private_key}`` of each pre-installed certificate (the
-    private key only for client certificates)."""
+    private key only for client certificates); "kmip-ca" is ``ca``'s certificate when given."""
     keys: dict = {}
     issued: dict = {}
     out = []
     for name, kind, pair, common_name, issuer in SEED_CERTIFICATES:
         key = keys.setdefault(pair, ec.generate_private_key(ec.SECP256R1()))
-        if issuer is None:
+        if issuer is None and ca is not None and name == RUN_CA_SEED:
+            cert, key = ca.certificate, ca.key
+        elif issuer is None:
             cert = _issue(common_name, key, _name(common_name), key, ca=True)
         else:
             issuer_cert, issuer_key = issued[issuer]

@@ -4,7 +4,8 @@
   (-1 and 0 answer the simulator's validation error 262185); key servers have no ``connectivity``.
 - ``9.14.1`` and later (NetApp REST reference 9.14.1): ``secondary_key_servers`` is answered as one
   comma-separated string (from 9.14) and taken as an array or such a string on input; ``timeout`` also takes -1
-  (wait indefinitely) and 0 (do not wait); key servers have the expensive ``connectivity``
+  (wait indefinitely) and 0 (do not wait); key servers have ``create_remove_timeout`` (-1 to 60, POST and PATCH of
+  ``.../key-servers``; older releases refuse it as an unknown field, 262179) and the expensive ``connectivity``
   (``cluster_availability`` and per-node ``node_states``), shown only when named in ``fields=`` (or with
   ``fields=**``: ``fields=*`` gives the ordinary fields only, as ONTAP documents for expensive properties).
 
@@ -41,6 +42,11 @@ class Profile:
     def timeout_range(self) -> tuple[int, int]:
         """-1 (wait indefinitely) and 0 (do not wait) from 9.14.1."""
         return (-1, 60) if self.release >= (9, 14, 1) else (1, 60)
+
+    @property
+    def create_remove_timeout(self) -> bool:
+        """Key servers have ``create_remove_timeout`` (NetApp REST reference 9.14.1)."""
+        return self.release >= (9, 14, 1)
 
     @property
     def connectivity(self) -> bool:

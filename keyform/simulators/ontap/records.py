@@ -27,6 +27,7 @@ from flask import request
 
 from keyform.simulators.ontap.errors import OntapError
 from keyform.simulators.ontap.profile import parse as release
+from keyform.simulators.ontap.validation import DEFAULT_TIMEOUT
 from keyform.simulators.ontap.store import Store, stable_uuid
 
 API = "/api"
@@ -71,6 +72,8 @@ def key_server_record(manager_uuid: str, entry: dict, conditions: Optional[dict]
         record["username"] = entry["username"]
     secondaries = list(entry.get("secondary_key_servers", []))
     record["secondary_key_servers"] = ",".join(secondaries) if profile.string_secondaries else secondaries
+    if profile.create_remove_timeout:
+        record["create_remove_timeout"] = entry.get("create_remove_timeout", DEFAULT_TIMEOUT)
     if profile.connectivity:
         record["connectivity"] = connectivity(conditions or {})
     record["_links"] = link(key_server_href(manager_uuid, entry["server"]))
@@ -102,7 +105,7 @@ def key_manager_record(store: Store, manager: dict, conditions: dict) -> dict:
             "server_ca_certificates": [certificate_ref(c) for c in cas if c],
             "servers": [
                 {k: v for k, v in key_server_record(manager["uuid"], s, conditions).items()
-                 if k not in ("_links", "connectivity")}
+                 if k not in ("_links", "connectivity", "create_remove_timeout")}
                 for s in manager["servers"]
             ],
         }

@@ -18,6 +18,7 @@ import uuid as uuidlib
 from typing import Optional
 
 from keyform.simulators.common import StateFile
+from keyform.simulators.common.run_ca import RunCa
 from keyform.simulators.ontap import pki
 from keyform.simulators.ontap.errors import OntapError
 
@@ -52,10 +53,11 @@ def fake_key_backup() -> str:
     )
 
 
-def seed_certificates() -> list[dict]:
-    """The pre-installed certificates, cluster-scoped, with stable uuids and freshly generated keys."""
+def seed_certificates(ca: Optional[RunCa] = None) -> list[dict]:
+    """The pre-installed certificates, cluster-scoped, with stable uuids and freshly generated keys ("kmip-ca" is
+    ``ca``'s certificate when given: :mod:`.pki`)."""
     out = []
-    for seed in pki.seed_certificates():
+    for seed in pki.seed_certificates(ca):
         cert = {"uuid": stable_uuid("certificate", seed["name"]), "name": seed["name"], "type": seed["type"],
                 "svm_uuid": None}
         cert.update(pki.describe(pki.load_certificate(seed["public_certificate"])))
@@ -65,16 +67,21 @@ def seed_certificates() -> list[dict]:
     return out
 
 
-def _initial_document(svm_names=SEED_SVMS) -> dict:
+def _initial_document(svm_names=SEED_SVMS, ca: Optional[RunCa] = None) -> dict:
     svms = [{"uuid": stable_uuid("svm", name), "name": name} for name in svm_names]
-    return {"version": 1, "svms": svms, "certificates": seed_certificates(), "key_managers": {}, "jobs": {}}
+    return {"version": 1, "svms": svms, "certificates": seed_certificates(ca), "key_managers": {}, "jobs": {}}
 
 
-def _upgrade_certificates(doc: dict) -> None:
-    """A state file written before certificates were real PEM: its seeded certificates get real ones (same uuids)."""
-    if all("public_certificate" in c for c in doc["certificates"]):
+def _upgrade_certificates(doc: dict, ca: Optional[RunCa]) -> None:
+    """Seeded certificates made for another CA (or, in a state file written before certificates were real PEM,
+    none at all) are made again, with the same uuids, from ``ca`` (kept when they match it, or without one)."""
+    run_ca_uuid = stable_uuid("certificate", pki.RUN_CA_SEED)
+    kept_ca = next((c for c in doc["certificates"] if c["uuid"] == run_ca_uuid), None)
+    stale = ca is not None and kept_ca is not None and \
+        kept_ca.get("public_certificate", "").strip() != ca.certificate_pem.strip()
+    if not stale and all("public_certificate" in c for c in doc["certificates"]):
         return
-    fresh = {c["uuid"]: c for c in seed_certificates()}
+    fresh = {c["uuid"]: c for c in seed_certificates(ca)}
     doc["certificates"] = [fresh.get(c["uuid"], c) for c in doc["certificates"] if c["uuid"] in fresh
                            or "public_certificate" in c]
 
@@ -82,12 +89,13 @@ def _upgrade_certificates(doc: dict) -> None:
 class Store:
     """In-memory model + persistence. Callers hold :attr:`lock` around read-modify-save sequences."""
 
-    def __init__(self, state_path: Optional[str], svm_names=SEED_SVMS):
-        """``svm_names``: the SVMs a new cluster has (``settings.extra["svms"]``; default svm1, svm2)."""
+    def __init__(self, state_path: Optional[str], svm_names=SEED_SVMS, ca: Optional[RunCa] = None):
+        """``svm_names``: the SVMs a new cluster has (``settings.extra["svms"]``; default svm1, svm2); ``ca``: the
+        run's CA, which "kmip-ca" is (:mod:`.pki`)."""
         self.lock = threading.RLock()
         self._file = StateFile(state_path)
-        self.doc = self._file.load(None) or _initial_document(svm_names)
-        _upgrade_certificates(self.doc)
+        self.doc = self._file.load(None) or _initial_document(svm_names, ca)
+        _upgrade_certificates(self.doc, ca)
         for job in self.doc["jobs"].values():
             if job["state"] in ("queued", "running"):
                 job.update(state="failure", message="Job was interrupted by a restart of the cluster.", code=1)

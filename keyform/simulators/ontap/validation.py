@@ -3,6 +3,8 @@
 CHOSEN rules where the seeds are silent:
 - ``timeout`` is an integer (a numeric string such as ``"60"``, as in seed 002's example, is accepted)
   from 1 to 60 seconds; it defaults to 25. From 9.14.1 (release profile, :mod:`.profile`) -1 and 0 as well.
+- ``create_remove_timeout`` (9.14.1 and later, key-servers calls only): an integer from -1 to 60 (the bounds of
+  NetApp's generated Python client; the REST reference gives none), default 25 like ``timeout``.
 - ``secondary_key_servers`` is an array; from 9.14 one comma-separated string is taken as well.
 - Secondary key servers are free-form host names (stored as given, compared with the default port
   5696 added); at most 3 per primary (65536039), none may be a primary of the same key manager
@@ -20,6 +22,7 @@ from keyform.simulators.ontap.store import Store, hash_secret
 
 DEFAULT_PORT = 5696
 DEFAULT_TIMEOUT = 25
+CREATE_REMOVE_TIMEOUT = "create_remove_timeout"
 MAX_PRIMARIES = 4
 MAX_SECONDARIES = 3
 
@@ -73,9 +76,15 @@ def release(conditions: Optional[dict]) -> Profile:
     return parse_profile((conditions or {}).get("ontap_version"))
 
 
-def parse_timeout(value, field: str = "timeout", conditions: Optional[dict] = None) -> int:
-    """1 to 60 seconds; from 9.14.1 also -1 (wait indefinitely) and 0 (do not wait)."""
-    low, high = release(conditions).timeout_range
+def key_server_fields(conditions: Optional[dict]) -> tuple[str, ...]:
+    """Fields the key-servers calls take besides the seeds' (``create_remove_timeout`` from 9.14.1)."""
+    return (CREATE_REMOVE_TIMEOUT,) if release(conditions).create_remove_timeout else ()
+
+
+def parse_timeout(value, field: str = "timeout", conditions: Optional[dict] = None,
+                  bounds: Optional[tuple[int, int]] = None) -> int:
+    """1 to 60 seconds; from 9.14.1 also -1 (wait indefinitely) and 0 (do not wait). ``bounds`` overrides."""
+    low, high = bounds or release(conditions).timeout_range
     number = None
     if isinstance(value, int) and not isinstance(value, bool):
         number = value
@@ -109,12 +118,14 @@ def parse_secondaries(value, field: str = "secondary_key_servers", conditions: O
     return names
 
 
-def parse_server_entry(raw, field: str, defaults: Optional[dict] = None, conditions: Optional[dict] = None) -> dict:
-    """One primary key server from a request: ``server`` required; ``password`` kept only as a hash."""
+def parse_server_entry(raw, field: str, defaults: Optional[dict] = None, conditions: Optional[dict] = None,
+                       extra: Iterable[str] = ()) -> dict:
+    """One primary key server from a request: ``server`` required; ``password`` kept only as a hash. ``extra``:
+    the release's further fields the call takes (:func:`key_server_fields`)."""
     p = f"{field}." if field else ""
     entry = dict(defaults or {})
     entry.update(require_object(raw, field or "body"))
-    reject_unknown(entry, ("server", "timeout", "username", "password", "secondary_key_servers"), prefix=p)
+    reject_unknown(entry, ("server", "timeout", "username", "password", "secondary_key_servers", *extra), prefix=p)
     if "server" not in entry:
         raise OntapError(262197, target=f"{p}server", field=f"{p}server")
     parsed = {
@@ -128,6 +139,10 @@ def parse_server_entry(raw, field: str, defaults: Optional[dict] = None, conditi
     }
     if "password" in entry:
         parsed["password"] = hash_secret(parse_string(entry["password"], f"{p}password"))
+    if CREATE_REMOVE_TIMEOUT in extra:
+        parsed[CREATE_REMOVE_TIMEOUT] = (parse_timeout(entry[CREATE_REMOVE_TIMEOUT], p + CREATE_REMOVE_TIMEOUT,
+                                                       bounds=(-1, 60))
+                                         if CREATE_REMOVE_TIMEOUT in entry else DEFAULT_TIMEOUT)
     return parsed
 
 

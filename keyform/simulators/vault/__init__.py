@@ -22,7 +22,9 @@ endpoints, parameters and answers; Vault accepts PUT wherever POST, and ``LIST``
                           registration and push), :mod:`.peering` makes them; DR operation tokens
                           are valid across the replication set (hashes kept by the primary)
 - :mod:`.cluster`/:mod:`.registry` the state machine, persisted with the common ``StateFile``;
-  :mod:`.replicated` the data a primary replicates (policies, token roles, mounts)
+  :mod:`.replicated` the data a primary replicates (policies, token roles, mounts, the token store)
+- :mod:`.auth`            ``X-Vault-Token``: a live token of the cluster's token store (or a batch token
+                          of its set), authorised by its policies
 
 DR operation tokens, two kinds, both valid on every member of a replication set:
 generated from unseal key shares on a secondary (the fallback), or HashiCorp's
@@ -33,35 +35,43 @@ adopt, standing in for Vault's replicated keyring), so it verifies on every memb
 nowhere else, and it is authorised by its policies (``update``/``sudo`` on the endpoint's
 path) as the set's replicated policies define them.
 
+Tokens replicate as Vault's token store does: a cluster starts with the root token it is
+configured with (``settings.token``, what ``vault operator init`` gave it) in its token store;
+enabling it as a DR secondary wipes that store with the rest of its data and replaces it with
+its primary's, so its own root token is refused from then on (403 ``permission denied``), and
+after a promotion the set's tokens (the former primary's root token, tokens created on any
+primary of the set) work on it. A DR secondary serves no client token: its status and its
+``secondary/*`` endpoints do not look at ``X-Vault-Token`` (the latter are authorised by the DR
+operation token).
+
 Choices where the docs are silent: a DR secondary answers the client paths (policies,
 roles, tokens, mounts) with 400 ``path disabled in replication DR secondary mode``, as
-Vault does; the replicated document travels whole at activation and with each heartbeat
-(a status read of the secondary), not as a WAL stream; writes to it on a primary count as
-WAL entries; service tokens are not replicated (left for later); the tokens created are
-not accepted as ``X-Vault-Token`` (the cluster's root token is), except by
-``auth/token/lookup-self``; the simulator's merkle trees are never corrupt; a cluster is one
-node, initialised and unsealed from the start, always active (``sys/health`` answers 200, or
-472 on a DR secondary).
+Vault does, after checking the token against the set's store it holds; the replicated
+document travels whole at activation and with each heartbeat (a status read of the
+secondary), not as a WAL stream; writes to it on a primary count as WAL entries; the
+simulator's merkle trees are never corrupt; a cluster is one node, initialised and unsealed
+from the start, always active (``sys/health`` answers 200, or 472 on a DR secondary).
 
-Simulator only: ``GET /_admin/unseal-keys`` (with ``X-Vault-Token``) answers the
+Simulator only: ``GET /_admin/unseal-keys`` (with a token of the cluster) answers the
 cluster's unseal key shares like ``sys/init`` did (``keys``, ``keys_base64``,
 ``secret_shares``, ``secret_threshold``); :func:`unseal_keys` gives the same in-process.
 """
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Optional, Sequence
 
 from flask import Flask, jsonify
 
 from keyform.simulators.common import Settings, StateFile, create_base_app
 from keyform.simulators.vault import (
+    auth,
     health,
     internal,
     keys,
     mounts,
     operation_token,
-    params,
+    peering,
     policies,
     primary,
     secondary,
@@ -76,7 +86,7 @@ from keyform.simulators.vault.envelope import VaultError, error_body, error_resp
 DEFAULT_CREDENTIALS = {"token": "vault-sim-root"}
 BASE_PATH = "/v1"
 
-__all__ = ["BASE_PATH", "DEFAULT_CREDENTIALS", "create_app", "decode_operation_token", "unseal_keys"]
+__all__ = ["BASE_PATH", "DEFAULT_CREDENTIALS", "accepted_token", "create_app", "decode_operation_token", "unseal_keys"]
 
 decode_operation_token = keys.decode_operation_token
 
@@ -85,6 +95,8 @@ def create_app(settings: Settings) -> Flask:
     """A Flask app serving one Vault cluster's DR replication API."""
     app = create_base_app(settings, error_body)
     cluster = Cluster(settings)
+    if settings.ca_cert_file:
+        peering.trust(settings.ca_cert_file)
     app.extensions["vault_cluster"] = cluster
     app.register_error_handler(VaultError, error_response)
 
@@ -102,10 +114,24 @@ def create_app(settings: Settings) -> Flask:
 
     @app.get("/_admin/unseal-keys")
     def admin_unseal_keys():
-        params.require_token(settings)
+        auth.require(cluster)
         return jsonify(keys.describe_key_set(cluster.key_set()))
 
     return app
+
+
+def accepted_token(settings: Settings, candidates: Sequence[str]) -> str:
+    """The first of ``candidates`` that the cluster run with ``settings`` holds in its token store now
+    (running, else as its state file says), ``""`` if none: its own root token until it is enabled as
+    a DR secondary, then a token of its DR set, such as the root token of the set's first primary."""
+    cluster: Optional[Cluster] = live_cluster(settings)
+    if cluster is not None:
+        return next((t for t in candidates if t and cluster.service_token(t) is not None), "")
+    state = StateFile(settings.state_path).load(None) or {}
+    stored = (state.get("replicated") or {}).get("tokens")
+    if not isinstance(stored, dict):  # a fresh cluster, or a state file from before the store replicated
+        return settings.token if state.get("mode") != "secondary" else ""
+    return next((t for t in candidates if t and keys.sha256(t) in stored), "")
 
 
 def unseal_keys(settings: Settings) -> dict:

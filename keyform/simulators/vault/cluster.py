@@ -20,10 +20,12 @@ A DR operation token may also be a batch token made on a member of the set (see
 key set and authorises by its policies (``update`` or ``sudo`` on the endpoint's path).
 
 The state also holds the replicated document (``replicated``: policies, token roles,
-mounts; see :mod:`.replicated`), adopted from the primary at activation and with each
-heartbeat answer, and the cluster's own service tokens (``tokens``, see
-:mod:`.token_store`), both wiped by ``secondary/enable``. State files written before they
-existed are upgraded in place (:meth:`Cluster._upgrade`).
+mounts and the token store, see :mod:`.replicated` and :mod:`.token_store`), adopted from the
+primary at activation and with each heartbeat answer, and wiped by ``secondary/enable``. A fresh
+state's token store holds the root token the cluster is configured with (``settings.token``).
+State files written before they existed are upgraded in place (:meth:`Cluster._upgrade`; the
+token store of a state file that kept it apart, with the configured root token added unless the
+cluster is a DR secondary).
 """
 
 from __future__ import annotations
@@ -46,7 +48,7 @@ from keyform.simulators.vault import acl, batch_token, keys, replicated
 from keyform.simulators.vault.envelope import VaultError
 from keyform.simulators.vault.registry import PrimaryRegistry
 from keyform.simulators.vault.replicated import ReplicatedData
-from keyform.simulators.vault.token_store import ServiceTokenStore
+from keyform.simulators.vault.token_store import ServiceTokenStore, root_entry
 
 STATE_VERSION = 1
 OPERATION_CAPABILITIES = ("update", "sudo")
@@ -99,6 +101,9 @@ class Cluster(PrimaryRegistry, ReplicatedData, ServiceTokenStore):
         _LIVE[id(settings)] = self
 
     def _fresh_state(self) -> dict:
+        identity = local_identity()
+        document = replicated.fresh_document()
+        self._seed_root_token(document, identity)
         return {
             "version": STATE_VERSION,
             "name": self.settings.name,
@@ -114,10 +119,15 @@ class Cluster(PrimaryRegistry, ReplicatedData, ServiceTokenStore):
             "op_tokens": [],
             "op_tokens_revoked": [],
             "op_tokens_unsent": {"register": [], "revoke": []},
-            "replicated": replicated.fresh_document(),
-            "tokens": {},
-            **local_identity(),
+            "replicated": document,
+            **identity,
         }
+
+    def _seed_root_token(self, document: dict, identity: dict) -> None:
+        """The configured root token into ``document``'s token store (``vault operator init``'s)."""
+        if self.settings.token:
+            document["tokens"][keys.sha256(self.settings.token)] = root_entry(identity["root_accessor"],
+                                                                             identity["initialized_at"])
 
     def _upgrade(self, state: dict) -> dict:
         """Fill in the keys added after a state file was written (same version, no wipe)."""
@@ -126,11 +136,15 @@ class Cluster(PrimaryRegistry, ReplicatedData, ServiceTokenStore):
         state.setdefault("op_tokens_unsent", {"register": [], "revoke": []})
         if not isinstance(state.get("replicated"), dict):
             state["replicated"] = {}
-        replicated.upgrade(state["replicated"])
-        if not isinstance(state.get("tokens"), dict):
-            state["tokens"] = {}
         for key, value in local_identity().items():
             state.setdefault(key, value)
+        if not isinstance(state["replicated"].get("tokens"), dict):  # kept apart, without the root token
+            kept = state.pop("tokens", None)
+            state["replicated"]["tokens"] = kept if isinstance(kept, dict) else {}
+            if state.get("mode") != "secondary":
+                self._seed_root_token(state["replicated"], state)
+        state.pop("tokens", None)
+        replicated.upgrade(state["replicated"])
         return state
 
     def save(self) -> None:
@@ -219,7 +233,6 @@ class Cluster(PrimaryRegistry, ReplicatedData, ServiceTokenStore):
                 self.check_can_enable_secondary()
                 self.state["wipes"] = self.state.get("wipes", 0) + 1
                 self._reset_operation_tokens()
-                self.state["tokens"] = {}
             else:
                 self.require_mode("secondary", "error updating primary: this cluster is not a DR secondary")
             now = time.time()

@@ -17,7 +17,7 @@ refused (``path is already in use at <existing>``, ``existing mount at <existing
 Simulator choices (the docs do not say): only the built-in engine types listed in
 ``ENGINE_TYPES`` mount, others are refused as ``plugin not found in the catalog: <type>``;
 paths under ``auth/`` or ``audit/`` are refused as ``cannot mount under "<prefix>"``; the
-engines serve nothing below their mount. All need the root ``X-Vault-Token``; a DR
+engines serve nothing below their mount. All need an ``X-Vault-Token`` allowed there (:mod:`.auth`); a DR
 secondary answers 400 ``path disabled in replication DR secondary mode``.
 """
 
@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Optional
 
 from flask import Flask
 
-from keyform.simulators.vault import params
+from keyform.simulators.vault import auth, params
 from keyform.simulators.vault.envelope import VaultError, no_content, respond
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -119,11 +119,10 @@ def new_entry(path: str, data: dict, table: dict) -> dict:
 
 
 def register(app: Flask, cluster: "Cluster") -> None:
-    settings = cluster.settings
 
     @app.get(PREFIX)
     def mounts_list():
-        params.require_token(settings)
+        auth.require(cluster)
         table = cluster.replicated("mounts")
         return respond(table, top_level=table)
 
@@ -131,7 +130,7 @@ def register(app: Flask, cluster: "Cluster") -> None:
     def mounts_path(path: str):
         from flask import request
 
-        params.require_token(settings)
+        auth.require(cluster)
         cluster.require_serving()
         data = params.body()
         path = normalise(path)

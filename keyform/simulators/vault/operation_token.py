@@ -32,7 +32,7 @@ from typing import Optional
 
 from flask import Flask
 
-from keyform.simulators.vault import keys, params, peering
+from keyform.simulators.vault import auth, keys, params, peering
 from keyform.simulators.vault.cluster import Cluster
 from keyform.simulators.vault.envelope import VaultError, no_content, raw
 
@@ -141,7 +141,6 @@ class Generation:
 
 def register(app: Flask, cluster: Cluster) -> None:
     generation = Generation(cluster)
-    settings = cluster.settings
     app.extensions["vault_generation"] = generation
 
     @app.route(f"{PREFIX}/generate-operation-token/attempt", methods=["GET", "PUT", "POST", "DELETE"])
@@ -166,7 +165,7 @@ def register(app: Flask, cluster: Cluster) -> None:
 
     @app.route(f"{PREFIX}/operation-token/delete", methods=["PUT", "POST"])
     def operation_token_delete():
-        params.require_token(settings)
+        auth.require_unless_secondary(cluster)
         data = params.body()
         cluster.delete_operation_token(params.string(data, "dr_operation_token", required=True),
                                        "sys/replication/dr/secondary/operation-token/delete")

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import hmac
 import re
 from typing import Any
 
 from flask import request
 
-from keyform.simulators.common import Settings, parse_json, read_body
+from keyform.simulators.common import parse_json, read_body
 from keyform.simulators.vault.envelope import VaultError
 
 _DURATION_PART = re.compile(r"(\d+(?:\.\d+)?)(ns|us|µs|ms|s|m|h|d)")
@@ -81,10 +80,3 @@ def request_token() -> str:
         if auth.lower().startswith("bearer "):
             given = auth[7:].strip()
     return given
-
-
-def require_token(settings: Settings) -> None:
-    """``X-Vault-Token`` (or ``Authorization: Bearer``) must be the cluster's token, else 403."""
-    given = request_token()
-    if not given or not settings.token or not hmac.compare_digest(given.encode(), settings.token.encode()):
-        raise VaultError("permission denied", 403)

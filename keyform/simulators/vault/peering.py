@@ -3,7 +3,7 @@
 - ``activate``: the secondary presents its activation token to the primary
   (``POST /v1/sys/replication/dr/internal/activate``) and receives its bootstrap
   package: cluster ID, key set, WAL index, a link secret, the operation-token sets
-  and the replicated document (policies, token roles, mounts: see :mod:`.replicated`).
+  and the replicated document (policies, token roles, mounts, token store: see :mod:`.replicated`).
 - ``heartbeat``: the secondary checks its link with the primary
   (``POST .../internal/heartbeat``), done at each status read of the secondary.
 - ``probe``: the primary checks a registered secondary still streams from it
@@ -16,12 +16,15 @@
 - ``push_operation_tokens``: the primary sends the set's sets to a secondary when
   they changed (``POST .../internal/operation-tokens/push``).
 
-Tokens and secrets travel only in request bodies; error messages never carry them.
+Tokens and secrets travel only in request bodies; error messages never carry them. Over HTTPS a peer is
+verified by the run's CA (:func:`trust`, called by each cluster served with TLS).
 """
 
 from __future__ import annotations
 
-from typing import Optional
+import tempfile
+import threading
+from typing import Optional, Union
 
 import requests
 
@@ -30,11 +33,37 @@ from keyform.simulators.vault.envelope import VaultError
 INTERNAL_PATH = "/v1/sys/replication/dr/internal"
 TIMEOUT = (1.0, 3.0)
 
+_trusted: list[str] = []
+_bundle: dict[tuple[str, ...], str] = {}
+_lock = threading.Lock()
+
+
+def trust(ca_cert_file: str) -> None:
+    """Verify peers by this CA certificate too (the run's CA of a cluster of this process)."""
+    with _lock:
+        if ca_cert_file not in _trusted:
+            _trusted.append(ca_cert_file)
+
+
+def _verify() -> Union[str, bool]:
+    """What peers are verified by: the one run CA, a bundle of several, or the system's CAs when none."""
+    with _lock:
+        key = tuple(_trusted)
+        if len(key) <= 1:
+            return key[0] if key else True
+        if key not in _bundle:
+            with tempfile.NamedTemporaryFile("w", suffix=".pem", delete=False) as handle:
+                for path in key:
+                    with open(path, encoding="ascii") as ca:
+                        handle.write(ca.read())
+            _bundle[key] = handle.name
+        return _bundle[key]
+
 
 def _post(base_url: str, name: str, payload: dict, peer: str) -> dict:
     url = base_url.rstrip("/") + f"{INTERNAL_PATH}/{name}"
     try:
-        response = requests.post(url, json=payload, timeout=TIMEOUT)
+        response = requests.post(url, json=payload, timeout=TIMEOUT, verify=_verify())
     except requests.RequestException as exc:
         reason = type(exc).__name__
         raise VaultError(f"error contacting the {peer} at {base_url}: {reason}", 500) from None

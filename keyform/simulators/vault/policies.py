@@ -11,7 +11,7 @@ default policy text; it may be changed, not deleted: ``cannot delete "default" p
 and ``root`` (grants everything, reads as an empty text; ``cannot update "root" policy``,
 ``cannot delete "root" policy``). Text that does not parse is refused with 400
 ``failed to parse policy: <detail>``; an empty one with ``'policy' parameter not supplied
-or empty``. All need the root ``X-Vault-Token``; a DR secondary answers 400 ``path
+or empty``. All need an ``X-Vault-Token`` allowed there (:mod:`.auth`); a DR secondary answers 400 ``path
 disabled in replication DR secondary mode``.
 """
 
@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from flask import Flask, request
 
-from keyform.simulators.vault import acl, params
+from keyform.simulators.vault import acl, auth, params
 from keyform.simulators.vault.envelope import VaultError, no_content, respond
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -47,12 +47,11 @@ def list_answer(keys) -> object:
 
 
 def register(app: Flask, cluster: "Cluster") -> None:
-    settings = cluster.settings
 
     @app.route(PREFIX, methods=["GET", "LIST"])
     @app.route(f"{PREFIX}/", methods=["GET", "LIST"])
     def policies_list():
-        params.require_token(settings)
+        auth.require(cluster)
         cluster.require_serving()
         if not is_list_request():
             raise VaultError("", 405)
@@ -60,7 +59,7 @@ def register(app: Flask, cluster: "Cluster") -> None:
 
     @app.route(f"{PREFIX}/<name>", methods=["GET", "DELETE", *WRITE])
     def policies_name(name: str):
-        params.require_token(settings)
+        auth.require(cluster)
         cluster.require_serving()
         data = params.body()
         name = name.strip().lower()

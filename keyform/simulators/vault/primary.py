@@ -8,14 +8,15 @@ Supported:
   (also ``GET ...?id=us-east-1&ttl=30m`` as in the API doc's sample)
 - POST /v1/sys/replication/dr/primary/revoke-secondary  {id} -> 204
 
-All need ``X-Vault-Token``; Vault accepts PUT wherever it accepts POST.
+All need an ``X-Vault-Token`` allowed there (:mod:`.auth`; ``secondary-token`` also needs ``sudo``);
+Vault accepts PUT wherever it accepts POST.
 """
 
 from __future__ import annotations
 
 from flask import Flask
 
-from keyform.simulators.vault import params
+from keyform.simulators.vault import auth, params
 from keyform.simulators.vault.cluster import Cluster, rfc3339
 from keyform.simulators.vault.envelope import VaultError, no_content, respond
 
@@ -25,32 +26,31 @@ DEFAULT_TTL = "30m"
 
 
 def register(app: Flask, cluster: Cluster) -> None:
-    settings = cluster.settings
 
     @app.route(f"{PREFIX}/enable", methods=WRITE)
     def primary_enable():
-        params.require_token(settings)
+        auth.require(cluster)
         data = params.body()
         cluster.enable_primary(params.string(data, "primary_cluster_addr"))
         return no_content()
 
     @app.route(f"{PREFIX}/demote", methods=WRITE)
     def primary_demote():
-        params.require_token(settings)
+        auth.require(cluster)
         params.body()
         cluster.demote()
         return no_content()
 
     @app.route(f"{PREFIX}/disable", methods=WRITE)
     def primary_disable():
-        params.require_token(settings)
+        auth.require(cluster)
         params.body()
         cluster.disable_primary()
         return no_content()
 
     @app.route(f"{PREFIX}/secondary-token", methods=["GET", *WRITE])
     def primary_secondary_token():
-        params.require_token(settings)
+        auth.require(cluster)
         data = params.body()
         secondary_id = params.string(data, "id").strip()
         if not secondary_id:
@@ -71,7 +71,7 @@ def register(app: Flask, cluster: Cluster) -> None:
 
     @app.route(f"{PREFIX}/revoke-secondary", methods=WRITE)
     def primary_revoke_secondary():
-        params.require_token(settings)
+        auth.require(cluster)
         data = params.body()
         secondary_id = params.string(data, "id").strip()
         if not secondary_id:

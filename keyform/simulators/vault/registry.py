@@ -6,7 +6,7 @@ the link secret both sides share for heartbeats and the last heartbeat seen.
 The primary also keeps the DR operation-token hashes of its replication set: its
 secondaries register (and delete) theirs, and receive the set at activation and
 with each heartbeat answer. The activation package and every heartbeat answer also
-carry the primary's replicated document (policies, token roles, mounts: see
+carry the primary's replicated document (policies, token roles, mounts, token store: see
 :mod:`.replicated`), which the secondary adopts whole.
 A mixin of :class:`.cluster.Cluster` (it uses ``self.state``, ``self.lock``, ``self.save``).
 """

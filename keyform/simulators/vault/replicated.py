@@ -1,15 +1,16 @@
-"""The data a DR primary replicates: ACL policies, token roles and mounts, in one document.
+"""The data a DR primary replicates: ACL policies, token roles, mounts and the token store, in one document.
 
 ``state["replicated"] = {"policies": {name: HCL text}, "roles": {name: role},
-"mounts": {"path/": entry}}`` (the built-in ``root`` policy is implicit; ``default`` and
-the built-in mounts ``cubbyhole/``, ``identity/``, ``sys/`` are always there). It travels
-whole, from the primary to its secondaries: in the activation package and in every
-heartbeat answer; a secondary replaces its own document with the primary's each time.
-Enabling a secondary therefore wipes what the cluster held (and its service tokens, see
-:mod:`.tokens`); a promoted secondary keeps the set's document, a demoted primary and a
-disabled cluster keep theirs. A DR secondary serves none of these paths (Vault answers
-``path disabled in replication DR secondary mode``); writes on a primary count as WAL
-entries (``last_wal`` grows).
+"mounts": {"path/": entry}, "tokens": {sha256(token): entry}}`` (the built-in ``root`` policy
+is implicit; ``default`` and the built-in mounts ``cubbyhole/``, ``identity/``, ``sys/`` are always
+there; the token store, root token included, is :mod:`.token_store`'s). It travels whole, from the
+primary to its secondaries: in the activation package and in every heartbeat answer; a secondary
+replaces its own document with the primary's each time. Enabling a secondary therefore wipes what
+the cluster held, its tokens included; a promoted secondary keeps the set's document (so the set's
+tokens work on it), a demoted primary keeps its own until a new primary's replaces it
+(``update-primary``), a disabled cluster keeps what it held. A DR secondary serves none of the
+client paths (Vault answers ``path disabled in replication DR secondary mode``); writes on a
+primary count as WAL entries (``last_wal`` grows).
 
 A mixin of :class:`.cluster.Cluster` (it uses ``self.state``, ``self.lock``, ``self.save``).
 """
@@ -17,29 +18,38 @@ A mixin of :class:`.cluster.Cluster` (it uses ``self.state``, ``self.lock``, ``s
 from __future__ import annotations
 
 import copy
+import re
 from typing import Iterable, Optional
 
 from keyform.simulators.vault import acl, mounts
 from keyform.simulators.vault.envelope import VaultError
 
-SECTIONS = ("policies", "roles", "mounts")
+SECTIONS = ("policies", "roles", "mounts", "tokens")
+_HASH = re.compile(r"[0-9a-f]{64}")
 SECONDARY_REFUSAL = "path disabled in replication DR secondary mode"
 
 
 def fresh_document() -> dict:
-    return {"policies": {"default": acl.DEFAULT_POLICY}, "roles": {}, "mounts": mounts.builtin_mounts()}
+    return {"policies": {"default": acl.DEFAULT_POLICY}, "roles": {}, "mounts": mounts.builtin_mounts(), "tokens": {}}
+
+
+def _token_entry(digest, entry) -> bool:
+    """A token store entry as a peer may send it: a SHA-256 key, policies and expiry of the right types."""
+    return (isinstance(digest, str) and bool(_HASH.fullmatch(digest)) and isinstance(entry, dict)
+            and isinstance(entry.get("policies"), list) and all(isinstance(p, str) for p in entry["policies"])
+            and isinstance(entry.get("expires_at", 0), (int, float)) and isinstance(entry.get("accessor", ""), str))
 
 
 def sanitize(document) -> Optional[dict]:
     """A well-formed document from what a peer sent (``None`` if it is not one): parsable
-    policies, roles and mount entries that are objects, the built-ins filled in."""
+    policies, roles, mount entries and token store entries that are objects, the built-ins filled in."""
     if not isinstance(document, dict):
         return None
-    sections = [document.get(name) for name in SECTIONS]
+    sections = [document.get(name, {}) for name in SECTIONS]
     if not all(isinstance(section, dict) for section in sections):
         return None
-    policies, roles, mount_table = sections
-    clean = {"policies": {}, "roles": {}, "mounts": {}}
+    policies, roles, mount_table, tokens = sections
+    clean: dict = {"policies": {}, "roles": {}, "mounts": {}}
     for name, text in policies.items():
         if isinstance(name, str) and isinstance(text, str) and name != "root":
             try:
@@ -50,6 +60,9 @@ def sanitize(document) -> Optional[dict]:
     clean["roles"] = {k: copy.deepcopy(v) for k, v in roles.items() if isinstance(k, str) and isinstance(v, dict)}
     clean["mounts"] = {k: copy.deepcopy(v) for k, v in mount_table.items() if isinstance(k, str)
                        and k.endswith("/") and isinstance(v, dict) and isinstance(v.get("type"), str)}
+    clean["tokens"] = {k: copy.deepcopy(v) for k, v in tokens.items() if _token_entry(k, v)}
+    for entry in clean["tokens"].values():
+        entry.setdefault("expires_at", 0)
     return upgrade(clean)
 
 

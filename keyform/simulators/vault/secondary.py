@@ -10,17 +10,22 @@ Supported:
   ``{merkle_corruption_report: {corrupted_root: false, corrupted_tree_map: {},
   last_corruption_check_epoch: "<now, RFC 3339>"}}`` (read-only: it changes nothing)
 
-All need ``X-Vault-Token``; Vault accepts PUT wherever it accepts POST. On a cluster that
-is not a DR secondary each answers 400 ``... this cluster is not a DR secondary`` before
-looking at the token. ``dr_operation_token`` is either an operation token generated on
+Vault accepts PUT wherever it accepts POST. ``enable`` needs a token of the cluster's own
+token store with ``X-Vault-Token`` (see :mod:`.auth`), which the enable wipes: from then on the
+cluster holds its primary's token store, and its own root token is refused (403 ``permission
+denied``) wherever a client token is checked. A DR secondary serves no client token: the four
+others are authorised by ``dr_operation_token`` alone and do not look at ``X-Vault-Token``; on a
+cluster that is not a DR secondary they check ``X-Vault-Token`` as any path does, then answer 400
+``... this cluster is not a DR secondary`` before looking at the DR operation token.
+``dr_operation_token`` is either an operation token generated on
 any secondary of the replication set (see :mod:`.operation_token`), valid on every
 endpoint, or a batch token made on a member of the set (see :mod:`.tokens`) whose
 policies grant ``update`` (or ``sudo``) on the endpoint's path, e.g.
 ``sys/replication/dr/secondary/promote``; a missing, unknown, forged, foreign or expired
 one is 400 ``invalid DR operation token``, a valid batch token without the capability 403
 ``permission denied``; nothing changes then. The secondary adopts the primary's
-operation-token sets and replicated document at activation and update-primary; enabling
-wipes the cluster's own document and service tokens. Activation calls the primary over
+operation-token sets and replicated document (its token store included) at activation and
+update-primary; enabling wipes the cluster's own document and tokens. Activation calls the primary over
 HTTP (see :mod:`.peering`); ``ca_file``/``ca_path`` are accepted and ignored (the
 simulators talk plain HTTP on loopback). The simulator's merkle trees are never corrupt,
 and merkle-check answers only ``data`` (not repeated at the top level: a newer endpoint
@@ -33,7 +38,7 @@ import time
 
 from flask import Flask
 
-from keyform.simulators.vault import keys, operation_token, params, peering
+from keyform.simulators.vault import auth, keys, operation_token, params, peering
 from keyform.simulators.vault.cluster import Cluster, rfc3339
 from keyform.simulators.vault.envelope import VaultError, no_content, respond
 
@@ -58,9 +63,9 @@ def _handshake(cluster: Cluster, data: dict, expected_cluster_id: str = "") -> t
 
 
 def _authorised(cluster: Cluster, endpoint: str, doing: str) -> dict:
-    """The request body of a DR-operation-token endpoint once its checks passed: the cluster's token, a
-    DR secondary, and a DR operation token (generated or batch) allowed on ``endpoint``."""
-    params.require_token(cluster.settings)
+    """The request body of a DR-operation-token endpoint once its checks passed: a DR secondary (elsewhere a
+    client token first), and a DR operation token (generated or batch) allowed on ``endpoint``."""
+    auth.require_unless_secondary(cluster)
     data = params.body()
     cluster.require_mode("secondary", f"error {doing}: this cluster is not a DR secondary")
     cluster.check_operation_token(params.string(data, "dr_operation_token"), f"{POLICY_PATH}/{endpoint}")
@@ -68,11 +73,9 @@ def _authorised(cluster: Cluster, endpoint: str, doing: str) -> dict:
 
 
 def register(app: Flask, cluster: Cluster) -> None:
-    settings = cluster.settings
-
     @app.route(f"{PREFIX}/enable", methods=WRITE)
     def secondary_enable():
-        params.require_token(settings)
+        auth.require(cluster)
         data = params.body()
         params.string(data, "token", required=True)
         cluster.check_can_enable_secondary()

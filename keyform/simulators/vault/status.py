@@ -1,7 +1,9 @@
 """DR replication status.
 
 Supported:
-- GET /v1/sys/replication/dr/status -> 200 (authenticated, as the API doc says)
+- GET /v1/sys/replication/dr/status -> 200 (authenticated, as the API doc says, on a primary and a
+  disabled cluster; a DR secondary, which serves no client token, answers it without one, as
+  current Vault answers it everywhere: see :mod:`.auth`)
 
 The ``data`` fields are repeated at the top level next to the envelope, with
 ``mode`` there spelled ``dr-primary``/``dr-secondary`` (``disabled`` stays), as in
@@ -10,15 +12,15 @@ sends a heartbeat to its primary, a primary probes its registered secondaries,
 so ``connection_status``, ``last_heartbeat`` and ``state`` are current. The
 heartbeat also hands over the DR operation-token registrations the primary has not
 acknowledged yet and brings back the replication set's operation-token sets and the
-primary's replicated document (policies, token roles, mounts), which replaces the
-secondary's.
+primary's replicated document (policies, token roles, mounts, token store), which replaces
+the secondary's.
 """
 
 from __future__ import annotations
 
 from flask import Flask
 
-from keyform.simulators.vault import params, peering
+from keyform.simulators.vault import auth, peering
 from keyform.simulators.vault.cluster import Cluster, merkle_root, rfc3339
 from keyform.simulators.vault.envelope import respond
 
@@ -78,11 +80,9 @@ def refresh_links(cluster: Cluster) -> None:
 
 
 def register(app: Flask, cluster: Cluster) -> None:
-    settings = cluster.settings
-
     @app.get(PATH)
     def replication_dr_status():
-        params.require_token(settings)
+        auth.require_unless_secondary(cluster)
         refresh_links(cluster)
         data = status_data(cluster)
         top = {k: v for k, v in data.items() if k != "mode"}

@@ -7,23 +7,22 @@ Supported:
 The answer is the envelope with ``data: {accessor, creation_time (epoch seconds), creation_ttl,
 display_name, entity_id: "", expire_time, explicit_max_ttl, id, issue_time, meta, num_uses,
 orphan, path, policies, renewable, ttl, type}`` (durations in seconds) and ``role`` for a token
-made from a token role. The tokens known: the cluster's root token (``path:
-auth/token/root``, ``display_name: root``, ``policies: [root]``, an orphan that never expires),
-its service tokens (:mod:`.token_store`) and the batch tokens of its DR replication set
-(:mod:`.batch_token`: ``accessor: ""``, never renewable). As Vault does, a token without a TTL
+made from a token role. The tokens known: those of the cluster's token store (:mod:`.token_store`,
+replicated across the DR set: a secondary's own root token is gone once it is enabled) — root
+tokens (``path: auth/token/root``, ``display_name: root``, ``policies: [root]``, orphans that never
+expire) and service tokens — and the batch tokens of its DR replication set (:mod:`.batch_token`:
+``accessor: ""``, never renewable). As Vault does, a token without a TTL
 (the root token, a child root token) has no lease: ``expire_time`` is ``null``, ``ttl`` 0, and
 ``issue_time`` and ``renewable`` are left out. Each lookup spends a use of a use-limited service
 token (``num_uses`` then shows the uses left, ``-1`` on the last one, which revokes it).
 
 A missing, unknown, expired or revoked token is 403 ``permission denied``. A DR secondary checks
-the token, then refuses the path (400 ``path disabled in replication DR secondary mode``), like
-its other client paths; it holds no service token of its primary (they are not replicated yet)
-and spends no use.
+the token against the set's store it holds, then refuses the path (400 ``path disabled in
+replication DR secondary mode``), like its other client paths, and spends no use.
 """
 
 from __future__ import annotations
 
-import hmac
 import time
 from typing import Optional
 
@@ -64,14 +63,6 @@ def _data(token: str, *, kind: str, accessor: str, created: float, creation_ttl:
     return data
 
 
-def _root(cluster: Cluster, token: str) -> dict:
-    with cluster.lock:
-        accessor, created = cluster.state["root_accessor"], cluster.state["initialized_at"]
-    return _data(token, kind="service", accessor=accessor, created=created, creation_ttl=0, expires=0,
-                 explicit_max_ttl=0, display_name="root", path="auth/token/root", policies=["root"], meta=None,
-                 num_uses=0, orphan=True, renewable=False)
-
-
 def _service(token: str, entry: dict) -> dict:
     return _data(token, kind="service", accessor=entry["accessor"], created=entry["created_at"],
                  creation_ttl=entry["ttl"], expires=entry["expires_at"], explicit_max_ttl=entry["explicit_max_ttl"],
@@ -91,10 +82,6 @@ def _batch(token: str, claims: dict) -> dict:
 def lookup_self(cluster: Cluster) -> dict:
     """The ``data`` of the request's token; 403 when it is not a live token of this cluster."""
     token = params.request_token()
-    root = cluster.settings.token
-    if token and root and hmac.compare_digest(token.encode(), root.encode()):
-        cluster.require_serving()
-        return _root(cluster, token)
     if batch_token.looks_like(token):
         claims = batch_token.verify(token, cluster.key_set())
         if claims is None:

@@ -13,7 +13,7 @@ sorted); ``token_type`` is ``service``, ``batch``, ``default-service`` (the defa
 ``default`` means the same) or ``default-batch``; ``explicit_max_ttl`` is the older name of
 ``token_explicit_max_ttl``. The answer also carries the fields Vault shows that the
 simulator does not implement, with their defaults (``disallowed_policies: []``,
-``path_suffix: ""``, ``token_period: 0``, ...). All need the root ``X-Vault-Token``; a DR
+``path_suffix: ""``, ``token_period: 0``, ...). All need an ``X-Vault-Token`` allowed there (:mod:`.auth`); a DR
 secondary answers 400 ``path disabled in replication DR secondary mode``.
 """
 
@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Optional
 
 from flask import Flask, request
 
-from keyform.simulators.vault import params
+from keyform.simulators.vault import auth, params
 from keyform.simulators.vault.envelope import VaultError, no_content, respond
 from keyform.simulators.vault.policies import is_list_request, list_answer
 
@@ -102,12 +102,11 @@ def describe(name: str, role: dict) -> dict:
 
 
 def register(app: Flask, cluster: "Cluster") -> None:
-    settings = cluster.settings
 
     @app.route(PREFIX, methods=["GET", "LIST"])
     @app.route(f"{PREFIX}/", methods=["GET", "LIST"])
     def token_roles_list():
-        params.require_token(settings)
+        auth.require(cluster)
         cluster.require_serving()
         if not is_list_request():
             raise VaultError("", 405)
@@ -115,7 +114,7 @@ def register(app: Flask, cluster: "Cluster") -> None:
 
     @app.route(f"{PREFIX}/<name>", methods=["GET", "DELETE", *WRITE])
     def token_roles_name(name: str):
-        params.require_token(settings)
+        auth.require(cluster)
         cluster.require_serving()
         data = params.body()
         if request.method == "GET":

@@ -12,8 +12,10 @@ The answer is the envelope with ``auth: {client_token, accessor, policies, token
 metadata, lease_duration, renewable, entity_id: "", token_type, orphan, mfa_requirement,
 num_uses}`` (``warnings`` name the policies that do not exist, as Vault's do). Policies
 follow Vault's rules: ``policies`` is a list or a comma-separated string; without it the
-token inherits its parent's (the root token's: ``["root"]``); ``default`` is added unless
-``no_default_policy``; with a role that has ``allowed_policies`` the policies default to
+token inherits its parent's (the request token's: ``["root"]`` for a root token); a parent
+without ``root`` may only give its own policies and ``default`` (400 ``child policies must be
+subset of parent``); ``default`` is added unless ``no_default_policy``; with a role that has
+``allowed_policies`` the policies default to
 them and must be within them (400 ``token policies (...) must be subset of the role's
 allowed policies (...)``); an unknown role is 400 ``unknown role <name>``. The role's
 ``token_type`` decides (``service``/``batch``) or gives the default for ``type``
@@ -23,17 +25,18 @@ Tokens: a **batch** token (``hvb.``, see :mod:`.batch_token`) is verified from i
 member of the DR replication set; accessor ``""``, never renewable, cannot be renewed
 (``batch tokens cannot be renewed``) nor revoked (``batch tokens cannot be revoked``), nor
 carry ``root`` (``batch tokens cannot be root tokens``) or an ``explicit_max_ttl``. A
-**service** token (``hvs.`` + 24 random characters) is stored hashed on the cluster that made
-it only (see :mod:`.token_store`). TTL: ``ttl`` (Vault durations) or 768h, capped by the
+**service** token (``hvs.`` + 24 random characters) is stored hashed in the cluster's token
+store, which replicates to the DR secondaries (see :mod:`.token_store`). TTL: ``ttl`` (Vault
+durations) or 768h, capped by the
 system maximum of 768h (with Vault's warning) and by the explicit max TTL of the request or
 the role (the simulator caps batch tokens with the role's ``token_explicit_max_ttl`` too);
 a service token with the ``root`` policy and no TTL never expires, as Vault's.
 
-The tokens created here authorise the DR secondary endpoints as ``dr_operation_token``
-(batch tokens, by their policies: see :meth:`.cluster.Cluster.check_operation_token`);
-the simulator does not accept them as ``X-Vault-Token``, which stays the cluster's root
-token. All paths need the root ``X-Vault-Token``; a DR secondary answers 400 ``path
-disabled in replication DR secondary mode``.
+The tokens created here are client tokens (``X-Vault-Token``, authorised by their policies:
+see :mod:`.auth`) on every member of the DR set that serves clients, and batch tokens also
+authorise the DR secondary endpoints as ``dr_operation_token`` (by their policies: see
+:meth:`.cluster.Cluster.check_operation_token`). All paths need ``X-Vault-Token``; a DR
+secondary answers 400 ``path disabled in replication DR secondary mode``.
 """
 
 from __future__ import annotations
@@ -46,7 +49,7 @@ from typing import TYPE_CHECKING, Optional
 
 from flask import Flask, jsonify
 
-from keyform.simulators.vault import batch_token, params
+from keyform.simulators.vault import auth, batch_token, params
 from keyform.simulators.vault.envelope import VaultError, envelope, no_content
 from keyform.simulators.vault.token_roles import policy_names, sanitize_policies
 
@@ -83,8 +86,8 @@ def _token_type(data: dict, role: Optional[dict]) -> str:
     return requested or "service"
 
 
-def _policies(data: dict, role: Optional[dict]) -> list[str]:
-    """Vault's policy rules for a child of the root token (see the module docstring)."""
+def _policies(data: dict, role: Optional[dict], parent: list[str]) -> list[str]:
+    """Vault's policy rules for a child of a token with the ``parent`` policies (see the module docstring)."""
     requested = policy_names(data.get("policies"))
     no_default = params.boolean(data, "no_default_policy")
     allowed = (role or {}).get("allowed_policies") or []
@@ -100,9 +103,11 @@ def _policies(data: dict, role: Optional[dict]) -> list[str]:
     elif requested:
         policies = sanitize_policies(requested, not no_default)
     else:
-        policies = ["root"]  # inherited from the root token
+        policies = sanitize_policies(parent, False)  # inherited from the parent
     if no_default:
         policies = [p for p in policies if p != "default"]
+    if "root" not in parent and not set(policies) <= {*parent, "default"}:
+        raise VaultError("child policies must be subset of parent")
     return policies
 
 
@@ -157,7 +162,8 @@ def auth_answer(token: str, accessor: str, entry: dict, warnings: Optional[list]
     return jsonify(document)
 
 
-def create(cluster: "Cluster", data: dict, role_name: Optional[str], orphan_endpoint: bool):
+def create(cluster: "Cluster", asked: tuple[dict, list[str]], role_name: Optional[str], orphan_endpoint: bool):
+    data, parent = asked
     role = None
     if role_name is not None:
         role = cluster.replicated("roles").get(role_name)
@@ -173,7 +179,7 @@ def create(cluster: "Cluster", data: dict, role_name: Optional[str], orphan_endp
         raise VaultError("number of uses cannot be negative")
     if batch and num_uses:
         raise VaultError('batch tokens cannot have "num_uses" set')
-    policies = _policies(data, role)
+    policies = _policies(data, role, parent)
     if batch and "root" in policies:
         raise VaultError("batch tokens cannot be root tokens")
     warnings: list = []
@@ -229,12 +235,11 @@ def renew(cluster: "Cluster", data: dict):
 
 
 def register(app: Flask, cluster: "Cluster") -> None:
-    settings = cluster.settings
-
-    def _authorised() -> dict:
-        params.require_token(settings)
+    def _authorised() -> tuple[dict, list[str]]:
+        """The request body and the policies of the request's token (the new token's parent)."""
+        parent = auth.require(cluster)
         cluster.require_serving()
-        return params.body()
+        return params.body(), parent
 
     @app.route(f"{PREFIX}/create", methods=WRITE)
     def token_create():
@@ -250,11 +255,11 @@ def register(app: Flask, cluster: "Cluster") -> None:
 
     @app.route(f"{PREFIX}/renew", methods=WRITE)
     def token_renew():
-        return renew(cluster, _authorised())
+        return renew(cluster, _authorised()[0])
 
     @app.route(f"{PREFIX}/revoke", methods=WRITE)
     def token_revoke():
-        data = _authorised()
+        data = _authorised()[0]
         token = params.string(data, "token", required=True)
         if batch_token.looks_like(token):
             raise VaultError("batch tokens cannot be revoked")

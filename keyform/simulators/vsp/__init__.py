@@ -7,7 +7,8 @@ Supported:
   (see ``kmip``)
 
 Errors are ``{"statusCode": <int>, "message": "<text>"}`` (see ``errors``). Servers persist in
-``settings.state_path`` (see ``store``); ``isOnline`` is a live TCP probe (see ``reachability``).
+``settings.state_path`` (see ``store``); ``isOnline`` is a live KMIP Discover Versions over mutual TLS, with a
+client certificate from the run's CA (see ``reachability``).
 ``settings.extra`` may tune ``token_ttl``, ``csrf_ttl``, ``reachability_timeout``, ``reachability_deadline``.
 """
 
@@ -16,10 +17,11 @@ from __future__ import annotations
 from flask import Flask
 
 from keyform.simulators.common import Settings, StateFile, create_base_app
+from keyform.simulators.common.tls import process_ca
 from keyform.simulators.vsp import auth
 from keyform.simulators.vsp.errors import error_body, register_error_handlers
 from keyform.simulators.vsp.kmip import create_blueprint
-from keyform.simulators.vsp.reachability import CONNECT_TIMEOUT, DEADLINE, Reachability
+from keyform.simulators.vsp.reachability import DEADLINE, PROBE_TIMEOUT, Reachability
 from keyform.simulators.vsp.store import KmipStore
 
 DEFAULT_CREDENTIALS = {"username": "admin", "password": "vsp-sim-Passw0rd"}
@@ -35,7 +37,9 @@ def create_app(settings: Settings) -> Flask:
     auth.install(app, settings)
     store = KmipStore(StateFile(settings.state_path))
     reach = Reachability(
-        float(settings.extra.get("reachability_timeout", CONNECT_TIMEOUT)),
+        lambda: settings.ca or process_ca(),  # the run's CA (set when serving starts)
+        settings.name,
+        float(settings.extra.get("reachability_timeout", PROBE_TIMEOUT)),
         float(settings.extra.get("reachability_deadline", DEADLINE)),
     )
     app.register_blueprint(create_blueprint(store, reach))

@@ -45,7 +45,7 @@ def create_blueprint(store: KmipStore, reach: Reachability) -> Blueprint:
 
     def present(servers: list[dict]) -> list[dict]:
         """Servers as the API shows them, ``isOnline`` probed now."""
-        online = reach.online((s["host"], s["port"]) for s in servers)
+        online = reach.online(servers)
         return [{k: up if k == "isOnline" else s[k] for k in FIELD_ORDER} for s, up in zip(servers, online)]
 
     def one(server: dict) -> Response:
@@ -81,7 +81,7 @@ def create_blueprint(store: KmipStore, reach: Reachability) -> Blueprint:
     def promote_server():
         name = require_name(_body())
         target = store.by_name(name)
-        if not target["isPrimary"] and not reach.online([(target["host"], target["port"])])[0]:
+        if not target["isPrimary"] and not reach.online([target])[0]:
             raise ApiError(400, OFFLINE_PROMOTE)
         return one(store.promote(name))
 
