@@ -11,7 +11,7 @@ import threading
 import pytest
 
 from keyform.simulators.common.run_ca import RunCa
-from keyform.simulators.kmip.probe import Outcome, discover_versions
+from keyform.simulators.kmip.probe import Outcome, ProbeResult, discover_versions
 from keyform.simulators.kmip.server import start_kmip_server
 
 PYKMIP_VERSIONS = ("2.0", "1.4", "1.3", "1.2", "1.1", "1.0")
@@ -161,45 +161,45 @@ def test_https_server_is_not_kmip(ca, tmp_path):
     assert result.detail == "no KMIP answer in time after the TLS handshake"  # it waits for the request's line end
 
 
+def _probe_one_answer(ca, answer) -> ProbeResult:
+    """Probe a listener that takes one connection and hands it to ``answer``."""
+    listener = socket.create_server(("127.0.0.1", 0))
+
+    def serve_once() -> None:
+        connection, _ = listener.accept()
+        answer(connection)
+
+    thread = threading.Thread(target=serve_once, daemon=True)
+    thread.start()
+    try:
+        return probe("127.0.0.1", listener.getsockname()[1], ca.issue_client("c"), [ca])
+    finally:
+        thread.join(timeout=5)
+        listener.close()
+
+
 def test_https_error_page_is_not_kmip(ca, tmp_path):
     cert, key = ca.issue_server("web").write(str(tmp_path), "web")
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(cert, key)
-    listener = socket.create_server(("127.0.0.1", 0))
 
-    def answer_bad_request() -> None:
-        raw, _ = listener.accept()
+    def answer_bad_request(raw: socket.socket) -> None:
         with context.wrap_socket(raw, server_side=True) as connection:
             connection.recv(1024)
             connection.sendall(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n")
 
-    thread = threading.Thread(target=answer_bad_request, daemon=True)
-    thread.start()
-    try:
-        result = probe("127.0.0.1", listener.getsockname()[1], ca.issue_client("c"), [ca])
-    finally:
-        thread.join(timeout=5)
-        listener.close()
+    result = _probe_one_answer(ca, answer_bad_request)
     assert result.outcome is Outcome.NOT_KMIP
     assert result.detail == "the answer is not a KMIP response (it starts b'HTTP/1.1')"
 
 
 def test_plain_tcp_service_is_not_kmip(ca):
-    listener = socket.create_server(("127.0.0.1", 0))
-
-    def answer_plain_text() -> None:
-        connection, _ = listener.accept()
+    def answer_plain_text(connection: socket.socket) -> None:
         with connection:
             connection.recv(1024)
             connection.sendall(b"220 smtp.example.com ESMTP\r\n")
 
-    thread = threading.Thread(target=answer_plain_text, daemon=True)
-    thread.start()
-    try:
-        result = probe("127.0.0.1", listener.getsockname()[1], ca.issue_client("c"), [ca])
-    finally:
-        thread.join(timeout=5)
-        listener.close()
+    result = _probe_one_answer(ca, answer_plain_text)
     assert result.outcome is Outcome.NOT_KMIP
     assert result.detail.startswith("no TLS with a KMIP server")
 
