@@ -1,7 +1,7 @@
 """Shared fixtures: simulators served on loopback over HTTPS for the duration of a test.
 
 One run CA per test session (:data:`SESSION_CA`) issues every simulator's certificate. ``requests`` in the
-test process trusts it (``REQUESTS_CA_BUNDLE``), so a test's own read-back verifies the simulators'
+test process trusts it beside the CAs it trusted before (``REQUESTS_CA_BUNDLE``), so a test's own read-back verifies the simulators'
 certificates; keyform's client ignores that variable and trusts only its ``ca_cert_file``.
 """
 
@@ -19,7 +19,21 @@ from keyform.simulators.kmip.server import start_kmip_server
 
 SESSION_CA = RunCa.load_or_create(tempfile.mkdtemp(prefix="keyform-tests-ca-"))
 CA_CERT_FILE: str = SESSION_CA.certificate_path or ""
-os.environ["REQUESTS_CA_BUNDLE"] = CA_CERT_FILE
+
+
+def _trust_bundle() -> str:
+    """The CAs ``requests`` trusted before (``REQUESTS_CA_BUNDLE``, else certifi's) and the session CA, in one file:
+    programs the tests run that reach the package index (pip) still trust it."""
+    import certifi
+
+    before = os.environ.get("REQUESTS_CA_BUNDLE") or certifi.where()
+    bundle = os.path.join(os.path.dirname(CA_CERT_FILE), "bundle.pem")
+    with open(before, encoding="ascii", errors="replace") as known, open(bundle, "w", encoding="ascii") as out:
+        out.write(known.read().rstrip("\n") + "\n" + SESSION_CA.certificate_pem)
+    return bundle
+
+
+os.environ["REQUESTS_CA_BUNDLE"] = _trust_bundle()
 _PROXY_CERTIFICATE = SESSION_CA.issue_server("faultproxy").write(os.path.dirname(CA_CERT_FILE), "faultproxy")
 
 

@@ -45,7 +45,9 @@ if __name__ == "__main__":
 SETTINGS = '''\
 """Where the appliances are: environment variables, never defaults (a missing one stops the synth and says
 which to set). Credentials are not settings: the provider reads them when deploying, from
-KEYFORM_<NAME>_PASSWORD or KEYFORM_<NAME>_TOKEN, and they never reach the synthesized JSON or the state."""
+KEYFORM_<NAME>_PASSWORD or KEYFORM_<NAME>_TOKEN, and they never reach the synthesized JSON or the state.
+An appliance whose HTTPS certificate comes from a private CA is trusted through KEYFORM_<NAME>_CA_CERT_FILE
+(a PEM file of that CA), read the same way."""
 
 import os
 

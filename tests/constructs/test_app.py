@@ -87,4 +87,9 @@ def test_cdktf_synth_produces_every_stack(scratch, env, example_synth):
         local_state = str(project / f"terraform.{name}.tfstate")
         assert synthesized["terraform"].pop("backend") == {"local": {"path": local_state}}
         in_process["terraform"].pop("backend")
+        # and the embedded simulators' CA of the project, kept with its simulators' state (.keyform/run/sim-state)
+        embedded_ca = str(project / ".keyform" / "run" / "sim-state" / "ca.pem")
+        assert {p.pop("ca_cert_file") for p in synthesized["provider"]["rest"]} == {embedded_ca}, name
+        for provider in in_process["provider"]["rest"]:
+            provider.pop("ca_cert_file")
         assert synthesized == in_process, name

@@ -23,6 +23,7 @@ from pathlib import Path
 import pytest
 
 from keyform import __version__
+from tests.conftest import CA_CERT_FILE
 from tests.e2e.harness import Ontap, Vault, Vsp, unique
 
 pytestmark = pytest.mark.e2e
@@ -132,7 +133,22 @@ def test_installed_keyform_runs_without_the_checkout(user):
     assert simulators.returncode == 2 and "pip install 'keyform[simulators]" in simulators.stderr, simulators.stderr
 
 
-def test_init_provider_install_and_cdktf_from_a_plain_shell(user, simulator):
+def point_at_kmip_servers(repo: Path, servers) -> None:
+    """What a user does with the scaffold: put their KMIP servers in the stacks (here real ones, which ONTAP
+    connects to when adding a key server and VSP when promoting one)."""
+    ontap, vsp = repo / "stacks" / "ontap.py", repo / "stacks" / "vsp.py"
+    assert '"kms1.example.com"' in ontap.read_text() and "host, 5696)" in vsp.read_text()
+    ontap.write_text(ontap.read_text().replace('"kms1.example.com"', f'"{servers[0].address}"'))
+    vsp.write_text(vsp.read_text().replace("host, 5696)", f"host, {servers[0].port})")
+                   .replace("host, 5697)", f"host, {servers[1].port})"))
+
+
+def trusting(ca_cert_file: str, *names: str) -> dict:
+    """Each appliance's CA, the way a user gives it: ``KEYFORM_<NAME>_CA_CERT_FILE``, read by the provider."""
+    return {f"KEYFORM_{name}_CA_CERT_FILE": ca_cert_file for name in names}
+
+
+def test_init_provider_install_and_cdktf_from_a_plain_shell(user, simulator, kmip_servers):
     root, _, venv = user
     sims = {"ontap": simulator("ontap", password=unique("ontap")), "vsp": simulator("vsp", password=unique("vsp")),
             "vault-a": simulator("vault", name="vault-a", token=unique("root-a")),
@@ -147,8 +163,10 @@ def test_init_provider_install_and_cdktf_from_a_plain_shell(user, simulator):
     assert (repo / ".keyform" / "python").is_file()
     ok(run(["npm", "install", "--no-audit", "--no-fund", "--loglevel=error"], repo, npm_shell(root), timeout=600))
     cdktf = repo / "node_modules" / ".bin" / "cdktf"
+    point_at_kmip_servers(repo, kmip_servers(2))
 
     settings = {
+        **trusting(CA_CERT_FILE, "ONTAP", "VSP", "VAULT_A", "VAULT_B"),
         "KEYFORM_ONTAP_BASE_URL": sims["ontap"].url + "/api", "KEYFORM_ONTAP_PASSWORD": sims["ontap"].settings.password,
         "KEYFORM_VSP_BASE_URL": sims["vsp"].url + "/mapi", "KEYFORM_VSP_PASSWORD": sims["vsp"].settings.password,
         "KEYFORM_KMIP_HOST": "127.0.0.1",
@@ -218,7 +236,8 @@ def test_two_repositories_with_different_keyform_versions_each_run_their_own_pro
             "-c", REPO / "requirements.lock", next((tmp_path / "dist").glob("keyform-*.whl"))], tmp_path, timeout=600))
 
     ontap = simulator("ontap", password=unique("ontap"))
-    env = plain_shell(root, KEYFORM_ONTAP_BASE_URL=ontap.url + "/api", KEYFORM_ONTAP_PASSWORD=ontap.settings.password)
+    env = plain_shell(root, KEYFORM_ONTAP_BASE_URL=ontap.url + "/api", KEYFORM_ONTAP_PASSWORD=ontap.settings.password,
+                      **trusting(CA_CERT_FILE, "ONTAP"))
     repos = {__version__: (root / "repo-current", venv), other: (root / "repo-other", venv2)}
     for repo, python_env in repos.values():
         ok(run([python_env / "bin" / "keyform", "init", repo], root, env))

@@ -34,6 +34,19 @@ def test_stop_closes_open_connections_and_frees_the_port(simulator):
             session.get(f"{server.url}/api/cluster", timeout=5)
 
 
+def test_a_simulator_listens_again_on_its_free_port_after_closing_connections_first(simulator):
+    # A stop closes the open connections itself, which leaves them in TIME_WAIT on the simulator's port; the main
+    # job's next run listens on the same ports again (``--reuse-ports``), else its DR secondaries' kept primary
+    # address no longer answers.
+    server = simulator("vault", name="vault-again")
+    with requests.Session() as session:
+        session.get(f"{server.url}/v1/sys/health", timeout=10)  # a kept-alive connection the stop closes first
+        server.stop()
+    again = simulator("vault", name="vault-again", port=server.settings.port)
+    assert requests.get(f"{again.url}/v1/sys/health", timeout=10).status_code == 200
+    assert again.settings.port == server.settings.port
+
+
 def test_the_runner_stops_on_a_signal_that_comes_at_any_moment():
     # A program starting a simulator stops it as soon as it is ready; a signal landing while the runner
     # enters its wait once left it hung for ever (3 of 60 rounds). Twelve rounds, each must end promptly.

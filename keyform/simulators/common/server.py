@@ -8,6 +8,7 @@ it serves a certificate issued by the run's CA (``settings.ca``; see :mod:`.tls`
 from __future__ import annotations
 
 import logging
+import socket
 import threading
 import traceback as traceback_
 from dataclasses import dataclass
@@ -45,6 +46,16 @@ class _Server(wsgi.Server):
 
     def error_log(self, msg: str = "", level: int = logging.INFO, traceback: bool = False) -> None:
         log.log(level, "%s%s", msg, "\n" + traceback_.format_exc() if traceback else "")
+
+    @staticmethod
+    def bind_socket(socket_: socket.socket, bind_addr: tuple) -> socket.socket:
+        """Bind with SO_REUSEADDR on a free port too (cheroot sets it only on a given port). Linux lets a listener
+        bind over TIME_WAIT connections only when both had it, and a Vault simulator closes its peers' connections
+        first, leaving TIME_WAIT ones on its port: without it, listening again on that port (``--reuse-ports``,
+        the main job's second run) failed for a minute and the secondaries' stored primary address went stale."""
+        socket_.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        socket_.bind(bind_addr)
+        return socket_
 
 
 @dataclass
