@@ -1,8 +1,8 @@
 """Shared fixtures: simulators served on loopback over HTTPS for the duration of a test.
 
 One run CA per test session (:data:`SESSION_CA`) issues every simulator's certificate. ``requests`` in the
-test process trusts it beside the CAs it trusted before (``REQUESTS_CA_BUNDLE``), so a test's own read-back verifies the simulators'
-certificates; keyform's client ignores that variable and trusts only its ``ca_cert_file``.
+test process trusts it beside the CAs it trusted before (``REQUESTS_CA_BUNDLE``), so a test's own read-back
+verifies the simulators' certificates; keyform's client ignores that variable and trusts only its ``ca_cert_file``.
 """
 
 from __future__ import annotations
