@@ -7,7 +7,9 @@ verifies the simulators' certificates; keyform's client ignores that variable an
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 
 import pytest
@@ -17,7 +19,9 @@ from keyform.simulators.common import Faults
 from keyform.simulators.common.run_ca import RunCa
 from keyform.simulators.kmip.server import start_kmip_server
 
-SESSION_CA = RunCa.load_or_create(tempfile.mkdtemp(prefix="keyform-tests-ca-"))
+_SESSION_CA_DIR = tempfile.mkdtemp(prefix="keyform-tests-ca-")
+atexit.register(shutil.rmtree, _SESSION_CA_DIR, ignore_errors=True)  # the session's CA, key and bundle go with it
+SESSION_CA = RunCa.load_or_create(_SESSION_CA_DIR)
 CA_CERT_FILE: str = SESSION_CA.certificate_path or ""
 
 

@@ -23,12 +23,11 @@ import logging
 import os
 import signal
 import sys
-import tempfile
 from urllib.parse import urlsplit
 
 from keyform.simulators.common import Faults, RunningServer, Settings, serve
 from keyform.simulators.common.run_ca import RunCa
-from keyform.simulators.common.tls import process_ca
+from keyform.simulators.common.tls import process_ca, temporary_ca_directory
 from keyform.simulators.kmip import embedded as kmip
 from keyform.simulators.kmip.server import RunningKmipServer
 
@@ -171,7 +170,7 @@ def run_ca(args: argparse.Namespace) -> RunCa | None:
         return None
     kept = args.state_dir if args.system == "all" else (os.path.dirname(os.path.abspath(args.state))
                                                           if args.state else None)
-    return RunCa.load_or_create(kept or tempfile.mkdtemp(prefix="keyform-simulators-ca-"))
+    return RunCa.load_or_create(kept or temporary_ca_directory())
 
 
 def main(argv: list[str] | None = None) -> int:

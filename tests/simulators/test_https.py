@@ -129,3 +129,17 @@ def test_http_serves_plain_http(tmp_path):
 
     output = run_simulators("ontap", "--http", "--port", "0", "--endpoints-file", str(endpoints_file))
     assert "CA certificate" not in output
+
+
+def test_a_ca_made_for_one_run_goes_with_it():
+    # Without --state the CA lives in a temporary directory: there while the simulator serves, gone after.
+    def check(output: str) -> None:
+        assert ca_file(output).is_file()
+
+    output = run_simulators("vault", "--port", "0", while_running=check)
+    assert not ca_file(output).parent.exists(), "the run's temporary CA directory outlived it"
+
+
+def ca_file(output: str) -> Path:
+    line = next(line for line in output.splitlines() if line.startswith("CA certificate: "))
+    return Path(line.removeprefix("CA certificate: ").split(" (")[0])

@@ -6,7 +6,9 @@ made once in a fresh temporary directory (``settings.ca.certificate_path`` says 
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 import threading
 
@@ -17,19 +19,26 @@ _lock = threading.Lock()
 _process_ca: RunCa | None = None
 
 
+def temporary_ca_directory() -> str:
+    """A fresh directory for a CA kept only while this process runs (removed when it exits)."""
+    directory = tempfile.mkdtemp(prefix="keyform-simulators-ca-")
+    atexit.register(shutil.rmtree, directory, ignore_errors=True)
+    return directory
+
+
 def process_ca() -> RunCa:
     """This process's CA for simulators started without one (kept in a temporary directory)."""
     global _process_ca
     with _lock:
         if _process_ca is None:
-            _process_ca = RunCa.load_or_create(tempfile.mkdtemp(prefix="keyform-simulators-ca-"))
+            _process_ca = RunCa.load_or_create(temporary_ca_directory())
         return _process_ca
 
 
 def ca_directory(ca: RunCa) -> str:
     """Where ``ca`` is kept (saved to a temporary directory first when it is held only in memory)."""
     if ca.certificate_path is None:
-        ca.save(tempfile.mkdtemp(prefix="keyform-simulators-ca-"))
+        ca.save(temporary_ca_directory())
     assert ca.certificate_path is not None
     return os.path.dirname(ca.certificate_path)
 
