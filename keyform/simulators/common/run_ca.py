@@ -60,11 +60,13 @@ def _write(path: str, text: str, mode: int) -> None:
         raise
 
 
-def _name(common_name: str) -> x509.Name:
+def subject_name(common_name: str) -> x509.Name:
+    """An X.509 name holding only ``common_name``."""
     return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
 
 
-def _key_pem(key: ec.EllipticCurvePrivateKey) -> str:
+def private_key_pem(key: ec.EllipticCurvePrivateKey) -> str:
+    """``key`` as unencrypted PKCS#8 PEM."""
     return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
                              serialization.NoEncryption()).decode("ascii")
 
@@ -102,7 +104,8 @@ class RunCa:
         """A new CA held in memory (``save`` writes it)."""
         key = ec.generate_private_key(ec.SECP256R1())
         now = datetime.datetime.now(datetime.timezone.utc)
-        cert = (x509.CertificateBuilder().subject_name(_name(common_name)).issuer_name(_name(common_name))
+        name = subject_name(common_name)
+        cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name)
                 .public_key(key.public_key()).serial_number(x509.random_serial_number())
                 .not_valid_before(now - datetime.timedelta(minutes=5)).not_valid_after(now + VALIDITY)
                 .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
@@ -134,7 +137,7 @@ class RunCa:
     def save(self, directory: str) -> str:
         """Write ``ca.pem`` and ``ca-key.pem`` (0600) into ``directory``; the certificate's path."""
         os.makedirs(directory, exist_ok=True)
-        _write(os.path.join(directory, CA_KEY_FILE), _key_pem(self.key), 0o600)
+        _write(os.path.join(directory, CA_KEY_FILE), private_key_pem(self.key), 0o600)
         self.certificate_path = os.path.join(directory, CA_FILE)
         _write(self.certificate_path, self.certificate_pem, 0o644)
         return self.certificate_path
@@ -147,7 +150,8 @@ class RunCa:
         now = datetime.datetime.now(datetime.timezone.utc)
         usages = ([ExtendedKeyUsageOID.SERVER_AUTH] if server else []) + (
             [ExtendedKeyUsageOID.CLIENT_AUTH] if client else [])
-        builder = (x509.CertificateBuilder().subject_name(_name(common_name)).issuer_name(self.certificate.subject)
+        builder = (x509.CertificateBuilder().subject_name(subject_name(common_name))
+                   .issuer_name(self.certificate.subject)
                    .public_key(key.public_key()).serial_number(x509.random_serial_number())
                    .not_valid_before(now - datetime.timedelta(minutes=5)).not_valid_after(now + VALIDITY)
                    .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
@@ -159,7 +163,7 @@ class RunCa:
         if alternative:
             builder = builder.add_extension(x509.SubjectAlternativeName(alternative), critical=False)
         cert = builder.sign(self.key, hashes.SHA256())
-        return Issued(_cert_pem(cert), _key_pem(key))
+        return Issued(_cert_pem(cert), private_key_pem(key))
 
     def issue_server(self, common_name: str, hosts: Iterable[str] = LOOPBACK_NAMES) -> Issued:
         return self.issue(common_name, hosts=hosts, server=True)

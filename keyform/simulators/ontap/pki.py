@@ -22,7 +22,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
-from keyform.simulators.common.run_ca import RunCa
+from keyform.simulators.common.run_ca import RunCa, private_key_pem, subject_name
 
 # name, type, key pair label (same label: same key), common name, issuer name (None: self-signed)
 SEED_CERTIFICATES = (
@@ -41,18 +41,9 @@ class CertificateError(ValueError):
     """A PEM text that is not what was expected (the message says why)."""
 
 
-def _name(common_name: str) -> x509.Name:
-    return x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
-
-
-def _pem_key(key) -> str:
-    return key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-                             serialization.NoEncryption()).decode("ascii")
-
-
 def _issue(common_name: str, key, issuer_name: x509.Name, issuer_key, ca: bool) -> x509.Certificate:
     now = datetime.datetime.now(datetime.timezone.utc)
-    builder = (x509.CertificateBuilder().subject_name(_name(common_name)).issuer_name(issuer_name)
+    builder = (x509.CertificateBuilder().subject_name(subject_name(common_name)).issuer_name(issuer_name)
                .public_key(key.public_key()).serial_number(x509.random_serial_number())
                .not_valid_before(now - datetime.timedelta(minutes=5)).not_valid_after(now + SEED_VALIDITY)
                .add_extension(x509.BasicConstraints(ca=ca, path_length=None), critical=True))
@@ -72,7 +63,7 @@ def seed_certificates(ca: Optional[RunCa] = None) -> list[dict]:
         if issuer is None and ca is not None and name == RUN_CA_SEED:
             cert, key = ca.certificate, ca.key
         elif issuer is None:
-            cert = _issue(common_name, key, _name(common_name), key, ca=True)
+            cert = _issue(common_name, key, subject_name(common_name), key, ca=True)
         else:
             issuer_cert, issuer_key = issued[issuer]
             cert = _issue(common_name, key, issuer_cert.subject, issuer_key, ca=False)
@@ -80,7 +71,7 @@ def seed_certificates(ca: Optional[RunCa] = None) -> list[dict]:
         entry = {"name": name, "type": kind,
                  "public_certificate": cert.public_bytes(serialization.Encoding.PEM).decode("ascii")}
         if kind == "client":
-            entry["private_key"] = _pem_key(key)
+            entry["private_key"] = private_key_pem(key)
         out.append(entry)
     return out
 
