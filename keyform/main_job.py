@@ -98,7 +98,30 @@ def earlier_demo_state(run_dir: Path) -> str:
             f"(it deletes {state} and the example stacks' local state, terraform.<stack>.tfstate).")
 
 
+def shared_state_problem(fresh: bool) -> str:
+    """Why ``--fresh`` cannot start from empty state (empty when it can): it deletes only the local state files,
+    and keyform never deletes state kept elsewhere (``KEYFORM_STATE_BACKEND``, README "Shared state")."""
+    backend = os.environ.get("KEYFORM_STATE_BACKEND", "").strip() or "local"
+    if not fresh or backend == "local":
+        return ""
+    where = {"pg": "PostgreSQL", "s3": "S3", "http": "an HTTP state service"}.get(backend, backend)
+    return (f"--fresh deletes only local Terraform state, but KEYFORM_STATE_BACKEND={backend} keeps it in {where}, "
+            f"which keyform does not delete. Run without --fresh, or with a fresh database (pg: a new PGDATABASE, "
+            f"or DROP SCHEMA keyform_<stack> CASCADE for each example stack) and a new --run-dir")
+
+
+def one_at_a_time() -> list[str]:
+    """cdktf's flag to deploy the stacks one after the other with pg state: Terraform's pg backend holds one lock
+    per database while it creates a stack's state, so new stacks deployed at once fail "Already locked for
+    workspace creation" (README "Shared state")."""
+    return ["--parallelism", "1"] if os.environ.get("KEYFORM_STATE_BACKEND", "").strip() == "pg" else []
+
+
 def run(project_dir: Path, run_dir: Path, free_ports: bool, fresh: bool) -> int:
+    shared = shared_state_problem(fresh)
+    if shared:  # before anything is deleted or started
+        print(f"error: {shared}", file=sys.stderr)
+        return 2
     run_dir.mkdir(parents=True, exist_ok=True)
     if fresh:
         fresh_start(project_dir, run_dir)
@@ -120,8 +143,8 @@ def run(project_dir: Path, run_dir: Path, free_ports: bool, fresh: bool) -> int:
         env = toolchain.environment(**stack_environment(endpoints), **demo_secrets(run_dir), KEYFORM_SIMULATORS="1")
 
         step(2, f"cdktf deploy {' '.join(STACKS)}")
-        deploy = cdktf_cli.run(["deploy", *STACKS, "--auto-approve", "--skip-provider-lock"], project_dir, env,
-                               lambda line: show(line.strip()))
+        deploy = cdktf_cli.run(["deploy", *STACKS, "--auto-approve", "--skip-provider-lock", *one_at_a_time()],
+                               project_dir, env, lambda line: show(line.strip()))
         if deploy.returncode != 0:
             print("error: cdktf deploy failed; its last lines:", file=sys.stderr)
             print("\n".join(deploy.output.splitlines()[-25:]), file=sys.stderr)

@@ -30,8 +30,9 @@ from pathlib import Path
 from typing import Callable, Mapping, Optional, Sequence, Union
 
 ROOT = Path(__file__).resolve().parents[1]  # the checkout (node_modules, .keyform, .venv), when keyform runs from one
-# Settings of the stacks (KEYFORM_*), Terraform's and cdktf's, which a caller may drop from its shell's.
-FOREIGN = ("KEYFORM_", "TF_", "CDKTF_")
+# Settings of the stacks (KEYFORM_*, KEYFORM_STATE_BACKEND too), Terraform's, cdktf's and the pg state backend's
+# (PG_CONN_STR, libpq's PG*), which a caller may drop from its shell's; kept otherwise, so they reach Terraform.
+FOREIGN = ("KEYFORM_", "TF_", "CDKTF_", "PG")
 # Node major versions keyform is set up with (setup.sh, README): jsii prints an end-of-life banner on
 # every start for a Node past its support, unless its major is listed in this comma-separated variable.
 SUPPORTED_NODE = ("20", "22")

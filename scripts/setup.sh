@@ -29,6 +29,18 @@ if [ -z "$python" ]; then
 fi
 [ -n "$python" ] || die "Python 3.11 is needed (python3.11 on PATH, or KEYFORM_PYTHON=/path/to/python3.11)."
 
+# PostgreSQL for the shared-state tests (tests/postgres.py runs its own server): Debian's package, when missing.
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    say "installing PostgreSQL (Debian's postgresql package) for the shared-state tests"
+    DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >&2
+  else
+    say "warning: PostgreSQL is missing (/usr/lib/postgresql/<version>/bin/initdb); the shared-state tests need \
+it: sudo apt-get install postgresql"
+  fi
+fi
+
 stamp() { sha256sum "$@" | sha256sum | cut -c1-16; }
 
 if [ ! -x .venv/bin/python ]; then

@@ -13,6 +13,7 @@ from keyform.constructs.inputs import secret
 from keyform.constructs.ontap import KeyServer, OntapKeyManager
 from keyform.constructs.ontap_certificate import OntapCertificate
 from keyform.constructs.providers import ontap_provider, vault_provider, vsp_provider
+from keyform.constructs.state_backend import apply_state_backends
 from keyform.constructs.synth import synth
 from keyform.constructs.topology import Endpoint, Topology
 from keyform.constructs.vault import VaultCluster, VaultDrReplication
@@ -20,6 +21,6 @@ from keyform.constructs.vsp import KmipServer, VspKmipServers
 
 __all__ = [
     "Endpoint", "KeyServer", "KeyformConfigError", "KmipServer", "OntapCertificate", "OntapKeyManager", "Topology",
-    "VaultCluster", "VaultDrReplication", "VspKmipServers", "ontap_provider", "secret", "synth", "vault_provider",
-    "vsp_provider",
+    "VaultCluster", "VaultDrReplication", "VspKmipServers", "apply_state_backends", "ontap_provider", "secret", "synth",
+    "vault_provider", "vsp_provider",
 ]

@@ -1,4 +1,5 @@
-"""``synth(app)``: ``app.synth()``, then each stack's Terraform lock entry for keyform's provider.
+"""``synth(app)``: each stack's state backend (:mod:`keyform.constructs.state_backend`), ``app.synth()``,
+then each stack's Terraform lock entry for keyform's provider.
 
 ``cdktf deploy``/``diff`` run ``terraform providers lock`` when a stack has no lock file, and that command
 asks the provider's registry, which a provider from a local mirror does not have (``keyform.local … no such
@@ -19,6 +20,7 @@ from cdktf import App
 
 from keyform import PROVIDER_SOURCE, __version__
 from keyform.constructs.errors import KeyformConfigError
+from keyform.constructs.state_backend import apply_state_backends
 from keyform.provider.install import installation_problem, package_hash
 
 LOCK_FILE = ".terraform.lock.hcl"
@@ -28,7 +30,9 @@ HEADER = ('# This file is maintained automatically by "terraform init".\n'
 
 
 def synth(app: App) -> None:
-    """``app.synth()``, then keyform's provider entry in the lock file of each stack that uses it."""
+    """Each stack's state backend (``KEYFORM_STATE_BACKEND``), ``app.synth()``, then keyform's provider entry in
+    the lock file of each stack that uses it."""
+    apply_state_backends(app)
     app.synth()
     stacks = [s for s in sorted(Path(app.outdir, "stacks").glob("*/cdk.tf.json"))
               if _requires_keyform(json.loads(s.read_text()))]

@@ -32,8 +32,8 @@ from cdktf import App, TerraformOutput, TerraformStack
 from constructs import Construct
 
 from keyform.constructs import (KeyformConfigError, KeyServer, KmipServer, OntapCertificate, OntapKeyManager,
-                                VaultCluster, VaultDrReplication, VspKmipServers, ontap_provider, secret,
-                                vault_provider, vsp_provider)
+                                VaultCluster, VaultDrReplication, VspKmipServers, apply_state_backends, ontap_provider,
+                                secret, vault_provider, vsp_provider)
 
 CA = os.environ.get("E2E_CA_CERT_FILE") or None
 
@@ -108,7 +108,9 @@ def build(app: App) -> App:
 
 if __name__ == "__main__":
     try:
-        build(App()).synth()
+        app = build(App())
+        apply_state_backends(app)  # KEYFORM_STATE_BACKEND, as keyform.constructs.synth does
+        app.synth()
     except KeyformConfigError as exc:
         print(f"error: {exc}", file=sys.stderr)
         sys.exit(1)
