@@ -8,14 +8,14 @@ import sys
 
 from keyform import PROVIDER_SOURCE, __version__
 from keyform.importer import cli as import_cli
-from keyform.ops import dr_token_cli
+from keyform.ops import apply_plan, dr_token_cli
 from keyform.plan_report import cli as plan_report_cli
 from keyform.provider import install as provider_cli
 from keyform.scaffold import cli as init_cli
 
 PLUGIN_PROTOCOL = 6
 SIMULATOR_DEPENDENCIES = ("flask", "werkzeug", "cheroot")
-COMMANDS = (init_cli, provider_cli, import_cli, plan_report_cli, dr_token_cli)
+COMMANDS = (init_cli, provider_cli, import_cli, plan_report_cli, apply_plan, dr_token_cli)
 
 
 def version_text() -> str:

@@ -4,7 +4,8 @@
 stack (:mod:`.load`), classifies every resource change into domain events (:mod:`.classify`, worded
 by the per-appliance rule modules of :mod:`.rules`), renders Markdown (:mod:`.render`) and masks
 every secret (:mod:`.mask`). Its exit code tells a pipeline whether a dangerous operation is
-planned (:data:`EXIT_DANGEROUS`).
+planned (:data:`EXIT_DANGEROUS`) and whether a plan is stale, the report then not current
+(:data:`EXIT_STALE`).
 """
 
 from __future__ import annotations
@@ -19,8 +20,10 @@ from keyform.plan_report.render import Report, render
 EXIT_SAFE = 0  # no dangerous operation (also: no changes)
 EXIT_ERROR = 1  # a plan is missing or unreadable
 EXIT_DANGEROUS = 3  # at least one dangerous operation: require an approval
+EXIT_STALE = 4  # a plan is stale (the stack's state changed after it was made): the report is not current
 
-__all__ = ["EXIT_DANGEROUS", "EXIT_ERROR", "EXIT_SAFE", "PlanLoadError", "Report", "StackPlan", "build", "markdown"]
+__all__ = ["EXIT_DANGEROUS", "EXIT_ERROR", "EXIT_SAFE", "EXIT_STALE", "PlanLoadError", "Report", "StackPlan", "build",
+           "markdown"]
 
 
 def build(plans: Iterable[StackPlan]) -> tuple[Report, Scrubber]:

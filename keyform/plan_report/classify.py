@@ -18,7 +18,7 @@ from keyform.plan_report.model import KIND_ORDER, Appliance, Change, StackResult
 
 def classify(plan: StackPlan) -> StackResult:
     document = plan.document
-    result = StackResult(plan.stack, plan.source, document.get("terraform_version", ""))
+    result = StackResult(plan.stack, plan.source, document.get("terraform_version", ""), freshness=plan.freshness)
     configuration = document.get("configuration") or {}
     providers = configuration.get("provider_config") or {}
     changes, appliances = _changes_on_appliances(plan, providers)

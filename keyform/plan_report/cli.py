@@ -1,7 +1,8 @@
 """``python -m keyform plan-report``: the Markdown review of the saved plans, for a pull-request comment.
 
 Exit codes: 0 no dangerous operation; 3 dangerous operations are planned (a pipeline should
-require an approval); 1 a plan is missing or unreadable; 2 wrong usage.
+require an approval); 4 a plan is stale (the stack's state changed after it was made: the report is
+not current; it is still written, headed by a warning); 1 a plan is missing or unreadable; 2 wrong usage.
 """
 
 from __future__ import annotations
@@ -10,15 +11,20 @@ import argparse
 import sys
 from pathlib import Path
 
-from keyform.plan_report import EXIT_DANGEROUS, EXIT_ERROR, EXIT_SAFE, build, load
+from keyform.plan_report import EXIT_DANGEROUS, EXIT_ERROR, EXIT_SAFE, EXIT_STALE, build, load
+from keyform.plan_report.freshness import stale_message
 from keyform.plan_report.render import render
 
 HELP = "Markdown review of the saved plans: what a deploy does to key servers and DR roles"
 EPILOG = """exit codes: 0 no dangerous operation, 3 dangerous operations planned (require an approval),
-1 a plan is missing or unreadable, 2 wrong usage.
+4 a plan is stale: the stack's state changed after the plan was made, so the report is not current
+(make the plan again with `cdktf diff <stack>`), 1 a plan is missing or unreadable, 2 wrong usage.
 
 Make the plans first: `cdktf diff <stack>` for each stack (it leaves cdktf.out/stacks/<stack>/plan),
-or `terraform plan -out plan` (`-destroy` for a destroy) in a stack's directory."""
+or `terraform plan -out plan` (`-destroy` for a destroy) in a stack's directory. Each stack's report
+says which state its plan was made against (serial, lineage) and compares it with the stack's state
+now (`terraform state pull` in its directory, any backend; `terraform init` first if needed).
+Apply the reviewed plans with `keyform apply-plan`."""
 
 
 def add_parser(subparsers) -> None:
@@ -64,6 +70,14 @@ def run(args: argparse.Namespace) -> int:
         sys.stdout.write(text)
     dangers = len(report.dangers)
     names = ", ".join(s.stack for s in report.stacks)
+    stale = {p.stack: p for p in plans if p.stale}
+    if stale:
+        for plan in stale.values():
+            assert plan.freshness is not None
+            print(f"plan-report: {stale_message(plan.stack, Path(plan.source), plan.freshness)}", file=sys.stderr)
+        print(f"plan-report: the report is not current (stale: {', '.join(stale)}); exit {EXIT_STALE}",
+              file=sys.stderr)
+        return EXIT_STALE
     if dangers:
         print(f"plan-report: {dangers} dangerous operation(s) planned ({names}); exit {EXIT_DANGEROUS}: "
               "require an approval", file=sys.stderr)

@@ -1,7 +1,8 @@
 """Loading saved plans: ``terraform show -json`` documents, from files or from cdktf's stack directories.
 
 ``cdktf diff <stack>`` leaves the saved plan in ``cdktf.out/stacks/<stack>/plan``; this module
-runs ``terraform show -json plan`` there (the directory is already initialised by cdktf).
+runs ``terraform show -json plan`` there and records which state the plan was made against and the
+stack's state now (:mod:`.freshness`), for several stacks at once (a bounded thread pool).
 A missing or unreadable plan is a :class:`PlanLoadError` whose message names the file and
 how to make it.
 """
@@ -13,11 +14,15 @@ import os
 import shutil
 import subprocess
 import zipfile
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Optional, Sequence
 
-PLAN_FILE = "plan"
+from keyform.plan_report import freshness
+from keyform.plan_report.freshness import PLAN_FILE, Freshness
+
+MAX_PARALLEL = 4  # stacks loaded at once (each runs terraform show and state pull, one provider each)
 
 
 class PlanLoadError(RuntimeError):
@@ -33,6 +38,12 @@ class StackPlan:
     # JSON plan leaves out the provider alias of a resource removed from the configuration; the
     # plan file's own copy of the prior state has it.
     state_providers: dict = field(default_factory=dict)
+    # the state the plan was made against and the stack's state now; None: not checked (a plan JSON document)
+    freshness: Optional[Freshness] = None
+
+    @property
+    def stale(self) -> bool:
+        return self.freshness is not None and self.freshness.stale
 
 
 def how_to_make(stack: str, stack_dir: Optional[Path] = None) -> str:
@@ -80,12 +91,16 @@ def from_json_file(spec: str) -> StackPlan:
 
 
 def from_stack_dir(stack_dir: Path, terraform: str = "terraform", timeout: float = 300) -> StackPlan:
-    """``terraform show -json plan`` in ``stack_dir`` (where ``cdktf diff`` left the plan)."""
+    """``terraform show -json plan`` in ``stack_dir`` (where ``cdktf diff`` left the plan), and the
+    plan's freshness (``terraform init`` first when the directory is not initialised)."""
     stack = stack_dir.name
     plan = stack_dir / PLAN_FILE
     if not plan.is_file():
         raise PlanLoadError(f"{plan}: no saved plan for stack '{stack}'; {how_to_make(stack, stack_dir)}")
-    check_fresh(stack_dir, stack)
+    try:
+        fresh = freshness.check(stack_dir, terraform)
+    except freshness.StateReadError as exc:
+        raise PlanLoadError(str(exc)) from None
     binary = shutil.which(terraform) or terraform
     try:
         result = subprocess.run([binary, "show", "-json", "-no-color", PLAN_FILE], cwd=stack_dir, capture_output=True,
@@ -106,30 +121,7 @@ def from_stack_dir(stack_dir: Path, terraform: str = "terraform", timeout: float
         document = json.loads(result.stdout)
     except ValueError:
         raise PlanLoadError(f"`terraform show -json {PLAN_FILE}` in {stack_dir} did not answer JSON") from None
-    return StackPlan(stack, str(plan), _checked(document, stack, str(plan)), prior_state_providers(plan))
-
-
-def _snapshot(state: dict) -> tuple:
-    return state.get("lineage"), state.get("serial")
-
-
-def check_fresh(stack_dir: Path, stack: str) -> None:
-    """Refuse a stale plan: one made before the stack's state last changed (``cdktf deploy`` applies
-    without the saved plan, so the plan of an earlier ``cdktf diff`` stays behind). Checked for a
-    local backend (cdktf's default), comparing the state's lineage and serial with the plan's copy."""
-    try:
-        backend = json.loads((stack_dir / "cdk.tf.json").read_text(encoding="utf-8"))["terraform"]["backend"]["local"]
-        state_path = stack_dir / backend.get("path", "terraform.tfstate")
-        current = json.loads(state_path.read_text(encoding="utf-8"))
-        with zipfile.ZipFile(stack_dir / PLAN_FILE) as archive:
-            planned = json.loads(archive.read("tfstate"))
-    except (OSError, KeyError, TypeError, ValueError, zipfile.BadZipFile):
-        return  # not a local backend, no state yet, or nothing to compare
-    if _snapshot(current) != _snapshot(planned):
-        raise PlanLoadError(f"{stack_dir / PLAN_FILE}: the saved plan of stack '{stack}' is stale: the stack's state "
-                            f"changed after it was made "
-                            f"(state serial {planned.get('serial')} → {current.get('serial')}, "
-                            f"e.g. by a deploy); make it again with `cdktf diff {stack}`")
+    return StackPlan(stack, str(plan), _checked(document, stack, str(plan)), prior_state_providers(plan), fresh)
 
 
 def prior_state_providers(plan_file: Path) -> dict:
@@ -152,8 +144,9 @@ def prior_state_providers(plan_file: Path) -> dict:
     return providers
 
 
-def from_stacks_dir(stacks_dir: Path, stacks: Sequence[str] = (), terraform: str = "terraform") -> list[StackPlan]:
-    """The plans of ``stacks`` (default: every stack directory under ``stacks_dir``), in that order."""
+def plan_dirs(stacks_dir: Path, stacks: Sequence[str] = ()) -> list[Path]:
+    """The directories of ``stacks`` (default: every synthesized stack under ``stacks_dir``), each holding its
+    saved plan, in that order."""
     if not stacks_dir.is_dir():
         raise PlanLoadError(f"{stacks_dir}: no such directory; run `cdktf diff <stack>` for each stack first "
                             "(it synthesizes the stacks there and saves each plan), or pass --plan-json FILE")
@@ -163,14 +156,42 @@ def from_stacks_dir(stacks_dir: Path, stacks: Sequence[str] = (), terraform: str
             if not d.is_dir():
                 known = ", ".join(sorted(p.name for p in stacks_dir.iterdir() if p.is_dir())) or "none"
                 raise PlanLoadError(f"{d}: no such stack directory (stacks found: {known}); {how_to_make(d.name)}")
-    else:
-        dirs = sorted(p for p in stacks_dir.iterdir() if p.is_dir() and (p / "cdk.tf.json").exists())
-        if not dirs:
-            raise PlanLoadError(f"{stacks_dir}: no synthesized stacks; run `cdktf diff <stack>` for each stack first")
-        missing = [d for d in dirs if not (d / PLAN_FILE).is_file()]
-        if missing:
-            names = ", ".join(d.name for d in missing)
-            raise PlanLoadError(f"no saved plan for stack(s) {names} ({missing[0] / PLAN_FILE} does not exist); "
-                                f"make one per stack with `cdktf diff <stack>` (or `terraform plan -out {PLAN_FILE}` "
-                                "in its directory), or name the stacks to report on")
-    return [from_stack_dir(d, terraform) for d in dirs]
+        for d in dirs:
+            if not (d / PLAN_FILE).is_file():
+                raise PlanLoadError(f"{d / PLAN_FILE}: no saved plan for stack '{d.name}'; {how_to_make(d.name, d)}")
+        return dirs
+    dirs = sorted(p for p in stacks_dir.iterdir() if p.is_dir() and (p / "cdk.tf.json").exists())
+    if not dirs:
+        raise PlanLoadError(f"{stacks_dir}: no synthesized stacks; run `cdktf diff <stack>` for each stack first")
+    missing = [d for d in dirs if not (d / PLAN_FILE).is_file()]
+    if missing:
+        names = ", ".join(d.name for d in missing)
+        raise PlanLoadError(f"no saved plan for stack(s) {names} ({missing[0] / PLAN_FILE} does not exist); "
+                            f"make one per stack with `cdktf diff <stack>` (or `terraform plan -out {PLAN_FILE}` "
+                            "in its directory), or name the stacks to use")
+    return dirs
+
+
+def from_stack_dirs(dirs: Sequence[Path], terraform: str = "terraform") -> list[StackPlan]:
+    """:func:`from_stack_dir` for each of ``dirs``, several at once, in the order given. When some fail,
+    one :class:`PlanLoadError` names every failure."""
+    if len(dirs) <= 1:
+        return [from_stack_dir(d, terraform) for d in dirs]
+
+    def load(stack_dir: Path) -> StackPlan | PlanLoadError:
+        try:
+            return from_stack_dir(stack_dir, terraform)
+        except PlanLoadError as exc:
+            return exc
+
+    with ThreadPoolExecutor(max_workers=min(MAX_PARALLEL, len(dirs)), thread_name_prefix="plan-load") as pool:
+        loaded = list(pool.map(load, dirs))
+    errors = [str(item) for item in loaded if isinstance(item, PlanLoadError)]
+    if errors:
+        raise PlanLoadError("; ".join(errors))
+    return [item for item in loaded if isinstance(item, StackPlan)]
+
+
+def from_stacks_dir(stacks_dir: Path, stacks: Sequence[str] = (), terraform: str = "terraform") -> list[StackPlan]:
+    """The plans of ``stacks`` (default: every stack directory under ``stacks_dir``), in that order."""
+    return from_stack_dirs(plan_dirs(stacks_dir, stacks), terraform)

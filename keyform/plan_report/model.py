@@ -7,6 +7,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Optional
 
+from keyform.plan_report.freshness import Freshness
 from keyform.plan_report.mask import SECRET_ATTRIBUTES, is_sensitive, mask_value
 
 KIND_TITLES = {"ontap": "NetApp ONTAP", "vsp": "VSP One Object", "vault": "Vault", "rest": "REST API",
@@ -68,6 +69,11 @@ class StackResult:
     counts: dict = field(default_factory=dict)  # (appliance key, bucket) -> resources
     appliances: list = field(default_factory=list)
     notes: list = field(default_factory=list)
+    freshness: Optional[Freshness] = None  # None: not checked (a plan JSON document)
+
+    @property
+    def stale(self) -> bool:
+        return self.freshness is not None and self.freshness.stale
 
     @property
     def dangers(self) -> list:

@@ -1,7 +1,9 @@
 """Rendering: the classified stacks as Markdown for a pull-request comment.
 
-Layout: a verdict (dangerous or not), the dangerous operations, a summary table, then per
-stack and per appliance what is added, adopted (imported), changed, replaced and removed; changes of
+Layout: a warning when a plan is stale (the report is then not current), a verdict (dangerous or not),
+the dangerous operations, a summary table, then per
+stack the state its plan was made against (and whether that is still the stack's state), and per appliance
+what is added, adopted (imported), changed, replaced and removed; changes of
 Terraform's records alone fold into a ``<details>`` block. The table has an "Adopted" column only when
 something is adopted. The text passes the :class:`Scrubber` last.
 """
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from keyform.plan_report.freshness import remake_command
 from keyform.plan_report.md import code, inline
 from keyform.plan_report.model import ADOPTED, BOOKKEEPING, BUCKETS, StackResult
 
@@ -31,6 +34,11 @@ class Report:
     def dangerous(self) -> bool:
         return bool(self.dangers)
 
+    @property
+    def stale(self) -> list:
+        """The stacks whose plan is stale."""
+        return [s for s in self.stacks if s.stale]
+
 
 def _line(event, with_warning: bool = True) -> str:
     prefix = f"{WARN} " if event.danger and with_warning else ""
@@ -46,6 +54,14 @@ def render(report: Report) -> str:
     out: list[str] = [MARKER, "## keyform plan review", ""]
     dangers = report.dangers
     changed = [s for s in report.stacks if s.events]
+    stale = report.stale
+    if stale:
+        names = ", ".join(code(s.stack) for s in stale)
+        commands = "; ".join(code(remake_command(s.stack)) for s in stale)
+        out += ["> [!WARNING]",
+                f"> **Not current**: the saved plan of stack {names} is stale: the stack's state changed after "
+                "the plan was made. This report shows what that plan would have done, not what a deploy does now, "
+                f"and the plan cannot be applied. Make it again: {commands}.", ""]
     if dangers:
         out += ["> [!CAUTION]",
                 f"> **{len(dangers)} dangerous operation{'s' if len(dangers) != 1 else ''}** in this plan: "
@@ -96,7 +112,7 @@ def _summary(report: Report) -> list[str]:
 
 
 def _stack_section(stack: StackResult) -> list[str]:
-    out = [f"### Stack {code(stack.stack)}", ""]
+    out = [f"### Stack {code(stack.stack)}", "", _state_line(stack), ""]
     for note in stack.notes:
         out += [f"> {WARN} {inline(note)}", ""]
     if not stack.events:
@@ -115,3 +131,20 @@ def _stack_section(stack: StackResult) -> list[str]:
             out += [f"<details><summary>Bookkeeping only, no call to the appliance ({len(quiet)})</summary>", ""]
             out += [_line(e) for e in quiet] + ["", "</details>", ""]
     return out
+
+
+def _snapshot(snapshot) -> str:
+    if snapshot is None:
+        return "no state (nothing deployed yet)"
+    return f"state serial {snapshot.serial} (lineage {code(snapshot.lineage)})"
+
+
+def _state_line(stack: StackResult) -> str:
+    """Which state the plan was made against, and whether it is still the stack's state."""
+    fresh = stack.freshness
+    if fresh is None:
+        return "_State not checked: a plan JSON document does not say which state it was made against._"
+    if fresh.stale:
+        return (f"> {WARN} **Stale plan**: planned against {_snapshot(fresh.planned)}, but the stack now has "
+                f"{_snapshot(fresh.current)}; make it again with {code(remake_command(stack.stack))}.")
+    return f"Planned against {_snapshot(fresh.planned)} — current: the stack's state has not changed since."

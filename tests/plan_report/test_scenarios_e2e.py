@@ -170,9 +170,15 @@ def first_deploy(run: Run, urls: dict) -> None:
             "demoted "
             "_(runs only if `dr-west` is a DR secondary when applied)_") in lines
     project.deploy(*STACKS)
-    # cdktf deploy applies without the saved plan: the plan of the diff is stale now and refused
-    stale, _, stderr = project.report("vsp")
-    assert stale == 1 and "the saved plan of stack 'vsp' is stale" in stderr and "`cdktf diff vsp`" in stderr
+    # cdktf deploy applies without the saved plan: the plan of the diff is stale now, the report not current
+    stale, text, stderr = project.report("vsp")
+    assert stale == 4, stderr
+    assert "> **Not current**: the saved plan of stack `vsp` is stale: the stack's state changed after the plan " \
+           "was made." in text
+    assert "current:" not in text and "> ⚠️ **Stale plan**: planned against no state (nothing deployed yet), but " \
+           "the stack now has state serial" in text
+    assert "the saved plan of stack 'vsp' (cdktf.out/stacks/vsp/plan) is stale" in stderr
+    assert "make it again with `cdktf diff vsp`" in stderr
 
 
 def secondary_change(run: Run) -> None:
@@ -188,6 +194,10 @@ def secondary_change(run: Run) -> None:
     assert f"- key server `{kms1(project)}` loses its secondary `10.0.0.7`" in lines
     assert "| `ontap` | NetApp ONTAP `ontap-east` | 0 | 1 | 0 | 0 | 0 |" in lines
     assert "| `vsp` | — | no changes | | | | |" in lines
+    for stack in ("ontap", "vsp"):  # both planned on the deployed state, which has not moved since
+        state = json.loads(project.state(stack))
+        assert (f"Planned against state serial {state['serial']} (lineage `{state['lineage']}`) — current: the "
+                "stack's state has not changed since.") in lines
     assert text.count("No changes.") == 1
     project.deploy("ontap")
 
