@@ -15,7 +15,8 @@ MAIN = '''\
 """The cdktf app (cdktf.json runs it with this project's Python: `.keyform/python main.py`).
 
 One stack per appliance; delete the ones you do not have. `cdktf diff <stack>` shows what would change,
-`cdktf deploy <stack>` makes it so.
+`cdktf deploy <stack>` makes it so. `synth` gives every stack the state backend `KEYFORM_STATE_BACKEND` names
+(local by default, terraform.<stack>.tfstate here; pg: PostgreSQL, one schema per stack; see keyform's README).
 """
 
 import sys
@@ -159,34 +160,146 @@ class VaultDrStack(TerraformStack):
 '''
 
 WORKFLOW = """\
-# An example pipeline: the plan of every stack on a pull request, the deploy on main.
-# Secrets: KEYFORM_<NAME>_PASSWORD / KEYFORM_<NAME>_TOKEN; variables: KEYFORM_*_BASE_URL.
-# State: configure a remote backend in the stacks before relying on this (local state does not survive a run).
+# keyform's pipeline (README.md, "Running in a pipeline"): on a pull request, the plan of every stack with
+# read-only credentials, its review as a comment and a gate that fails closed; on main, the plan, the same
+# gate, and the deploy of exactly that plan (`keyform apply-plan`) in the protected "production" environment.
+# Create the environments, secrets and variables the README lists; require the check "gate" on main.
 name: keyform
 on:
   pull_request:
   push:
     branches: [main]
+  workflow_dispatch:  # on main: plan and deploy again (after changing a variable, say)
 permissions:
   contents: read
+concurrency:  # one run at a time on main, never cancelled; a new push to a pull request cancels its old run
+  group: keyform-${{ github.event_name == 'pull_request' && github.ref || 'main' }}
+  cancel-in-progress: ${{ github.event_name == 'pull_request' }}
+env:
+  STACKS: ontap vsp vault-dr
+  KEYFORM_STATE_BACKEND: pg  # shared state: PG_CONN_STR per environment
 jobs:
   plan:
     runs-on: ubuntu-latest
+    # pull requests: read-only credentials; main: the user the deploy applies as (a plan records it)
+    environment: ${{ github.event_name == 'pull_request' && 'keyform-review' || 'keyform-plan' }}
+    permissions:
+      contents: read
+      pull-requests: write
+    outputs:
+      verdict: ${{ steps.report.outputs.verdict }}
     env:
+      PG_CONN_STR: ${{ secrets.PG_CONN_STR }}
+      TF_CLI_ARGS_plan: -lock-timeout=10m  # wait for the state lock (a deploy) instead of failing
       KEYFORM_ONTAP_BASE_URL: ${{ vars.KEYFORM_ONTAP_BASE_URL }}
-      KEYFORM_ONTAP_PASSWORD: ${{ secrets.KEYFORM_ONTAP_PASSWORD }}
+      KEYFORM_VSP_BASE_URL: ${{ vars.KEYFORM_VSP_BASE_URL }}
+      KEYFORM_KMIP_HOST: ${{ vars.KEYFORM_KMIP_HOST }}
+      KEYFORM_VAULT_A_BASE_URL: ${{ vars.KEYFORM_VAULT_A_BASE_URL }}
+      KEYFORM_VAULT_B_BASE_URL: ${{ vars.KEYFORM_VAULT_B_BASE_URL }}
+      KEYFORM_VAULT_DR_PRIMARY: ${{ vars.KEYFORM_VAULT_DR_PRIMARY || 'vault-a' }}
+      KEYFORM_ONTAP_USERNAME: ${{ vars.KEYFORM_ONTAP_PLAN_USERNAME }}
+      KEYFORM_ONTAP_PASSWORD: ${{ secrets.KEYFORM_ONTAP_PLAN_PASSWORD }}
+      KEYFORM_VSP_USERNAME: ${{ vars.KEYFORM_VSP_PLAN_USERNAME }}
+      KEYFORM_VSP_PASSWORD: ${{ secrets.KEYFORM_VSP_PLAN_PASSWORD }}
+      KEYFORM_VAULT_A_TOKEN: ${{ secrets.KEYFORM_VAULT_A_READONLY_TOKEN }}
+      KEYFORM_VAULT_B_TOKEN: ${{ secrets.KEYFORM_VAULT_B_READONLY_TOKEN }}
+      TF_VAR_kmip_password: ${{ secrets.TF_VAR_kmip_password }}
+      # A stand-in, not the token: an apply may set an ephemeral input only if its plan did.
+      TF_VAR_dr_operation_token: supplied-by-the-deploy-job
     steps:
       - uses: actions/checkout@v4
       - uses: actions/setup-python@v5
-        with: {python-version: "3.11"}
+        with: {python-version: "3.11", cache: pip, cache-dependency-path: requirements.txt}
       - uses: actions/setup-node@v4
-        with: {node-version: "22"}
+        with: {node-version: "22", cache: npm, cache-dependency-path: package-lock.json}
       - uses: hashicorp/setup-terraform@v3
         with: {terraform_version: "1.11.4", terraform_wrapper: false}
       - run: pip install -r requirements.txt && npm ci && keyform provider install
-      - run: npx cdktf diff ontap
-      - if: github.ref == 'refs/heads/main'
-        run: npx cdktf deploy ontap --auto-approve
+      - name: cdktf diff, stack by stack (each saves cdktf.out/stacks/<stack>/plan)
+        run: for stack in $STACKS; do npx cdktf diff "$stack"; done
+      - name: keyform plan-report (0 safe, 3 dangerous, 4 stale, 1 error)
+        id: report
+        run: |
+          set +e
+          keyform plan-report $STACKS --output plan-report.md
+          code=$?
+          set -e
+          case "$code" in 0) verdict=safe ;; 3) verdict=dangerous ;; 4) verdict=stale ;; *) verdict=error ;; esac
+          echo "verdict=$verdict" >> "$GITHUB_OUTPUT"
+          if [ -f plan-report.md ]; then cat plan-report.md >> "$GITHUB_STEP_SUMMARY"; fi
+          test "$verdict" = safe || test "$verdict" = dangerous
+      - name: Post the report on the pull request (one comment, updated on every push)
+        if: github.event_name == 'pull_request'
+        uses: actions/github-script@v7
+        with:
+          script: |
+            const body = require('fs').readFileSync('plan-report.md', 'utf8').slice(0, 65000);
+            const { owner, repo } = context.repo;
+            const issue_number = context.issue.number;
+            const comments = await github.paginate(github.rest.issues.listComments, { owner, repo, issue_number });
+            const marker = '<!-- keyform-plan-report -->';
+            const previous = comments.find(c => c.user.type === 'Bot' && c.body.includes(marker));
+            if (previous) await github.rest.issues.updateComment({ owner, repo, comment_id: previous.id, body });
+            else await github.rest.issues.createComment({ owner, repo, issue_number, body });
+      - name: Gather the reviewed plans
+        run: |
+          for stack in $STACKS; do
+            mkdir -p "reviewed/cdktf.out/stacks/$stack"
+            cp cdktf.out/stacks/$stack/{plan,cdk.tf.json,.terraform.lock.hcl} "reviewed/cdktf.out/stacks/$stack/"
+          done
+      - uses: actions/upload-artifact@v4
+        with: {name: keyform-plan, path: reviewed/, include-hidden-files: true, if-no-files-found: error}
+  approval:
+    needs: plan
+    if: needs.plan.outputs.verdict == 'dangerous'
+    runs-on: ubuntu-latest
+    environment: keyform-dangerous-change  # required reviewers
+    steps:
+      - run: echo "A reviewer approved the dangerous operations of this plan."
+  gate:
+    needs: [plan, approval]
+    if: always()  # never skipped (a skipped check passes): fails unless the plan succeeded and was approved
+    runs-on: ubuntu-latest
+    steps:
+      - env:
+          PLAN: ${{ needs.plan.result }}
+          VERDICT: ${{ needs.plan.outputs.verdict }}
+          APPROVAL: ${{ needs.approval.result }}
+        run: |
+          test "$PLAN" = success || { echo "::error::the plan job did not succeed ($PLAN)"; exit 1; }
+          case "$VERDICT" in
+            safe) ;;
+            dangerous) test "$APPROVAL" = success || { echo "::error::dangerous plan not approved"; exit 1; } ;;
+            *) echo "::error::unknown plan verdict '$VERDICT'"; exit 1 ;;
+          esac
+  deploy:
+    needs: gate
+    if: github.event_name != 'pull_request' && github.ref == 'refs/heads/main'
+    runs-on: ubuntu-latest
+    environment: production  # the write credentials and the DR operation token live here only
+    concurrency: {group: keyform-deploy, cancel-in-progress: false}
+    env:
+      PG_CONN_STR: ${{ secrets.PG_CONN_STR }}
+      TF_CLI_ARGS_apply: -lock-timeout=10m
+      KEYFORM_ONTAP_PASSWORD: ${{ secrets.KEYFORM_ONTAP_PASSWORD }}
+      KEYFORM_VSP_PASSWORD: ${{ secrets.KEYFORM_VSP_PASSWORD }}
+      KEYFORM_VAULT_A_TOKEN: ${{ secrets.KEYFORM_VAULT_A_TOKEN }}
+      KEYFORM_VAULT_B_TOKEN: ${{ secrets.KEYFORM_VAULT_B_TOKEN }}
+      TF_VAR_kmip_password: ${{ secrets.TF_VAR_kmip_password }}
+      TF_VAR_dr_operation_token: ${{ secrets.TF_VAR_dr_operation_token }}
+    steps:
+      - uses: actions/checkout@v4
+      - uses: actions/setup-python@v5
+        with: {python-version: "3.11", cache: pip, cache-dependency-path: requirements.txt}
+      - uses: actions/setup-node@v4
+        with: {node-version: "22", cache: npm, cache-dependency-path: package-lock.json}
+      - uses: hashicorp/setup-terraform@v3
+        with: {terraform_version: "1.11.4", terraform_wrapper: false}
+      - run: pip install -r requirements.txt && npm ci && keyform provider install
+      - uses: actions/download-artifact@v4
+        with: {name: keyform-plan, path: .}
+      - name: keyform apply-plan (the reviewed plans, never a new one; exit 4 = stale, nothing applied)
+        run: keyform apply-plan $STACKS --stacks-dir cdktf.out/stacks
 """
 
 README = """\
@@ -222,4 +335,47 @@ names it. Credentials are read when deploying and never written anywhere. Stacks
 what the appliances already hold is imported at the first deploy, not created again.
 `keyform import` writes the code of what live appliances hold; `keyform plan-report` turns plans into a
 pull-request comment.
+
+## Running in a pipeline
+
+`.github/workflows/keyform.yml` (GitHub Actions): on a pull request, `plan` runs `cdktf diff` for every stack with
+read-only credentials and no DR operation token, `keyform plan-report` (posted as one comment, updated on every
+push) and uploads the plans (`cdktf.out/stacks/<stack>/{plan,cdk.tf.json,.terraform.lock.hcl}`); `approval`
+waits for a reviewer when the plan is dangerous; `gate` (make it the required check of main) fails unless the
+plan succeeded and, when dangerous, was approved. On main the same jobs run, then `deploy` applies exactly that
+run's plans with `keyform apply-plan` in the protected `production` environment: it never plans. A pull
+request's plan is the review; main plans again, and that plan is what `production`'s reviewers approve.
+The state is shared (`KEYFORM_STATE_BACKEND: pg`, see keyform's README, "Shared state"), so a pull request
+plans against what main deployed.
+
+Exit codes of `keyform plan-report` and `keyform apply-plan`: 0 safe / applied, 3 dangerous (approval), 4 stale
+(the state moved on since the plan: `apply-plan` applies nothing; re-run the workflow), 1 error, 2 wrong usage.
+
+| Environment | Protection | Holds |
+|---|---|---|
+| `keyform-review` | none: pull requests plan here | `PG_CONN_STR`, the read-only users, the Vault read tokens |
+| `keyform-plan` | deployment branches: main | the same, but the deploy's ONTAP and VSP users |
+| `keyform-dangerous-change` | required reviewers | nothing |
+| `production` | deployment branches: main; required reviewers | `PG_CONN_STR`, the write credentials |
+
+| Name | Kind | What |
+|---|---|---|
+| `PG_CONN_STR` | secret | the state database (libpq URL), in each environment |
+| `KEYFORM_ONTAP_PLAN_USERNAME`, `KEYFORM_VSP_PLAN_USERNAME` | variable | the plan's users (per environment) |
+| `KEYFORM_ONTAP_PLAN_PASSWORD`, `KEYFORM_VSP_PLAN_PASSWORD` | secret | their passwords |
+| `KEYFORM_VAULT_A_READONLY_TOKEN`, `KEYFORM_VAULT_B_READONLY_TOKEN` | secret | Vault read tokens (below) |
+| `KEYFORM_ONTAP_PASSWORD`, `KEYFORM_VSP_PASSWORD` | secret | the deploy's passwords (`production`) |
+| `KEYFORM_VAULT_A_TOKEN`, `KEYFORM_VAULT_B_TOKEN` | secret | Vault write tokens (`production`) |
+| `TF_VAR_kmip_password` | secret | the KMIP password: the plan compares it with the state's digest |
+| `TF_VAR_dr_operation_token` | secret | the DR operation token (`production` only) |
+| `KEYFORM_ONTAP_BASE_URL`, `KEYFORM_VSP_BASE_URL`, `KEYFORM_KMIP_HOST` | variable | where the appliances are |
+| `KEYFORM_VAULT_A_BASE_URL`, `KEYFORM_VAULT_B_BASE_URL` | variable | the Vault clusters' APIs |
+| `KEYFORM_VAULT_DR_PRIMARY` | variable | the DR primary (default vault-a) |
+
+Read-only: ONTAP, a user of the built-in role `readonly`; Vault, a token of a policy reading
+`sys/replication/dr/status` and `sys/mounts` and listing `sys/policies/acl`; VSP One Object documents no
+read-only role (its reads are POSTs): use a viewing role if your system has one. A saved plan records the
+provider's username, so the plan on main (`keyform-plan`) uses the deploy's ONTAP and VSP users. The DR operation
+token lives in `production` only: the plan sets `TF_VAR_dr_operation_token` to a stand-in, because Terraform
+lets an apply set an ephemeral input only if its plan set one.
 """
