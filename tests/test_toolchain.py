@@ -16,6 +16,12 @@ SHELL = {"PATH": os.environ.get("PATH", os.defpath), "HOME": "/nonexistent", "KE
          "JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION": "18"}
 
 
+@pytest.fixture(autouse=True)
+def no_cdk_chosen_by_the_shell(monkeypatch):
+    """The project's own choice (``.keyform/cdk``) decides, not the shell's ``KEYFORM_CDK`` (env.sh sets it)."""
+    monkeypatch.delenv("KEYFORM_CDK", raising=False)
+
+
 def test_environment_is_env_sh_for_the_project(tmp_path):
     python = tmp_path / "venv" / "bin" / "python"
     env = toolchain.environment(tmp_path, provider_python=python, base=SHELL)
@@ -62,7 +68,6 @@ def test_missing_names_what_make_setup_provides(tmp_path):
 
 
 def test_cdk_terrain_remembered_by_setup_gives_its_cli_node_and_name(tmp_path, monkeypatch):
-    monkeypatch.delenv("KEYFORM_CDK", raising=False)
     assert toolchain.cdk_name(tmp_path) == "cdktf"  # nothing remembered: CDK for Terraform
     (tmp_path / ".keyform").mkdir()
     (tmp_path / ".keyform" / "cdk").write_text("cdktn\n")  # what `KEYFORM_CDK=cdktn make setup` leaves
