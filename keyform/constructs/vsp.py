@@ -21,10 +21,7 @@ from typing import Any, Sequence
 from constructs import Construct
 
 from keyform.appliances import vsp as api
-from keyform.cdk import DataRestObject
-from keyform.cdk import ObjectResource
-from keyform.cdk import Operation
-from keyform.cdk import RestProvider
+from keyform.cdk import DataRestObject, ObjectResource, Operation, RestProvider
 from keyform.constructs.adoption import Expression, declare_import
 from keyform.constructs.errors import KeyformConfigError
 from keyform.constructs.hosts import host_problem
