@@ -59,7 +59,8 @@ if [ "$(cat .venv/.keyform-stamp 2>/dev/null)" != "$want" ]; then
   else
     # keyform's metadata pins cdktf; CDK Terrain replaces it (and wants constructs < 10.8): keyform without
     # its dependencies, then requirements-cdktn.lock (requirements.lock with cdktn 0.24.0, constructs 10.7.2).
-    .venv/bin/python -m pip uninstall --quiet --yes cdktf >/dev/null 2>&1 || true
+    # (keyform out first: pip would report its cdktf pin as a conflict while the lock replaces cdktf)
+    .venv/bin/python -m pip uninstall --quiet --yes keyform cdktf >/dev/null 2>&1 || true
     pip_install -r requirements-cdktn.lock
     pip_install --no-deps -e . --config-settings editable_mode=compat
   fi
