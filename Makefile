@@ -19,8 +19,8 @@ setup: ## Virtualenv, npm packages and the provider, installed idempotently
 provider: setup ## (Re)install the rest provider into the local mirrors
 	@$(ENV) python -m keyform.provider.install
 
-bindings: setup ## Regenerate generated/ from the provider's schema (cdktf get)
-	@$(ENV) cdktf get --force
+bindings: setup ## Regenerate the bindings from the provider's schema: generated/ (cdktf get), or generated-cdktn/ (cdktn get)
+	@$(ENV) if [ "$$KEYFORM_CDK" = cdktn ]; then cdktn get --force --output generated-cdktn; else cdktf get --force; fi
 
 bench: setup ## Run the benchmark (bench/results.md, bench/results.json; copy the table into the README)
 	@$(ENV) python -m keyform.bench

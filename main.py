@@ -3,7 +3,7 @@
 import sys
 
 from keyform.constructs import KeyformConfigError, synth  # first: it quiets jsii's Node banner before cdktf loads
-from cdktf import App
+from keyform.cdk import App
 
 
 def build(app: App) -> App:

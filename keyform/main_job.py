@@ -1,5 +1,6 @@
 """The main job: deploy the example stacks to the embedded simulators, show what the appliances
-hold, and prove that ``cdktf diff`` then has nothing to do.
+hold, and prove that ``cdktf diff`` then has nothing to do (``cdktn``, CDK Terrain's CLI, when the checkout is set
+up with it).
 
 ``python -m keyform.main_job`` (what ``make run`` runs). Steps, each announced:
 start the simulators → ``cdktf deploy`` every stack → read the appliances back → ``cdktf diff``
@@ -61,7 +62,7 @@ def explain_refused_plan(project_dir: Path, env: dict) -> None:
             continue
         lines = diff.output.splitlines()
         first = next((i for i, line in enumerate(lines) if "Error:" in line), max(0, len(lines) - 25))
-        print(f"error: the plan of {stack} was refused; cdktf diff {stack} says:", file=sys.stderr)
+        print(f"error: the plan of {stack} was refused; {toolchain.cdk_name()} diff {stack} says:", file=sys.stderr)
         print("\n".join(line for line in lines[first:first + 25] if "Stack failed to plan" not in line),
               file=sys.stderr)
 
@@ -142,11 +143,12 @@ def run(project_dir: Path, run_dir: Path, free_ports: bool, fresh: bool) -> int:
         # KEYFORM_SIMULATORS=1: the example stacks may use the simulators' addresses (stacks/endpoints.py)
         env = toolchain.environment(**stack_environment(endpoints), **demo_secrets(run_dir), KEYFORM_SIMULATORS="1")
 
-        step(2, f"cdktf deploy {' '.join(STACKS)}")
+        cli = toolchain.cdk_name()  # cdktf, or CDK Terrain's cdktn: whichever `make setup` installed
+        step(2, f"{cli} deploy {' '.join(STACKS)}")
         deploy = cdktf_cli.run(["deploy", *STACKS, "--auto-approve", "--skip-provider-lock", *one_at_a_time()],
                                project_dir, env, lambda line: show(line.strip()))
         if deploy.returncode != 0:
-            print("error: cdktf deploy failed; its last lines:", file=sys.stderr)
+            print(f"error: {cli} deploy failed; its last lines:", file=sys.stderr)
             print("\n".join(deploy.output.splitlines()[-25:]), file=sys.stderr)
             if "Error:" not in deploy.output:
                 explain_refused_plan(project_dir, env)
@@ -156,17 +158,17 @@ def run(project_dir: Path, run_dir: Path, free_ports: bool, fresh: bool) -> int:
         for line in summarize(appliances(endpoints)):
             show(line)
 
-        step(4, "cdktf diff, stack by stack (expecting no changes)")
+        step(4, f"{cli} diff, stack by stack (expecting no changes)")
         drifted = []
         for stack in STACKS:
             diff = cdktf_cli.run(["diff", stack, "--skip-provider-lock"], project_dir, env)
             clean = diff.returncode == 0 and cdktf_cli.no_changes(diff.output)
-            show(f"{stack:9} {'no changes' if clean else 'CHANGES PENDING (see cdktf diff ' + stack + ')'}")
+            show(f"{stack:9} {'no changes' if clean else f'CHANGES PENDING (see {cli} diff {stack})'}")
             if not clean:
                 drifted.append(stack)
     step(5, f"simulators stopped; done in {time.monotonic() - started:.0f} s")
     if drifted:
-        print(f"error: cdktf diff still has changes for {', '.join(drifted)}", file=sys.stderr)
+        print(f"error: {toolchain.cdk_name()} diff still has changes for {', '.join(drifted)}", file=sys.stderr)
         return 1
     return 0
 

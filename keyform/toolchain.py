@@ -1,5 +1,5 @@
-"""The tools keyform drives — the cdktf CLI and Terraform — where they are, the environment they run
-with, and one way to run them (a time limit, the output captured, progress line by line).
+"""The tools keyform drives — the CDK CLI (cdktf, or CDK Terrain's cdktn) and Terraform — where they are, the
+environment they run with, and one way to run them (a time limit, the output captured, progress line by line).
 
 Used by the main job (:mod:`keyform.ops.cdktf_cli`), the benchmark and the tests. The environment is
 what ``scripts/setup.sh`` writes into ``.keyform/env.sh`` for a shell, built for a given project root:
@@ -7,7 +7,9 @@ what ``scripts/setup.sh`` writes into ``.keyform/env.sh`` for a shell, built for
 - ``TF_CLI_CONFIG_FILE``: the project's ``.keyform/terraformrc`` (the provider from its filesystem
   mirror), or another CLI config (a test's private mirror);
 - ``KEYFORM_PROVIDER_PYTHON``: the Python that runs the provider, whose directory goes first on ``PATH``,
-  followed by the project's ``node_modules/.bin`` (the pinned cdktf CLI);
+  followed by the directory of the CDK CLI set up (:func:`cdk_bin`: the pinned cdktf CLI in ``node_modules/.bin``,
+  or CDK Terrain's cdktn CLI and its Node 22 in ``.keyform/cdktn/node_modules/.bin``);
+- ``KEYFORM_CDK``: which of the two (``make setup`` remembers it in ``.keyform/cdk``);
 - no checkpoint or version calls, no shared plugin cache (cdktf would link the provider from whichever
   mirror installed it last), no colour, no prompts, no jsii banner for the Node versions keyform supports.
 
@@ -55,14 +57,44 @@ def project_python(root: PathLike = ROOT) -> Path:
     return python if python.exists() else Path(sys.executable)
 
 
-def cdktf(root: PathLike = ROOT) -> Path:
-    """The cdktf CLI: the project's pinned ``node_modules/.bin/cdktf``; without it, ``cdktf`` on PATH
-    (and the project's path when there is none, so that an error names what is missing)."""
-    pinned = Path(root) / "node_modules" / ".bin" / "cdktf"
+CDKS = ("cdktf", "cdktn")
+"""CDK for Terraform (0.21, the default) and its continuation CDK Terrain (0.24): the CLI of each is named so."""
+
+
+def cdk_name(root: PathLike = ROOT) -> str:
+    """The CDK the project at ``root`` is set up with: ``KEYFORM_CDK`` when set, else what ``make setup``
+    remembered in ``.keyform/cdk``, else ``cdktf``. Another value is refused, naming the choices."""
+    named = os.environ.get("KEYFORM_CDK", "").strip()
+    if not named:
+        remembered = Path(root) / ".keyform" / "cdk"
+        named = remembered.read_text().strip() if remembered.exists() else "cdktf"
+    if named not in CDKS:
+        raise ValueError(f"KEYFORM_CDK={named!r}: choose cdktf (CDK for Terraform) or cdktn (CDK Terrain)")
+    return named
+
+
+def cdk_bin(root: PathLike = ROOT, name: Optional[str] = None) -> Path:
+    """Where the project's pinned CLI of CDK ``name`` (default :func:`cdk_name`) is installed: ``node_modules/.bin``
+    for cdktf; ``.keyform/cdktn/node_modules/.bin`` for cdktn, which holds the Node 22 it needs too."""
+    if (name or cdk_name(root)) == "cdktn":
+        return Path(root) / ".keyform" / "cdktn" / "node_modules" / ".bin"
+    return Path(root) / "node_modules" / ".bin"
+
+
+def cdk_cli(root: PathLike = ROOT) -> Path:
+    """The CDK CLI (``cdktf`` or ``cdktn``, see :func:`cdk_name`): the project's pinned one; without it, the one
+    on PATH (and the project's path when there is none, so that an error names what is missing)."""
+    name = cdk_name(root)
+    pinned = cdk_bin(root, name) / name
     if pinned.exists():
         return pinned
-    found = shutil.which("cdktf")
+    found = shutil.which(name)
     return Path(found) if found else pinned
+
+
+def cdktf(root: PathLike = ROOT) -> Path:
+    """The CDK CLI, whichever is set up (the name kept for callers written for cdktf): :func:`cdk_cli`."""
+    return cdk_cli(root)
 
 
 def terraform() -> str:
@@ -71,12 +103,13 @@ def terraform() -> str:
 
 
 def missing(root: PathLike = ROOT, config: Optional[PathLike] = None) -> list[str]:
-    """What of the toolchain is not there (empty when all is): the project's cdktf CLI, its CLI
-    config (or ``config``), terraform on PATH. ``make setup`` provides all but terraform."""
+    """What of the toolchain is not there (empty when all is): the project's CDK CLI (cdktf or cdktn, see
+    :func:`cdk_name`), its CLI config (or ``config``), terraform on PATH. ``make setup`` provides all but terraform."""
     found = []
-    pinned = Path(root) / "node_modules" / ".bin" / "cdktf"
+    name = cdk_name(root)
+    pinned = cdk_bin(root, name) / name
     if not pinned.exists():
-        found.append(f"the cdktf CLI ({pinned})")
+        found.append(f"the {name} CLI ({pinned})")
     config = Path(config) if config else cli_config(root)
     if not config.exists():
         found.append(f"the provider's Terraform CLI config ({config})")
@@ -111,16 +144,17 @@ def environment(root: PathLike = ROOT, *, config: Optional[PathLike] = None,
     ``drop`` (e.g. :data:`FOREIGN`: nothing of the caller's shell reaches the run), plus what
     ``.keyform/env.sh`` sets: ``config`` as ``TF_CLI_CONFIG_FILE`` (default: the project's, see
     :func:`cli_config`), ``provider_python`` (default: this Python) as ``KEYFORM_PROVIDER_PYTHON`` with
-    its directory and the project's ``node_modules/.bin`` first on ``PATH``; ``PYTHONPATH`` when
-    ``pythonpath`` is given; then ``extra``."""
+    its directory and the project's CDK CLI directory (:func:`cdk_bin`) first on ``PATH``, the CDK as
+    ``KEYFORM_CDK``; ``PYTHONPATH`` when ``pythonpath`` is given; then ``extra``."""
     source = os.environ if base is None else base
     env = {k: v for k, v in source.items() if not k.startswith(tuple(drop))}
     python = Path(provider_python) if provider_python else Path(sys.executable)
+    cdk = cdk_name(root)
     env.update({
         "TF_CLI_CONFIG_FILE": str(Path(config) if config else cli_config(root)),
         "KEYFORM_PROVIDER_PYTHON": str(python),
-        "PATH": os.pathsep.join([str(python.parent), str(Path(root) / "node_modules" / ".bin"),
-                                 env.get("PATH") or os.defpath]),
+        "KEYFORM_CDK": cdk,
+        "PATH": os.pathsep.join([str(python.parent), str(cdk_bin(root, cdk)), env.get("PATH") or os.defpath]),
         "CHECKPOINT_DISABLE": "1",
         "DISABLE_VERSION_CHECK": "1",
         # cdktf points Terraform at the shared ~/.terraform.d/plugin-cache, whose entries link into whichever

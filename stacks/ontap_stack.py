@@ -4,7 +4,7 @@ The primaries are the KMIP servers 1 and 2 of ``KEYFORM_KMIP_HOST`` (ports ``KEY
 
 from __future__ import annotations
 
-from cdktf import TerraformOutput, TerraformStack
+from keyform.cdk import TerraformOutput, TerraformStack
 from constructs import Construct
 
 from keyform.constructs import KeyServer, OntapKeyManager, ontap_provider, secret

@@ -5,7 +5,7 @@ Key servers: ONTAP's primary is KMIP server 3 of ``KEYFORM_KMIP_HOST``, VSP One 
 
 from __future__ import annotations
 
-from cdktf import TerraformStack
+from keyform.cdk import TerraformStack
 from constructs import Construct
 
 from keyform.constructs import (KeyformConfigError, KeyServer, KmipServer, OntapKeyManager, VaultCluster,

@@ -9,7 +9,7 @@ before failing over to that cluster). The main job (``make run``) passes each si
 
 from __future__ import annotations
 
-from cdktf import TerraformStack
+from keyform.cdk import TerraformStack
 from constructs import Construct
 
 from keyform.constructs import KeyformConfigError, VaultCluster, VaultDrReplication, secret, vault_provider

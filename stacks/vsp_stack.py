@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from cdktf import TerraformStack
+from keyform.cdk import TerraformStack
 from constructs import Construct
 
 from keyform.constructs import KmipServer, VspKmipServers, vsp_provider

@@ -16,6 +16,12 @@ SHELL = {"PATH": os.environ.get("PATH", os.defpath), "HOME": "/nonexistent", "KE
          "JSII_SILENCE_WARNING_END_OF_LIFE_NODE_VERSION": "18"}
 
 
+@pytest.fixture(autouse=True)
+def no_cdk_chosen_by_the_shell(monkeypatch):
+    """The project's own choice (``.keyform/cdk``) decides, not the shell's ``KEYFORM_CDK`` (env.sh sets it)."""
+    monkeypatch.delenv("KEYFORM_CDK", raising=False)
+
+
 def test_environment_is_env_sh_for_the_project(tmp_path):
     python = tmp_path / "venv" / "bin" / "python"
     env = toolchain.environment(tmp_path, provider_python=python, base=SHELL)
@@ -38,7 +44,7 @@ def test_environment_drops_what_the_caller_names_and_takes_its_own_settings(tmp_
     env = toolchain.environment(tmp_path, config=config, drop=(*toolchain.FOREIGN, "E2E_"), pythonpath=tmp_path,
                                 base=SHELL, TMPDIR=str(tmp_path), TF_VAR_x="1")
     assert not [k for k in env if k.startswith(("KEYFORM_", "TF_", "CDKTF_", "E2E_"))
-                and k not in ("KEYFORM_PROVIDER_PYTHON", "TF_CLI_CONFIG_FILE", "TF_PLUGIN_CACHE_DIR",
+                and k not in ("KEYFORM_PROVIDER_PYTHON", "KEYFORM_CDK", "TF_CLI_CONFIG_FILE", "TF_PLUGIN_CACHE_DIR",
                               "CDKTF_DISABLE_PLUGIN_CACHE_ENV", "TF_VAR_x")]
     assert env["TF_CLI_CONFIG_FILE"] == str(config)
     assert env["KEYFORM_PROVIDER_PYTHON"] == sys.executable
@@ -59,6 +65,26 @@ def test_missing_names_what_make_setup_provides(tmp_path):
     assert f"the cdktf CLI ({tmp_path / 'node_modules' / '.bin' / 'cdktf'})" in missing
     assert f"the provider's Terraform CLI config ({tmp_path / '.keyform' / 'terraformrc'})" in missing
     assert toolchain.cdktf(tmp_path).name == "cdktf"
+
+
+def test_cdk_terrain_remembered_by_setup_gives_its_cli_node_and_name(tmp_path, monkeypatch):
+    assert toolchain.cdk_name(tmp_path) == "cdktf"  # nothing remembered: CDK for Terraform
+    (tmp_path / ".keyform").mkdir()
+    (tmp_path / ".keyform" / "cdk").write_text("cdktn\n")  # what `KEYFORM_CDK=cdktn make setup` leaves
+    bin_dir = tmp_path / ".keyform" / "cdktn" / "node_modules" / ".bin"
+    assert toolchain.cdk_name(tmp_path) == "cdktn" and toolchain.cdk_bin(tmp_path) == bin_dir
+    assert f"the cdktn CLI ({bin_dir / 'cdktn'})" in toolchain.missing(tmp_path)
+    env = toolchain.environment(tmp_path, base=SHELL)
+    assert env["KEYFORM_CDK"] == "cdktn" and env["PATH"].split(os.pathsep)[1] == str(bin_dir)  # its Node 22 too
+    bin_dir.mkdir(parents=True)
+    (bin_dir / "cdktn").touch()
+    assert toolchain.cdk_cli(tmp_path) == bin_dir / "cdktn"
+    assert not [m for m in toolchain.missing(tmp_path) if " CLI (" in m]
+    monkeypatch.setenv("KEYFORM_CDK", "cdktf")  # the variable wins over what was remembered
+    assert toolchain.cdk_name(tmp_path) == "cdktf" and toolchain.cdk_bin(tmp_path) == tmp_path / "node_modules" / ".bin"
+    monkeypatch.setenv("KEYFORM_CDK", "terrain")
+    with pytest.raises(ValueError, match=r"KEYFORM_CDK='terrain': choose cdktf \(CDK for Terraform\) or cdktn"):
+        toolchain.cdk_name(tmp_path)
 
 
 def test_run_captures_stdout_and_stderr_without_colour(tmp_path):

@@ -46,7 +46,7 @@ def test_the_command_line_says_the_versions():
 
 
 def test_a_stack_requires_the_provider_of_this_version():
-    from cdktf import Testing, TerraformStack
+    from keyform.cdk import Testing, TerraformStack
 
     from keyform.constructs import ontap_provider
 

@@ -48,7 +48,7 @@ def time_synth(n: int) -> float:
     """Seconds for the construct library's ``App.synth`` of N key servers (no CLI)."""
     # keyform.constructs first: it keeps jsii's Node end-of-life banner away, which cdktf's import would print
     from keyform.constructs import KeyServer, OntapKeyManager, ontap_provider  # isort: skip
-    from cdktf import App, TerraformStack  # isort: skip
+    from keyform.cdk import App, TerraformStack  # isort: skip
 
     outdir = tempfile.mkdtemp(prefix="keyform-bench-synth-")
     try:

@@ -17,7 +17,7 @@ import json
 import weakref
 from typing import Any, Optional
 
-from cdktf import TerraformResource, TerraformStack
+from keyform.cdk import TerraformResource, TerraformStack
 from constructs import Construct
 
 _IMPORTS: "weakref.WeakKeyDictionary[TerraformStack, list[dict[str, Any]]]" = weakref.WeakKeyDictionary()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from cdktf import TerraformVariable
+from keyform.cdk import TerraformVariable
 from constructs import Construct
 
 from keyform.constructs.adoption import hcl

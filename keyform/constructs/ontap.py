@@ -19,13 +19,13 @@ from dataclasses import dataclass
 from typing import Any, Optional, Sequence, Union
 from urllib.parse import quote
 
-from cdktf import Fn, Postcondition, TerraformResourceLifecycle, TerraformVariable, Token
 from constructs import Construct
 
 from keyform.appliances import ontap as api
-from keyform.bindings.rest.data_rest_object import DataRestObject
-from keyform.bindings.rest.object_resource import ObjectResource
-from keyform.bindings.rest.provider import RestProvider
+from keyform.cdk import (
+    DataRestObject, Fn, ObjectResource, Postcondition, RestProvider, TerraformResourceLifecycle, TerraformVariable,
+    Token,
+)
 from keyform.constructs.adoption import Expression, declare_import
 from keyform.constructs.errors import KeyformConfigError
 from keyform.constructs.inputs import require_secret, when_set

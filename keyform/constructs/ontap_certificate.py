@@ -19,15 +19,15 @@ import re
 import weakref
 from typing import Optional
 
-from cdktf import TerraformResourceLifecycle, TerraformStack, TerraformVariable, Token
 from constructs import Construct
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
 from keyform.appliances import ontap as api
-from keyform.bindings.rest.data_rest_object import DataRestObject
-from keyform.bindings.rest.object_resource import ObjectResource
-from keyform.bindings.rest.provider import RestProvider
+from keyform.cdk import (
+    DataRestObject, ObjectResource, RestProvider, TerraformResourceLifecycle, TerraformStack, TerraformVariable,
+    Token,
+)
 from keyform.constructs.adoption import Expression, declare_import
 from keyform.constructs.errors import KeyformConfigError
 from keyform.constructs.inputs import require_secret, when_set

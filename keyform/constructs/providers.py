@@ -11,12 +11,11 @@ from __future__ import annotations
 
 from typing import Any, Optional
 
-from cdktf import TerraformStack
 from constructs import Construct
 
 from keyform import __version__
 from keyform.appliances import vault, vsp
-from keyform.bindings.rest.provider import RestProvider
+from keyform.cdk import RestProvider, TerraformStack
 
 
 def _provider(scope: Construct, name: str, base_url: str, ca_cert_file: Optional[str] = None,

@@ -19,7 +19,7 @@ import re
 from typing import Mapping, Optional
 from urllib.parse import quote, urlsplit
 
-from cdktf import App, HttpBackend, PgBackend, S3Backend, TerraformBackend, TerraformStack
+from keyform.cdk import App, HttpBackend, PgBackend, S3Backend, TerraformBackend, TerraformStack
 
 from keyform.constructs.errors import KeyformConfigError
 

@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from cdktf import App
+from keyform.cdk import App
 
 from keyform import PROVIDER_SOURCE, __version__
 from keyform.constructs.errors import KeyformConfigError

@@ -42,12 +42,10 @@ from dataclasses import dataclass
 from typing import Any, Optional, Sequence
 from urllib.parse import urlsplit
 
-from cdktf import Fn, ITerraformDependable, TerraformVariable
 from constructs import Construct
 
 from keyform.appliances import vault as v
-from keyform.bindings.rest.operation import Operation
-from keyform.bindings.rest.provider import RestProvider
+from keyform.cdk import Fn, ITerraformDependable, Operation, RestProvider, TerraformVariable
 from keyform.constructs.adoption import declare_import
 from keyform.constructs.errors import KeyformConfigError
 from keyform.constructs.inputs import require_secret

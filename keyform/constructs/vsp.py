@@ -21,10 +21,7 @@ from typing import Any, Sequence
 from constructs import Construct
 
 from keyform.appliances import vsp as api
-from keyform.bindings.rest.data_rest_object import DataRestObject
-from keyform.bindings.rest.object_resource import ObjectResource
-from keyform.bindings.rest.operation import Operation
-from keyform.bindings.rest.provider import RestProvider
+from keyform.cdk import DataRestObject, ObjectResource, Operation, RestProvider
 from keyform.constructs.adoption import Expression, declare_import
 from keyform.constructs.errors import KeyformConfigError
 from keyform.constructs.hosts import host_problem

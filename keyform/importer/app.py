@@ -18,7 +18,7 @@ MAIN = '''"""The cdktf app of the adopted appliances (app: `python main.py`): `c
 import sys
 
 from keyform.constructs import KeyformConfigError, synth  # first: it quiets jsii's Node banner before cdktf loads
-from cdktf import App
+from keyform.cdk import App
 
 
 def build(app: App) -> App:

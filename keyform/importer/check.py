@@ -40,7 +40,7 @@ def _walk(where: str, value) -> None:
 
 def check_stack(text: str, class_name: str) -> None:
     """Build the stack of ``text``; a :class:`KeyformConfigError` becomes an :class:`ImportFailed`."""
-    from cdktf import App
+    from keyform.cdk import App
 
     from keyform.constructs import KeyformConfigError
 

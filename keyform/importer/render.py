@@ -203,7 +203,7 @@ class _Module:
         lines = source.docstring(self.docstring())
         lines += ["", "from __future__ import annotations", ""]
         lines += ["import os", ""] if any("os.environ.get(" in line for line in self.body) else []
-        lines += ["from cdktf import TerraformStack", "from constructs import Construct", ""]
+        lines += ["from keyform.cdk import TerraformStack", "from constructs import Construct", ""]
         if self.imported:
             lines += _import_lines(sorted(self.imported))
         lines += ["", "", f"class {self.class_name}(TerraformStack):"]

@@ -17,7 +17,8 @@ STACK_LINE = re.compile(r"^(\S+)  \S")
 
 def run(args: Sequence[str], cwd: Path, env: dict, show: Optional[Callable[[str], None]] = None,
         timeout: float = 900) -> toolchain.Run:
-    """``cdktf <args>`` in ``cwd`` (the checkout's pinned CLI) with ``env``, a complete environment
+    """``cdktf <args>`` (or ``cdktn <args>``: the CDK CLI the checkout is set up with,
+    :func:`keyform.toolchain.cdk_cli`) in ``cwd`` with ``env``, a complete environment
     (:func:`keyform.toolchain.environment`); lines matching :data:`PROGRESS` go to ``show`` as they come.
     The CLI stays in this process's group, so that a Ctrl-C on the terminal reaches Terraform too."""
     progress = Progress()
@@ -27,7 +28,7 @@ def run(args: Sequence[str], cwd: Path, env: dict, show: Optional[Callable[[str]
         if show and shown:
             show(shown)
 
-    return toolchain.run([toolchain.cdktf(), *args], cwd, env, timeout=timeout, on_line=on_line, own_group=False)
+    return toolchain.run([toolchain.cdk_cli(), *args], cwd, env, timeout=timeout, on_line=on_line, own_group=False)
 
 
 class Progress:

@@ -22,7 +22,7 @@ One stack per appliance; delete the ones you do not have. `cdktf diff <stack>` s
 import sys
 
 from keyform.constructs import KeyformConfigError, synth  # first: it quiets jsii's Node banner before cdktf loads
-from cdktf import App
+from keyform.cdk import App
 from stacks.ontap import OntapStack
 from stacks.vault_dr import VaultDrStack
 from stacks.vsp import VspStack
@@ -70,7 +70,7 @@ KEYFORM_ONTAP_USERNAME (default admin); KEYFORM_ONTAP_PASSWORD when deploying; T
 the key servers' KMIP user (unset: not sent).
 """
 
-from cdktf import TerraformStack
+from keyform.cdk import TerraformStack
 from constructs import Construct
 
 from keyform.constructs import KeyServer, OntapKeyManager, ontap_provider, secret
@@ -104,7 +104,7 @@ KEYFORM_VSP_USERNAME (default admin), KEYFORM_KMIP_HOST (where the KMIP servers 
 KEYFORM_VSP_PASSWORD when deploying.
 """
 
-from cdktf import TerraformStack
+from keyform.cdk import TerraformStack
 from constructs import Construct
 
 from keyform.constructs import KmipServer, VspKmipServers, vsp_provider
@@ -134,7 +134,7 @@ replicates the primary's to it: from then on its token is one of the set's (the 
 it needs once promoted; set it before failing over to it.
 """
 
-from cdktf import TerraformStack
+from keyform.cdk import TerraformStack
 from constructs import Construct
 
 from keyform.constructs import VaultCluster, VaultDrReplication, secret, vault_provider

@@ -11,7 +11,7 @@ import uuid
 from pathlib import Path
 
 import pytest
-from cdktf import App, TerraformStack, Testing
+from keyform.cdk import App, TerraformStack, Testing
 
 from keyform.provider.install import cli_config, install_into
 from tests.constructs.support import FOREIGN, STACKS

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from cdktf import TerraformStack, Testing
+from keyform.cdk import TerraformStack, Testing
 
 from keyform import toolchain
 from keyform.constructs import KeyformConfigError

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from cdktf import TerraformStack
+from keyform.cdk import TerraformStack
 
 from keyform.constructs import KeyServer, VspKmipServers, secret, vsp_provider
 from keyform.constructs.naming import slug

@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 import pytest
-from cdktf import App, LocalBackend, TerraformStack
+from keyform.cdk import App, LocalBackend, TerraformStack
 
 from keyform.constructs import KeyformConfigError
 from keyform.constructs.state_backend import apply_state_backends, schema_name

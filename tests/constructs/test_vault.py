@@ -6,7 +6,7 @@ import json
 import re
 
 import pytest
-from cdktf import TerraformStack
+from keyform.cdk import TerraformStack
 
 from keyform.constructs import VaultCluster, VaultDrReplication, secret, vault_provider
 from tests.constructs.support import logical_id, raises_config_error, ref, resource, synth

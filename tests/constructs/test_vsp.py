@@ -118,7 +118,7 @@ def test_promotion_depends_on_every_server(stack):
 def test_changing_the_primary_plans_a_promotion_not_a_re_create(app):
     """Same resource names and bodies for every server, whichever is primary: only the promote call
     (its body and trigger) and the ordering change, so Terraform plans promote_server, no replacement."""
-    from cdktf import TerraformStack
+    from keyform.cdk import TerraformStack
 
     before_stack, after_stack = TerraformStack(app, "before"), TerraformStack(app, "after")
     before, after = build(before_stack, primary="kms-a"), build(after_stack, primary="kms-c")

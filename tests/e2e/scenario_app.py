@@ -28,7 +28,7 @@ import os
 import sys
 from pathlib import Path
 
-from cdktf import App, TerraformOutput, TerraformStack
+from keyform.cdk import App, TerraformOutput, TerraformStack
 from constructs import Construct
 
 from keyform.constructs import (KeyformConfigError, KeyServer, KmipServer, OntapCertificate, OntapKeyManager,

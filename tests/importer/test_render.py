@@ -11,7 +11,7 @@ import os
 from pathlib import Path
 
 import pytest
-from cdktf import App
+from keyform.cdk import App
 
 from keyform.importer.model import Inventory, OntapCluster, VaultMember, VaultSet
 from keyform.importer.render import render

@@ -13,7 +13,7 @@ Appliance URLs come from the scenario file; credentials from the environment, as
 import json
 from pathlib import Path
 
-from cdktf import App, TerraformStack
+from keyform.cdk import App, TerraformStack
 
 from keyform.constructs import (KeyServer, KmipServer, OntapKeyManager, VaultCluster, VaultDrReplication,
                                 VspKmipServers, ontap_provider, secret, vault_provider, vsp_provider)

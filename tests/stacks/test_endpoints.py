@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from cdktf import App, TerraformStack
+from keyform.cdk import App, TerraformStack
 
 from keyform.constructs import KeyformConfigError
 from keyform.provider.install import cli_config, install_into

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import os
 
-from cdktf import TerraformStack
+from keyform.cdk import TerraformStack
 from constructs import Construct
 
 from keyform.constructs import (KeyServer, KmipServer, OntapKeyManager, VaultCluster, VaultDrReplication,
