@@ -21,7 +21,8 @@ import time
 from typing import TYPE_CHECKING, Any, Callable, Optional
 
 from keyform.client import ClientError, jsonpath, paging
-from keyform.provider.call_spec import Secrets, render_value
+from keyform.client.templates import render_value
+from keyform.provider.call_spec import Secrets
 from keyform.provider.object_spec import ObjectSpec
 
 if TYPE_CHECKING:
