@@ -33,7 +33,8 @@ def run(sizes: list[int], repeat: int, out: Path, log=print, latency_ms: int = 2
     kmip = [start_kmip_server(settings.ca) for _ in range(workloads.PER_MANAGER)]
     series = {name: Series(name, {}) for name in
               ("synth", "terraform_plan", "terraform_apply", "baseline_create", "baseline_read",
-               "floor_plan", "floor_apply", "baseline_create_latency", "terraform_apply_latency")}
+               "floor_plan", "floor_apply", "baseline_create_latency", "terraform_apply_latency",
+               "plan_provider_cpu")}
     peak = 0
     profile: dict[str, dict] = {}  # where the last repetition's terraform runs went, by run
     # Launches first, before the terraform workloads leave the machine busy.
@@ -59,6 +60,7 @@ def run(sizes: list[int], repeat: int, out: Path, log=print, latency_ms: int = 2
                         series[key].samples.setdefault(n, []).append(workload())
                         profile[f"{run} N={n}"] = where.last.summary()
                         peak = max(peak, where.last.provider_peak_rss_kib)
+                    series["plan_provider_cpu"].samples.setdefault(n, []).append(workdir.last.provider_cpu_s)
                     # The same creates against an appliance across a network: what concurrency buys.
                     target.clear_key_servers()
                     with workloads.api_latency(settings.faults, latency_ms):
