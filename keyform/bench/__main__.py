@@ -5,7 +5,8 @@ the ONTAP simulator, and the same N requests made directly with ``requests``; ag
 and the creates with the simulator answering ``--latency-ms`` late (an appliance across a
 network, where Terraform's parallel calls pay off); fits each series to fixed + N × per-object;
 times the provider's launch; splits each terraform run's CPU time between Terraform, the
-provider and the simulator; reports peak provider memory. Writes ``<out>/results.md`` and
+provider and the simulator; reports peak provider memory; times the main job's step 4 (``cdktf diff``
+of the four example stacks) one by one and concurrently (``--no-review`` skips it). Writes ``<out>/results.md`` and
 ``<out>/results.json``.
 """
 
@@ -21,7 +22,7 @@ from keyform.bench.fit import Series
 from keyform.bench.report import build, markdown
 
 
-def run(sizes: list[int], repeat: int, out: Path, log=print, latency_ms: int = 20) -> dict:
+def run(sizes: list[int], repeat: int, out: Path, log=print, latency_ms: int = 20, review: bool = False) -> dict:
     from keyform.simulators.__main__ import build_settings, start
     from keyform.simulators.common import Faults
     from keyform.simulators.kmip.server import start_kmip_server
@@ -78,6 +79,10 @@ def run(sizes: list[int], repeat: int, out: Path, log=print, latency_ms: int = 2
         for kmip_server in kmip:
             kmip_server.stop()
     result = build(series, launches, peak, sizes, profile, latency_ms)
+    if review:  # the main job's step 4, after the terraform workloads (it starts simulators of its own)
+        from keyform.bench.review import time_review
+
+        result["review_s"] = time_review(repeat, log)
     out.mkdir(parents=True, exist_ok=True)
     (out / "results.json").write_text(json.dumps(result, indent=2, default=str) + "\n")
     (out / "results.md").write_text(markdown(result))
@@ -91,9 +96,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("bench"), help="where results.md/results.json go")
     parser.add_argument("--latency-ms", type=int, default=20,
                         help="API latency of the second apply/baseline pair (default 20: an appliance on a LAN)")
+    parser.add_argument("--no-review", action="store_true",
+                        help="skip timing the main job's step 4 (cdktf diff of the four example stacks, ~3 min)")
     args = parser.parse_args(argv)
     sizes = sorted({int(s) for s in args.sizes.split(",")})
-    result = run(sizes, args.repeat, args.out, latency_ms=args.latency_ms)
+    result = run(sizes, args.repeat, args.out, latency_ms=args.latency_ms, review=not args.no_review)
     print(markdown(result))
     return 0
 

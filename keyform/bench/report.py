@@ -117,6 +117,8 @@ def markdown(result: dict) -> str:
         "|---|---|",
         *[f"| {name} | {'yes' if ok else '**no**'} |" for name, ok in result["budgets"].items()],
     ]
+    if result.get("review_s"):
+        lines += ["", review_line(result["review_s"])]
     largest = max(sizes)
     cores = m["cpus"] or 1
     for run in (f"apply N={largest}", f"apply with {result['latency_ms']} ms API latency N={largest}",
@@ -125,6 +127,12 @@ def markdown(result: dict) -> str:
         if cost:
             lines += ["", where_it_went(run, cost, cores, largest)]
     return "\n".join(lines).rstrip() + "\n"
+
+
+def review_line(seconds: dict[str, float]) -> str:
+    """The main job's step 4 (review of the four example stacks), by mode."""
+    modes = "; ".join(f"{mode}: {value:.1f} s" for mode, value in seconds.items())
+    return f"The main job's review (cdktf diff of ontap, vsp, vault-dr, site; min of the repetitions): {modes}."
 
 
 def where_it_went(run: str, cost: dict, cores: int, n: int) -> str:
