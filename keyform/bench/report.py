@@ -118,7 +118,7 @@ def markdown(result: dict) -> str:
         *[f"| {name} | {'yes' if ok else '**no**'} |" for name, ok in result["budgets"].items()],
     ]
     if result.get("review_s"):
-        lines += ["", review_line(result["review_s"])]
+        lines += ["", review_line(result["review_s"], result.get("review_repeat", 1))]
     largest = max(sizes)
     cores = m["cpus"] or 1
     for run in (f"apply N={largest}", f"apply with {result['latency_ms']} ms API latency N={largest}",
@@ -129,10 +129,11 @@ def markdown(result: dict) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-def review_line(seconds: dict[str, float]) -> str:
+def review_line(seconds: dict[str, float], repeat: int) -> str:
     """The main job's step 4 (review of the four example stacks), by mode."""
     modes = "; ".join(f"{mode}: {value:.1f} s" for mode, value in seconds.items())
-    return f"The main job's review (cdktf diff of ontap, vsp, vault-dr, site; min of the repetitions): {modes}."
+    return (f"The main job's review (cdktf diff of ontap, vsp, vault-dr, site; min of {repeat} "
+            f"repetition{'s' if repeat > 1 else ''}): {modes}.")
 
 
 def where_it_went(run: str, cost: dict, cores: int, n: int) -> str:
