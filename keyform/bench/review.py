@@ -1,5 +1,6 @@
 """The main job's step 4, the review of the four example stacks (``cdktf diff`` of ontap, vsp, vault-dr, site),
-timed as it was (one by one, each diff synthesizing) and as it is (one synth, then the diffs concurrently).
+timed as it was (one by one, each diff synthesizing) and as it is (the first diff synthesizing, then the others
+concurrently on that synthesis).
 
 The stacks are deployed first to the embedded simulators (free ports, a temporary run directory), from a copy
 of the example project in a temporary directory: the checkout's own demo state is not touched.
@@ -20,7 +21,8 @@ from keyform.ops import cdktf_cli
 from keyform.ops.simulators_process import SimulatorsProcess, stack_environment
 
 PROJECT = Path(__file__).resolve().parents[2]
-MODES = {"one by one, each diff synthesizing": 1, f"one synth, then {DIFF_CONCURRENCY} diffs at a time": 0}
+MODES = {"one by one, each diff synthesizing": 1,
+         f"the first diff synthesizing, then the others {DIFF_CONCURRENCY} at a time": 0}
 
 
 def time_review(repeat: int = 1, log=print) -> dict[str, float]:
