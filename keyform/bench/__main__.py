@@ -1,12 +1,13 @@
-"""``python -m keyform.bench [--sizes 10,100,500] [--repeat 3] [--latency-ms 20] [--out bench/]``.
+"""``python -m keyform.bench [--sizes 10,100,500] [--repeat 3] [--latency-ms 20] [--review-repeat 1] [--out bench/]``.
 
 Times synth, terraform plan (nothing to change) and apply (from empty) of N objects against
 the ONTAP simulator, and the same N requests made directly with ``requests``; again the apply
 and the creates with the simulator answering ``--latency-ms`` late (an appliance across a
 network, where Terraform's parallel calls pay off); fits each series to fixed + N × per-object;
 times the provider's launch; splits each terraform run's CPU time between Terraform, the
-provider and the simulator; reports peak provider memory. Writes ``<out>/results.md`` and
-``<out>/results.json``.
+provider and the simulator; reports peak provider memory; times the main job's step 4 (``cdktf diff``
+of the four example stacks) one by one and concurrently (``--review-repeat 0`` skips it).
+Writes ``<out>/results.md`` and ``<out>/results.json``.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from keyform.bench.fit import Series
 from keyform.bench.report import build, markdown
 
 
-def run(sizes: list[int], repeat: int, out: Path, log=print, latency_ms: int = 20) -> dict:
+def run(sizes: list[int], repeat: int, out: Path, log=print, latency_ms: int = 20, review_repeat: int = 0) -> dict:
     from keyform.simulators.__main__ import build_settings, start
     from keyform.simulators.common import Faults
     from keyform.simulators.kmip.server import start_kmip_server
@@ -33,7 +34,8 @@ def run(sizes: list[int], repeat: int, out: Path, log=print, latency_ms: int = 2
     kmip = [start_kmip_server(settings.ca) for _ in range(workloads.PER_MANAGER)]
     series = {name: Series(name, {}) for name in
               ("synth", "terraform_plan", "terraform_apply", "baseline_create", "baseline_read",
-               "floor_plan", "floor_apply", "baseline_create_latency", "terraform_apply_latency")}
+               "floor_plan", "floor_apply", "baseline_create_latency", "terraform_apply_latency",
+               "plan_provider_cpu")}
     peak = 0
     profile: dict[str, dict] = {}  # where the last repetition's terraform runs went, by run
     # Launches first, before the terraform workloads leave the machine busy.
@@ -59,6 +61,7 @@ def run(sizes: list[int], repeat: int, out: Path, log=print, latency_ms: int = 2
                         series[key].samples.setdefault(n, []).append(workload())
                         profile[f"{run} N={n}"] = where.last.summary()
                         peak = max(peak, where.last.provider_peak_rss_kib)
+                    series["plan_provider_cpu"].samples.setdefault(n, []).append(workdir.last.provider_cpu_s)
                     # The same creates against an appliance across a network: what concurrency buys.
                     target.clear_key_servers()
                     with workloads.api_latency(settings.faults, latency_ms):
@@ -76,6 +79,11 @@ def run(sizes: list[int], repeat: int, out: Path, log=print, latency_ms: int = 2
         for kmip_server in kmip:
             kmip_server.stop()
     result = build(series, launches, peak, sizes, profile, latency_ms)
+    if review_repeat:  # the main job's step 4, after the terraform workloads (it starts simulators of its own)
+        from keyform.bench.review import time_review
+
+        result["review_s"] = time_review(review_repeat, log)
+        result["review_repeat"] = review_repeat
     out.mkdir(parents=True, exist_ok=True)
     (out / "results.json").write_text(json.dumps(result, indent=2, default=str) + "\n")
     (out / "results.md").write_text(markdown(result))
@@ -89,9 +97,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=Path("bench"), help="where results.md/results.json go")
     parser.add_argument("--latency-ms", type=int, default=20,
                         help="API latency of the second apply/baseline pair (default 20: an appliance on a LAN)")
+    parser.add_argument("--review-repeat", type=int, default=1,
+                        help="repetitions of the main job's step 4 timing (cdktf diff of the four example stacks, "
+                             "~3 min for 1); 0 skips it")
     args = parser.parse_args(argv)
     sizes = sorted({int(s) for s in args.sizes.split(",")})
-    result = run(sizes, args.repeat, args.out, latency_ms=args.latency_ms)
+    result = run(sizes, args.repeat, args.out, latency_ms=args.latency_ms, review_repeat=args.review_repeat)
     print(markdown(result))
     return 0
 

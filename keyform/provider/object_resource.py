@@ -233,7 +233,11 @@ class ObjectResource:
             return current
         try:
             spec = ObjectSpec.from_state(current)
-            found = object_actions.read(client, spec, current["id"], self.provider.secrets)
+            if adopt_all:  # just imported: the object's own answer
+                found = object_actions.read(client, spec, current["id"], self.provider.secrets)
+            else:
+                found = self.provider.reads.read(client, spec, current["id"], self.provider.secrets,
+                                                 object_actions.read)
         except SpecError as exc:
             diags.add_error(exc.summary, exc.detail, path=[exc.attribute])
             return current

@@ -106,6 +106,9 @@ class RestProvider(Provider):  # type: ignore[misc]  # tf has no type informatio
         self.client: Optional[RestClient] = None
         self.settings: dict[str, Any] = {}
         self.secrets: dict[str, str] = {}
+        from keyform.provider.collection_reads import CollectionReads
+
+        self.reads = CollectionReads()  # refresh reads answered from one collection read (per process)
 
     # -------------------------------------------------------------- identity
     def get_model_prefix(self) -> str:
@@ -157,6 +160,10 @@ class RestProvider(Provider):  # type: ignore[misc]  # tf has no type informatio
         self.secrets = {k: v for k, v in (self.settings.get("secrets") or {}).items() if v is not None}
         logs.redact_with(self.redact)  # every log line from now on, whatever wrote it
         self.client = build_client(diags, self.settings)
+
+    def forget_reads(self) -> None:
+        """A write is being made: no earlier collection read answers a refresh again."""
+        self.reads.forget()
 
     def redact(self, text: str) -> str:
         """``text`` without any secret of this provider: credentials, the session's tokens, ``secrets``."""

@@ -107,6 +107,8 @@ class App(Protocol):
 
     def configure_provider(self, diags: Diagnostics, config: State) -> None: ...
 
+    def forget_reads(self) -> None: ...
+
     def redact(self, text: str) -> str: ...
 
 
@@ -341,6 +343,7 @@ class Servicer(ProviderServicer):  # type: ignore[misc]  # tf has no type inform
         planned = read_dynamic_value(request.planned_state)
         config = read_dynamic_value(request.config) or {}
         resource = self._resource(request.type_name)
+        self.app.forget_reads()  # a refresh after any write reads the appliance again
         if prior is None:
             new_state = resource.create(diags, planned, config)
         elif planned is None:
@@ -348,6 +351,7 @@ class Servicer(ProviderServicer):  # type: ignore[misc]  # tf has no type inform
             new_state = None
         else:
             new_state = resource.update(diags, prior, planned, config)
+        self.app.forget_reads()  # and none fetched while the write was under way
         if diags.has_errors() and new_state is None and prior is not None and planned is not None:
             new_state = prior  # a failed update leaves the object as it was
         return pb.ApplyResourceChange.Response(new_state=to_dynamic_value(new_state), diagnostics=diags.to_pb())
@@ -355,6 +359,7 @@ class Servicer(ProviderServicer):  # type: ignore[misc]  # tf has no type inform
     @_guard(pb.ImportResourceState.Response)
     def ImportResourceState(self, request: Message, context: Context) -> Message:
         diags = Diagnostics()
+        self.app.forget_reads()
         state = self._resource(request.type_name).import_state(diags, request.id)
         imported = [] if state is None else [
             pb.ImportResourceState.ImportedResource(type_name=request.type_name, state=to_dynamic_value(state),

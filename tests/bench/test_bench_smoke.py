@@ -16,7 +16,9 @@ def test_benchmark_runs_and_writes_its_table(tmp_path):
     table = (tmp_path / "results.md").read_text()
     saved = json.loads((tmp_path / "results.json").read_text())
     for label in ("synth (App.synth)", "terraform plan, no changes", "terraform apply from empty",
-                  "baseline: requests, N creates", "Provider launch (start → handshake)", "| budget | met |"):
+                  "baseline: requests, N creates", "Provider launch (start → handshake)", "| budget | met |",
+                  "| plan (no changes) of 5 / Terraform alone |", "| apply from empty of 5 / Terraform alone |",
+                  "| provider CPU per plan of 5 |"):
         assert label in table
     for name in ("synth", "terraform_plan", "terraform_apply", "baseline_create", "baseline_read",
                  "baseline_create_latency", "terraform_apply_latency"):
@@ -32,3 +34,10 @@ def test_benchmark_runs_and_writes_its_table(tmp_path):
     assert saved["series"]["baseline_create_latency"]["min"]["5"] >= 0.1
     assert "terraform apply from empty, API 20 ms away" in table
     assert result["machine"]["cpus"] >= 1
+    # Issue 17's targets: the ratios to Terraform alone in this run, and the plan's provider CPU, each judged.
+    plan_ratio, apply_ratio, cpu = saved["targets"]
+    series = saved["series"]
+    assert plan_ratio["value"] == round(series["terraform_plan"]["min"]["5"] / series["floor_plan"]["min"]["5"], 3)
+    assert apply_ratio["value"] == round(series["terraform_apply"]["min"]["5"] / series["floor_apply"]["min"]["5"], 3)
+    assert cpu["value"] == round(plan["provider_cpu_s"], 3) and cpu["limit"] == 0.5
+    assert [t["met"] for t in saved["targets"]] == [t["value"] <= t["limit"] for t in saved["targets"]]

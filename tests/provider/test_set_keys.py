@@ -56,8 +56,16 @@ def test_a_reordered_declaration_plans_no_change():
     assert not object_resource._same_json(reordered, stored)
 
 
+class _OwnReads:
+    """Every refresh read by the object's own GET (no collection reads: keyform.provider.collection_reads)."""
+
+    def read(self, client, spec, object_id, secrets, fallback):
+        return fallback(client, spec, object_id, secrets)
+
+
 class _Provider:
     secrets: dict = {}
+    reads = _OwnReads()
 
     def require_client(self, diags):
         return object()

@@ -1,0 +1,70 @@
+"""A plan's refresh of several objects of one collection reads the collection once (``?fields=*``), and
+still shows drift and objects gone, object by object (keyform.provider.collection_reads)."""
+
+from __future__ import annotations
+
+from keyform.provider.collection_reads import collection_url, record_id_of
+from keyform.provider.object_spec import ObjectSpec
+from tests.provider.conftest import config
+
+NO_CHANGES = "No changes. Your infrastructure matches the configuration."
+NAMES = ("alpha", "beta", "gamma", "delta")
+
+
+def things(read_path: str = "") -> str:
+    extra = f'\n  read_path = "{read_path}"' if read_path else ""
+    return "".join(f"""
+resource "rest_object" "{name}" {{
+  path = "/things"
+  data = jsonencode({{ name = "{name}", color = "red" }}){extra}
+}}
+""" for name in NAMES)
+
+
+def _object_reads(api) -> list:
+    return [r for r in api.calls("GET", prefix="/api/things/")]
+
+
+def test_one_collection_read_refreshes_four_objects_and_drift_still_shows(api, terraform):
+    tf = terraform()
+    tf.write(config(api.base_url, things()))
+    tf.apply()
+    api.clear()
+
+    assert NO_CHANGES in tf.plan().stdout
+    [collection] = api.calls("GET", "/api/things")
+    assert collection.query == {"fields": "*"}
+    assert _object_reads(api) == []
+
+    stored = api.collection("things")
+    by_name = {obj["name"]: uid for uid, obj in stored.items()}
+    stored[by_name["beta"]]["color"] = "blue"  # changed on the appliance
+    del stored[by_name["gamma"]]  # removed on the appliance
+    api.clear()
+    plan = tf.plan(check=False).stdout
+    assert "1 to add, 1 to change, 0 to destroy" in plan
+    assert '- color = "blue"' in plan or '"blue" -> "red"' in plan
+    # gamma is not in the collection: its own GET (404) decides that it is gone
+    assert [r.path for r in _object_reads(api)] == [f"/api/things/{by_name['gamma']}"]
+
+
+def test_a_read_that_is_not_the_plain_get_is_sent_object_by_object(api, terraform):
+    tf = terraform()
+    tf.write(config(api.base_url, things(read_path="{path}/{id}?x=1")))
+    tf.apply()
+    api.clear()
+    assert NO_CHANGES in tf.plan().stdout
+    assert api.calls("GET", "/api/things") == []
+    assert len(_object_reads(api)) == 4
+
+
+def test_which_reads_a_collection_answers():
+    state = {"path": "/things", "data": '{"server":"kms1:5696"}', "id_template": "{data.server}"}
+    spec = ObjectSpec.from_state(state)
+    assert collection_url(spec) == "/things?fields=*"
+    assert record_id_of(spec, {"server": "kms2:5696", "_links": {}}) == "kms2:5696"
+    assert record_id_of(spec, {"other": 1}) is None  # not one of ours: the object's own GET decides
+    for changed in ({"read_method": "POST"}, {"read_body": "{}"}, {"read_selector": "records/0"},
+                    {"path": "/things?svm=a"}, {"read_path": "/x/{id}"}):
+        assert collection_url(ObjectSpec.from_state({**state, **changed})) is None
+    assert record_id_of(ObjectSpec.from_state({"path": "/t", "data": "{}"}), {"uuid": "u1"}) == "u1"
