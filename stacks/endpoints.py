@@ -4,7 +4,8 @@ Point the stacks at real systems by setting these (credentials are read by the p
 at run time from ``KEYFORM_<NAME>_PASSWORD`` / ``KEYFORM_<NAME>_TOKEN``, never synthesized).
 An address left unset is refused, naming the variable: the embedded simulators' loopback
 addresses (:data:`SIMULATORS`) are used only with ``KEYFORM_SIMULATORS=1``, which the main job
-(``make run``) and the tests set. Usernames and the primaries have defaults everywhere (:data:`DEFAULTS`).
+(``make run``) and the tests set. The primaries have defaults everywhere (:data:`DEFAULTS`); an ONTAP or VSP
+username set in the environment is read by the provider when Terraform runs, not at synth (:func:`username`).
 Every provider trusts the CA in ``KEYFORM_CA_CERT_FILE`` when it is set (:func:`ca_cert_file`).
 """
 
@@ -79,6 +80,14 @@ def setting(scope: Construct, name: str, environ=os.environ) -> str:
     what = next((text for suffix, text in _WHAT.items() if name.endswith(suffix)), "its value")
     raise KeyformConfigError(scope.node.path, name, "not set",
                              f"set it to {what}, or {OPT_IN}=1 to use the embedded simulators")
+
+
+def username(name: str, environ=os.environ) -> Optional[str]:
+    """The ``username`` of a provider block, ``name`` its variable (``KEYFORM_ONTAP_USERNAME``): None when the
+    variable is set, so the provider reads it when Terraform runs and a saved plan (made by a read-only user)
+    is applied as whoever the deploy's variable names (set but empty: the provider refuses it at plan, naming
+    it); unset, the default of :data:`DEFAULTS` (admin), written into the provider block."""
+    return None if name in environ else DEFAULTS[name]
 
 
 def kmip_servers(scope: Construct, environ=os.environ) -> list[tuple[str, int]]:

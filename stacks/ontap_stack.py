@@ -8,14 +8,14 @@ from keyform.cdk import TerraformOutput, TerraformStack
 from constructs import Construct
 
 from keyform.constructs import KeyServer, OntapKeyManager, ontap_provider, secret
-from stacks.endpoints import ca_cert_file, kmip_servers, setting
+from stacks.endpoints import ca_cert_file, kmip_servers, setting, username
 
 
 class OntapStack(TerraformStack):
     def __init__(self, scope: Construct, id: str, *, name: str = "ontap", svm: str = "svm1", prefix: str = "KEYFORM_"):
         super().__init__(scope, id)
         provider = ontap_provider(self, name, setting(self, f"{prefix}ONTAP_BASE_URL"),
-                                  setting(self, f"{prefix}ONTAP_USERNAME"), ca_cert_file())
+                                  username(f"{prefix}ONTAP_USERNAME"), ca_cert_file())
         password = secret(self, "kmip_password", "KMIP password of the key servers that need one")
         # The primaries are real KMIP servers (ONTAP connects to each when adding it); the secondaries are names
         # ONTAP stores and does not contact when adding.

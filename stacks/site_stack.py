@@ -11,14 +11,14 @@ from constructs import Construct
 from keyform.constructs import (KeyformConfigError, KeyServer, KmipServer, OntapKeyManager, VaultCluster,
                                 VaultDrReplication, VspKmipServers, ontap_provider, secret, vault_provider,
                                 vsp_provider)
-from stacks.endpoints import api_addr, ca_cert_file, kmip_servers, setting
+from stacks.endpoints import api_addr, ca_cert_file, kmip_servers, setting, username
 
 
 class SiteStack(TerraformStack):
     def __init__(self, scope: Construct, id: str):
         super().__init__(scope, id)
         ontap = ontap_provider(self, "site-ontap", setting(self, "KEYFORM_SITE_ONTAP_BASE_URL"),
-                               setting(self, "KEYFORM_SITE_ONTAP_USERNAME"), ca_cert_file())
+                               username("KEYFORM_SITE_ONTAP_USERNAME"), ca_cert_file())
         password = secret(self, "kmip_password", "KMIP password of the site's key servers")
         kmip = kmip_servers(self)  # real KMIP servers: ONTAP and VSP One Object talk to them
         OntapKeyManager(
@@ -28,7 +28,7 @@ class SiteStack(TerraformStack):
                                    username="kmip", password=password)],
         )
         vsp = vsp_provider(self, "site-vsp", setting(self, "KEYFORM_SITE_VSP_BASE_URL"),
-                           setting(self, "KEYFORM_SITE_VSP_USERNAME"), ca_cert_file=ca_cert_file())
+                           username("KEYFORM_SITE_VSP_USERNAME"), ca_cert_file=ca_cert_file())
         VspKmipServers(self, "kmip", provider=vsp, primary="site-kms-1",
                        servers=[KmipServer("site-kms-1", *kmip[0]), KmipServer("site-kms-2", *kmip[1])])
         clusters = {}

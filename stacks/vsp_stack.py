@@ -7,7 +7,7 @@ from keyform.cdk import TerraformStack
 from constructs import Construct
 
 from keyform.constructs import KmipServer, VspKmipServers, vsp_provider
-from stacks.endpoints import ca_cert_file, kmip_servers, setting
+from stacks.endpoints import ca_cert_file, kmip_servers, setting, username
 
 CIPHERS = ("TLS_AES_256_GCM_SHA384", "TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384")
 
@@ -17,7 +17,7 @@ class VspStack(TerraformStack):
                  primary_setting: str = "KEYFORM_VSP_PRIMARY", server_prefix: str = "kms"):
         super().__init__(scope, id)
         provider = vsp_provider(self, name, setting(self, f"{prefix}VSP_BASE_URL"),
-                                setting(self, f"{prefix}VSP_USERNAME"), ca_cert_file=ca_cert_file())
+                                username(f"{prefix}VSP_USERNAME"), ca_cert_file=ca_cert_file())
         (host_a, port_a), (host_b, port_b), (host_c, port_c) = kmip_servers(self)
         self.kmip = VspKmipServers(
             self, "kmip", provider=provider, primary=setting(self, primary_setting),

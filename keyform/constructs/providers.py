@@ -32,20 +32,28 @@ def _prefix(name: str) -> str:
     return "KEYFORM_" + "".join(c if c.isalnum() else "_" for c in name.upper()) + "_"
 
 
-def ontap_provider(scope: Construct, name: str, base_url: str, username: str = "admin",
+def ontap_provider(scope: Construct, name: str, base_url: str, username: Optional[str] = "admin",
                    ca_cert_file: Optional[str] = None) -> RestProvider:
-    """ONTAP: HTTP basic auth; password from ``KEYFORM_<NAME>_PASSWORD``."""
-    return _provider(scope, name, base_url, ca_cert_file, username=username)
+    """ONTAP: HTTP basic auth; password from ``KEYFORM_<NAME>_PASSWORD``. ``username=None`` leaves the user out
+    of the synthesized JSON and the saved plan: the provider reads ``KEYFORM_<NAME>_USERNAME`` whenever Terraform
+    runs, so a plan and the apply of that plan can each run as their own user (a read-only one for the plan)."""
+    return _provider(scope, name, base_url, ca_cert_file, **_user(username))
 
 
-def vsp_provider(scope: Construct, name: str, base_url: str, username: str = "admin",
+def vsp_provider(scope: Construct, name: str, base_url: str, username: Optional[str] = "admin",
                  token_url: Optional[str] = None, client_id: str = vsp.CLIENT_ID,
                  ca_cert_file: Optional[str] = None) -> RestProvider:
     """VSP One Object: OAuth2 password grant for a bearer token, then the CSRF session
-    (``GET /v1/csrf``, header ``X-XSRF-TOKEN``); password from ``KEYFORM_<NAME>_PASSWORD``."""
-    return _provider(scope, name, base_url, ca_cert_file, username=username,
+    (``GET /v1/csrf``, header ``X-XSRF-TOKEN``); password from ``KEYFORM_<NAME>_PASSWORD``. ``username=None``:
+    the user from ``KEYFORM_<NAME>_USERNAME`` when Terraform runs, as for :func:`ontap_provider`."""
+    return _provider(scope, name, base_url, ca_cert_file, **_user(username),
                      oauth2_token_url=token_url or vsp.token_url(base_url), oauth2_client_id=client_id,
                      csrf_path=vsp.CSRF, csrf_cookie=vsp.CSRF_COOKIE, csrf_header=vsp.CSRF_HEADER)
+
+
+def _user(username: Optional[str]) -> dict[str, str]:
+    """The provider block's ``username``: none for None (the provider then reads ``<env_prefix>USERNAME``)."""
+    return {} if username is None else {"username": username}
 
 
 def vault_provider(scope: Construct, name: str, base_url: str, ca_cert_file: Optional[str] = None) -> RestProvider:

@@ -123,5 +123,8 @@ def _check_credentials(diags: Diagnostics, s: Mapping[str, Any], prefix: str, wh
             missing("password", f"the password of {user} for the OAuth2 password grant at {safe_url(oauth2)}")
     elif username and not s.get("password") and not (s.get("bearer_token") or s.get("token")):
         missing("password", f"the password of user {username} on {where}")
+    elif not username and (s.get("password") or username == "") and not (s.get("bearer_token") or s.get("token")):
+        # basic auth needs both: without a user no credentials would be sent, and the appliance would answer 401
+        missing("username", f"the user the password is for (HTTP basic auth) on {where}")
     if s.get("token_header") and not s.get("token"):
         missing("token", f"the token sent in the {s['token_header']} header to {where}")

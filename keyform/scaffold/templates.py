@@ -60,13 +60,19 @@ def setting(name: str, what: str, default: str | None = None) -> str:
     if not value:
         raise KeyformConfigError("settings", name, "is not set", f"set {name} to {what}")
     return value
+
+
+def username(name: str) -> str | None:
+    """The provider block's username, ``name`` its variable: None when the variable is set (the provider reads it
+    when Terraform runs, so a plan made by a read-only user is applied as the deploy's user), else admin."""
+    return None if name in os.environ else "admin"
 '''
 
 ONTAP = '''\
 """NetApp ONTAP: an SVM's external key manager, its KMIP key servers and their secondaries.
 
 Settings: KEYFORM_ONTAP_BASE_URL (the cluster's API, e.g. https://cluster1.example.com/api),
-KEYFORM_ONTAP_USERNAME (default admin); KEYFORM_ONTAP_PASSWORD when deploying; TF_VAR_kmip_password for
+KEYFORM_ONTAP_USERNAME (default admin) and KEYFORM_ONTAP_PASSWORD when planning and deploying; TF_VAR_kmip_password for
 the key servers' KMIP user (unset: not sent).
 """
 
@@ -74,14 +80,14 @@ from keyform.cdk import TerraformStack
 from constructs import Construct
 
 from keyform.constructs import KeyServer, OntapKeyManager, ontap_provider, secret
-from stacks.settings import setting
+from stacks.settings import setting, username
 
 
 class OntapStack(TerraformStack):
     def __init__(self, scope: Construct, id: str):
         super().__init__(scope, id)
         ontap = ontap_provider(self, "ontap", setting("KEYFORM_ONTAP_BASE_URL", "the cluster's API base URL"),
-                               setting("KEYFORM_ONTAP_USERNAME", "the API user", "admin"))
+                               username("KEYFORM_ONTAP_USERNAME"))
         kmip_password = secret(self, "kmip_password", "KMIP password of the key servers", required=False)
         OntapKeyManager(
             self, "svm1", provider=ontap, svm="svm1",
@@ -100,22 +106,22 @@ VSP = '''\
 """Hitachi VSP One Object: its KMIP servers, and which one is primary.
 
 Settings: KEYFORM_VSP_BASE_URL (the management API, e.g. https://vsp.example.com/mapi),
-KEYFORM_VSP_USERNAME (default admin), KEYFORM_KMIP_HOST (where the KMIP servers listen);
-KEYFORM_VSP_PASSWORD when deploying.
+KEYFORM_KMIP_HOST (where the KMIP servers listen); KEYFORM_VSP_USERNAME (default admin) and
+KEYFORM_VSP_PASSWORD when planning and deploying.
 """
 
 from keyform.cdk import TerraformStack
 from constructs import Construct
 
 from keyform.constructs import KmipServer, VspKmipServers, vsp_provider
-from stacks.settings import setting
+from stacks.settings import setting, username
 
 
 class VspStack(TerraformStack):
     def __init__(self, scope: Construct, id: str):
         super().__init__(scope, id)
         vsp = vsp_provider(self, "vsp", setting("KEYFORM_VSP_BASE_URL", "the system's management API base URL"),
-                           setting("KEYFORM_VSP_USERNAME", "the API user", "admin"))
+                           username("KEYFORM_VSP_USERNAME"))
         host = setting("KEYFORM_KMIP_HOST", "the KMIP servers' host")
         VspKmipServers(
             self, "kmip", provider=vsp, primary="kms-a",  # moving the primary is a change of this name
@@ -181,7 +187,8 @@ env:
 jobs:
   plan:
     runs-on: ubuntu-latest
-    # pull requests: read-only credentials; main: the user the deploy applies as (a plan records it)
+    # read-only credentials (pull requests and main): the provider reads usernames and tokens when Terraform
+    # runs, so no plan records one and the deploy applies it as the deploy's users
     environment: ${{ github.event_name == 'pull_request' && 'keyform-review' || 'keyform-plan' }}
     permissions:
       contents: read
@@ -276,12 +283,14 @@ jobs:
     needs: gate
     if: github.event_name != 'pull_request' && github.ref == 'refs/heads/main'
     runs-on: ubuntu-latest
-    environment: production  # the write credentials and the DR operation token live here only
+    environment: production  # the write users and tokens and the DR operation token live here only
     concurrency: {group: keyform-deploy, cancel-in-progress: false}
     env:
       PG_CONN_STR: ${{ secrets.PG_CONN_STR }}
       TF_CLI_ARGS_apply: -lock-timeout=10m
+      KEYFORM_ONTAP_USERNAME: ${{ vars.KEYFORM_ONTAP_USERNAME }}
       KEYFORM_ONTAP_PASSWORD: ${{ secrets.KEYFORM_ONTAP_PASSWORD }}
+      KEYFORM_VSP_USERNAME: ${{ vars.KEYFORM_VSP_USERNAME }}
       KEYFORM_VSP_PASSWORD: ${{ secrets.KEYFORM_VSP_PASSWORD }}
       KEYFORM_VAULT_A_TOKEN: ${{ secrets.KEYFORM_VAULT_A_TOKEN }}
       KEYFORM_VAULT_B_TOKEN: ${{ secrets.KEYFORM_VAULT_B_TOKEN }}
@@ -354,17 +363,18 @@ Exit codes of `keyform plan-report` and `keyform apply-plan`: 0 safe / applied, 
 | Environment | Protection | Holds |
 |---|---|---|
 | `keyform-review` | none: pull requests plan here | `PG_CONN_STR`, the read-only users, the Vault read tokens |
-| `keyform-plan` | deployment branches: main | the same, but the deploy's ONTAP and VSP users |
+| `keyform-plan` | deployment branches: main | the same (main's plans) |
 | `keyform-dangerous-change` | required reviewers | nothing |
-| `production` | deployment branches: main; required reviewers | `PG_CONN_STR`, the write credentials |
+| `production` | deployment branches: main; required reviewers | `PG_CONN_STR`, the write users and tokens |
 
 | Name | Kind | What |
 |---|---|---|
 | `PG_CONN_STR` | secret | the state database (libpq URL), in each environment |
-| `KEYFORM_ONTAP_PLAN_USERNAME`, `KEYFORM_VSP_PLAN_USERNAME` | variable | the plan's users (per environment) |
+| `KEYFORM_ONTAP_PLAN_USERNAME`, `KEYFORM_VSP_PLAN_USERNAME` | variable | the plan's read-only users |
 | `KEYFORM_ONTAP_PLAN_PASSWORD`, `KEYFORM_VSP_PLAN_PASSWORD` | secret | their passwords |
 | `KEYFORM_VAULT_A_READONLY_TOKEN`, `KEYFORM_VAULT_B_READONLY_TOKEN` | secret | Vault read tokens (below) |
-| `KEYFORM_ONTAP_PASSWORD`, `KEYFORM_VSP_PASSWORD` | secret | the deploy's passwords (`production`) |
+| `KEYFORM_ONTAP_USERNAME`, `KEYFORM_VSP_USERNAME` | variable | the deploy's users (`production`) |
+| `KEYFORM_ONTAP_PASSWORD`, `KEYFORM_VSP_PASSWORD` | secret | their passwords (`production`) |
 | `KEYFORM_VAULT_A_TOKEN`, `KEYFORM_VAULT_B_TOKEN` | secret | Vault write tokens (`production`) |
 | `TF_VAR_kmip_password` | secret | the KMIP password: the plan compares it with the state's digest |
 | `TF_VAR_dr_operation_token` | secret | the DR operation token (`production` only) |
@@ -374,8 +384,9 @@ Exit codes of `keyform plan-report` and `keyform apply-plan`: 0 safe / applied, 
 
 Read-only: ONTAP, a user of the built-in role `readonly`; Vault, a token of a policy reading
 `sys/replication/dr/status` and `sys/mounts` and listing `sys/policies/acl`; VSP One Object documents no
-read-only role (its reads are POSTs): use a viewing role if your system has one. A saved plan records the
-provider's username, so the plan on main (`keyform-plan`) uses the deploy's ONTAP and VSP users. The DR operation
+read-only role (its reads are POSTs): use a viewing role if your system has one. The provider reads the
+usernames, like the tokens, when Terraform runs (no plan records one), so every plan is read-only and the deploy
+applies it as `production`'s users. The DR operation
 token lives in `production` only: the plan sets `TF_VAR_dr_operation_token` to a stand-in, because Terraform
 lets an apply set an ephemeral input only if its plan set one.
 """

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from keyform.constructs import KeyServer, OntapKeyManager, ontap_provider, secret
+from keyform.constructs import KeyServer, OntapKeyManager, ontap_provider, secret, vsp_provider
 from tests.constructs.support import decoded, has_resource, raises_config_error, ref, resource, synth
 
 PATH = "test/km"
@@ -19,6 +19,15 @@ def build(stack, **kwargs) -> OntapKeyManager:
 
 
 # ------------------------------------------------------------------------------------ synthesis
+def test_a_provider_without_a_username_leaves_it_to_the_environment(stack):
+    """``username=None``: no username in the JSON; the provider reads ``KEYFORM_<NAME>_USERNAME`` when it runs."""
+    ontap_provider(stack, "ontap", "https://ontap.example.com/api", username=None)
+    vsp_provider(stack, "vsp", "https://vsp.example.com/mapi", username=None)
+    ontap, vsp = synth(stack)["provider"]["rest"]
+    assert ontap == {"alias": "ontap", "base_url": "https://ontap.example.com/api", "env_prefix": "KEYFORM_ONTAP_"}
+    assert "username" not in vsp and vsp["env_prefix"] == "KEYFORM_VSP_"
+
+
 def test_external_svm_key_manager(stack):
     km = build(stack, server_ca_certificates=["kmip-ca", "kmip-ca-2"], key_servers=[KeyServer("kms1.example.com")])
     out = synth(stack)

@@ -25,5 +25,6 @@ def test_signatures_attributes_and_fields_come_from_the_code():
     assert "| `key_servers` | `dict[str, ObjectResource]` |" in text  # set in __init__, annotated there
     assert "| `promotion` | `Operation` |" in text  # set in __init__ from a call
     assert "| `secondaries` | `Sequence[str]` | `()` |" in text  # a KeyServer field and its default
-    assert ("ontap_provider(\n    scope: Construct,\n    name: str,\n    base_url: str,\n    username: str = 'admin',\n"
-            "    ca_cert_file: Optional[str] = None,\n) -> RestProvider") in text
+    assert ("ontap_provider(\n    scope: Construct,\n    name: str,\n    base_url: str,\n"
+            "    username: Optional[str] = 'admin',\n    ca_cert_file: Optional[str] = None,\n"
+            ") -> RestProvider") in text

@@ -109,3 +109,24 @@ def test_a_password_known_only_after_apply_is_not_called_missing(api, terraform)
     run = tf.plan(check=False)
     assert "is not set" not in run.output
     assert "Provider configuration depends on values known only after apply" in run.stderr
+
+
+def test_a_password_without_its_username_names_the_variable(api, terraform):
+    """A stack that leaves the user to the environment (``username=None``, a plan and its apply each run as
+    their own user) and a pipeline that sets only the password: refused at plan, not sent without a user."""
+    api.require_basic = ("keyform-ro", PASSWORD)
+    tf = terraform()
+    tf.write(TERRAFORM_BLOCK + provider_block(api.base_url, env_prefix="KEYFORM_ONTAP_") + READ)
+    refused = tf.plan(check=False, env={"KEYFORM_ONTAP_PASSWORD": PASSWORD})
+    assert refused.returncode == 1
+    assert "Error: KEYFORM_ONTAP_USERNAME is not set" in refused.stderr
+    assert (f"Set KEYFORM_ONTAP_USERNAME to the user the password is for (HTTP basic auth) on {api.base_url}, or "
+            "set username in the provider block.") in plan_errors(refused)
+    assert "401" not in refused.output and PASSWORD not in refused.output
+    assert api.requests == [], "nothing is sent without the user"
+    empty = tf.plan(check=False, env={"KEYFORM_ONTAP_PASSWORD": PASSWORD, "KEYFORM_ONTAP_USERNAME": ""})
+    assert "Error: KEYFORM_ONTAP_USERNAME is empty" in empty.stderr and api.requests == []
+
+    planned = tf.plan(env={"KEYFORM_ONTAP_PASSWORD": PASSWORD, "KEYFORM_ONTAP_USERNAME": "keyform-ro"})
+    assert [r.status for r in api.requests] == [200]
+    assert PASSWORD not in planned.output

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import ast
 import json
+import subprocess
+import sys
 
 from keyform import __version__
 from keyform.__main__ import main
 from keyform.scaffold import files
+from tests.stacks.test_endpoints import app_env
 
 
 def test_the_files_of_a_repository(tmp_path, capsys):
@@ -52,3 +55,22 @@ def test_an_existing_repository_is_written_into_only_with_force(tmp_path, capsys
     assert (root / "main.py").read_text() == "# mine\n" and not (root / "cdktf.json").exists()
     assert main(["init", str(root), "--force"]) == 0
     assert (root / "main.py").read_text() == files()["main.py"]
+
+
+def test_the_scaffolded_stacks_leave_a_username_set_in_the_environment_to_the_provider(tmp_path):
+    """Set at synth, KEYFORM_ONTAP_USERNAME is not written into cdk.tf.json (the provider reads it when Terraform
+    runs: the plan's user and the deploy's can differ); KEYFORM_VSP_USERNAME unset keeps the default, admin."""
+    assert main(["init", str(tmp_path / "infra")]) == 0
+    settings = {"KEYFORM_ONTAP_BASE_URL": "https://cluster1.example.com/api",
+                "KEYFORM_VSP_BASE_URL": "https://vsp.example.com/mapi", "KEYFORM_KMIP_HOST": "kms.example.com",
+                "KEYFORM_VAULT_A_BASE_URL": "https://vault-a.example.com:8200/v1",
+                "KEYFORM_VAULT_B_BASE_URL": "https://vault-b.example.com:8200/v1",
+                "KEYFORM_ONTAP_USERNAME": "keyform-ro"}
+    result = subprocess.run([sys.executable, "main.py"], cwd=tmp_path / "infra", env=app_env(tmp_path, **settings),
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    out = tmp_path / "out" / "stacks"
+    [ontap], [vsp] = (json.loads((out / stack / "cdk.tf.json").read_text())["provider"]["rest"]
+                      for stack in ("ontap", "vsp"))
+    assert "username" not in ontap and vsp["username"] == "admin"
+    assert "keyform-ro" not in (out / "ontap" / "cdk.tf.json").read_text()

@@ -125,6 +125,13 @@ def test_the_plan_job_holds_no_write_credential_and_no_dr_token(workflow):
             kind = "secrets" if variable.endswith("_PASSWORD") else "vars"
             plan_name = re.sub(r"_(PASSWORD|USERNAME)$", r"_PLAN_\1", variable)
             assert value == "${{ %s.%s }}" % (kind, plan_name), variable
+    # the deploy applies the plans as its own users: each ONTAP/VSP password has its user beside it, and no plan
+    # variable (read-only users) reaches the deploy
+    passwords = [v for v in deploy["env"] if v.startswith("KEYFORM_") and v.endswith("_PASSWORD")]
+    assert passwords and all(deploy["env"][v.replace("_PASSWORD", "_USERNAME")] == "${{ vars.%s }}"
+                             % v.replace("_PASSWORD", "_USERNAME") for v in passwords)
+    assert not {v for v in referenced(deploy, "vars") if "_PLAN_" in v}
+    assert referenced(plan, "vars") & {v.replace("_PASSWORD", "_USERNAME") for v in passwords} == set()
     # write credentials on pull requests would come only from the environment; it is the review one there
     assert plan["environment"] == "${{ github.event_name == 'pull_request' && 'keyform-review' || 'keyform-plan' }}"
     assert all(referenced(job, "secrets") <= {"PG_CONN_STR"} | plan_secrets

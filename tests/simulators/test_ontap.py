@@ -155,6 +155,24 @@ def test_wrong_or_missing_credentials_get_401_with_ontap_error(shared_server, au
     assert response.headers["WWW-Authenticate"].startswith("Basic")
 
 
+def test_the_readonly_user_reads_and_is_refused_every_change_with_403(api):
+    """The user of role ``readonly`` (ONTAP's built-in role): reads as admin does; a POST, PATCH or DELETE is
+    refused with 403 and ONTAP's error body, and changes nothing."""
+    manager = create_external(api)
+    readonly = requests.Session()
+    readonly.auth = ("keyform-ro", "ontap-sim-ReadOnly1")
+    url = api.base + "/security/key-managers"
+    read = readonly.get(url, timeout=5)
+    assert read.status_code == 200 and read.json() == api.get("/security/key-managers").json()
+    assert readonly.get(f"{url}/{manager}", timeout=5).json()["uuid"] == manager
+    for method, path, body in (("POST", url, external_body("svm2")), ("PATCH", f"{url}/{manager}", {}),
+                               ("DELETE", f"{url}/{manager}", None)):
+        refused = readonly.request(method, path, json=body, timeout=5)
+        assert_error(refused, 403, "6", "not authorized for that command")
+    assert [r["uuid"] for r in api.get("/security/key-managers").json()["records"]] == [manager]
+    wrong = requests.get(url, auth=("keyform-ro", "ontap-sim-Passw0rd"), timeout=5)
+    assert_error(wrong, 401, "6", "The user name or password is incorrect.")
+
 def test_svms_are_seeded_with_stable_uuids_and_filterable(api, simulator):
     listing = api.get("/svm/svms").json()
     assert listing["num_records"] == 2

@@ -14,7 +14,7 @@ from keyform.cdk import App, TerraformStack
 
 from keyform.constructs import KeyformConfigError
 from keyform.provider.install import cli_config, install_into
-from stacks.endpoints import DEFAULTS, SIMULATORS, ca_cert_file, kmip_servers, setting
+from stacks.endpoints import DEFAULTS, SIMULATORS, ca_cert_file, kmip_servers, setting, username
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -124,3 +124,25 @@ def test_with_the_simulators_the_ca_defaults_to_the_embedded_default_s():
     assert ca_cert_file({"KEYFORM_SIMULATORS": "1"}) == str(REPO / ".keyform" / "run" / "sim-state" / "ca.pem")
     assert ca_cert_file({"KEYFORM_SIMULATORS": "1", "KEYFORM_CA_CERT_FILE": "/etc/ca.pem"}) == "/etc/ca.pem"
     assert ca_cert_file({}) is None
+
+
+def test_a_username_set_in_the_environment_is_left_to_the_provider():
+    """Set (even empty): None, the provider reads it when Terraform runs (an empty one it refuses, naming it)."""
+    assert username("KEYFORM_ONTAP_USERNAME", environ={"KEYFORM_ONTAP_USERNAME": "keyform-ro"}) is None
+    assert username("KEYFORM_SITE_VSP_USERNAME", environ={"KEYFORM_SITE_VSP_USERNAME": ""}) is None
+    assert username("KEYFORM_VSP_USERNAME", environ={}) == "admin"
+
+
+def test_main_py_synthesizes_no_username_the_environment_sets(tmp_path):
+    """A plan and its apply can run as different users: the ONTAP and VSP users set at synth are not written
+    into cdk.tf.json (nor into a plan made of it); the ones not set keep the default, admin."""
+    result = subprocess.run([sys.executable, str(REPO / "main.py")], cwd=tmp_path, capture_output=True, text=True,
+                            env=app_env(tmp_path, KEYFORM_SIMULATORS="1", KEYFORM_ONTAP_USERNAME="keyform-ro",
+                                        KEYFORM_SITE_VSP_USERNAME="viewer"), timeout=120)
+    assert result.returncode == 0, result.stderr
+    users = {provider["alias"]: provider.get("username") for stack in ("ontap", "vsp", "site")
+             for provider in json.loads((tmp_path / "out" / "stacks" / stack / "cdk.tf.json").read_text())[
+                 "provider"]["rest"]}
+    assert users == {"ontap": None, "vsp": "admin", "site-ontap": "admin", "site-vsp": None,
+                     "site-vault-c": None, "site-vault-d": None}
+    assert not any("keyform-ro" in path.read_text() for path in (tmp_path / "out").rglob("*.json"))

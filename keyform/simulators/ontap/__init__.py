@@ -1,6 +1,7 @@
 """Simulator of the NetApp ONTAP REST API for external and onboard key managers.
 
-Supported (base ``/api``, HTTP basic auth):
+Supported (base ``/api``, HTTP basic auth; two users, :data:`DEFAULT_CREDENTIALS` of role ``admin`` and
+:data:`READONLY_CREDENTIALS` of role ``readonly``, which may only read: any other method answers 403):
 GET /api/svm/svms, GET /api/svm/svms/{uuid};
 GET|POST /api/security/certificates, GET|DELETE /api/security/certificates/{uuid};
 GET|POST /api/security/key-managers, GET|PATCH|DELETE /api/security/key-managers/{uuid};
@@ -25,14 +26,18 @@ from werkzeug.exceptions import BadRequest
 from keyform.simulators.common import Settings, create_base_app
 from keyform.simulators.common.body import BodyTooDeep
 from keyform.simulators.ontap import admin, certificates, cluster, key_managers, key_servers, svms
-from keyform.simulators.ontap.errors import OntapError, error_document, http_error_body
+from keyform.simulators.ontap.errors import NOT_AUTHORIZED, OntapError, error_document, http_error_body
 from keyform.simulators.ontap.jobs import Jobs, register as register_jobs
 from keyform.simulators.ontap.store import SEED_SVMS, Store
 
 DEFAULT_CREDENTIALS = {"username": "admin", "password": "ontap-sim-Passw0rd"}
+READONLY_CREDENTIALS = {"username": "keyform-ro", "password": "ontap-sim-ReadOnly1"}
+"""The user of the built-in role ``readonly`` (``security login create ... -role readonly``); ``settings.extra``
+``readonly_username``/``readonly_password`` replace these."""
 BASE_PATH = "/api"
+READ_METHODS = ("GET", "HEAD", "OPTIONS")
 
-__all__ = ["BASE_PATH", "DEFAULT_CREDENTIALS", "create_app"]
+__all__ = ["BASE_PATH", "DEFAULT_CREDENTIALS", "READONLY_CREDENTIALS", "create_app"]
 
 
 def _job_seconds(settings: Settings) -> float:
@@ -40,13 +45,18 @@ def _job_seconds(settings: Settings) -> float:
     return max(0.0, float(value))
 
 
-def _authorized(settings: Settings) -> bool:
+def _role(settings: Settings) -> str | None:
+    """The role of the request's user: ``admin``, ``readonly``, or None (unknown user or wrong password)."""
     auth = request.authorization
     if auth is None or auth.type != "basic":
-        return False
-    return hmac.compare_digest((auth.username or "").encode(), settings.username.encode()) and hmac.compare_digest(
-        (auth.password or "").encode(), settings.password.encode()
-    )
+        return None
+    readonly = (settings.extra.get("readonly_username", READONLY_CREDENTIALS["username"]),
+                settings.extra.get("readonly_password", READONLY_CREDENTIALS["password"]))
+    for role, (username, password) in (("admin", (settings.username, settings.password)), ("readonly", readonly)):
+        if hmac.compare_digest((auth.username or "").encode(), username.encode()) and hmac.compare_digest(
+                (auth.password or "").encode(), password.encode()):
+            return role
+    return None
 
 
 def create_app(settings: Settings) -> Flask:
@@ -66,9 +76,12 @@ def create_app(settings: Settings) -> Flask:
     @app.before_request
     def _authenticate():
         if request.path.startswith(BASE_PATH + "/") or request.path == BASE_PATH:
-            if not _authorized(settings):
+            role = _role(settings)
+            if role is None:
                 error = OntapError(6)
                 return jsonify(error.body()), 401, {"WWW-Authenticate": 'Basic realm="ONTAP"'}
+            if role == "readonly" and request.method not in READ_METHODS:
+                return jsonify(error_document(*NOT_AUTHORIZED)), 403
         return None
 
     @app.errorhandler(OntapError)

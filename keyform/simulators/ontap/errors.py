@@ -6,6 +6,8 @@ Codes marked CHOSEN are the simulator's choice where the seeds are silent:
 
 - ``4`` / 404 "entry doesn't exist" (target ``uuid``): the seeds' example error, used for unknown objects.
 - ``6`` / 401: wrong or missing credentials.
+- ``6`` / 403 "not authorized for that command" (:data:`NOT_AUTHORIZED`): a call the user's role does not allow
+  (a ``POST``/``PATCH``/``DELETE`` of a ``readonly`` user); the seeds document no error for it.
 - ``65536823`` / 409: a second key manager for the same SVM (or the cluster).
 - ``65536039`` / 400: more than 3 secondary key servers for one primary.
 - ``65536040`` / 400: a secondary key server that is also a primary of the same key manager.
@@ -81,6 +83,9 @@ PATCH_CERTIFICATE_MESSAGE = "The certificate is not installed."
 
 # Failures the admin conditions can inject where the cluster would talk to key servers.
 KMIP_FAILURES = (65536834, 65536852, 66060338, 66060339, 66060340, 66060341)
+NOT_AUTHORIZED = ("6", "not authorized for that command")
+"""CHOSEN (see module docstring): code and message of the 403 answering a call the user's role does not allow."""
+
 PASSPHRASE_UPDATE_FAILURES = (65536406, 65536407, 65536408)
 
 
