@@ -101,10 +101,16 @@ def earlier_demo_state(run_dir: Path) -> str:
             f"(it deletes {state} and the example stacks' local state, terraform.<stack>.tfstate).")
 
 
-def shared_state_problem(fresh: bool) -> str:
+def state_backend() -> str:
+    """``KEYFORM_STATE_BACKEND`` as the stacks read it (``local`` when unset or empty); an unknown value is left
+    for the synth to refuse, naming the choices (:mod:`keyform.constructs.state_backend`, not imported here:
+    it loads the CDK and its Node runtime)."""
+    return os.environ.get("KEYFORM_STATE_BACKEND", "").strip() or "local"
+
+
+def shared_state_problem(fresh: bool, backend: str) -> str:
     """Why ``--fresh`` cannot start from empty state (empty when it can): it deletes only the local state files,
     and keyform never deletes state kept elsewhere (``KEYFORM_STATE_BACKEND``, README "Shared state")."""
-    backend = os.environ.get("KEYFORM_STATE_BACKEND", "").strip() or "local"
     if not fresh or backend == "local":
         return ""
     where = {"pg": "PostgreSQL", "s3": "S3", "http": "an HTTP state service"}.get(backend, backend)
@@ -113,15 +119,16 @@ def shared_state_problem(fresh: bool) -> str:
             f"or DROP SCHEMA keyform_<stack> CASCADE for each example stack) and a new --run-dir")
 
 
-def one_at_a_time() -> list[str]:
+def one_at_a_time(backend: str) -> list[str]:
     """cdktf's flag to deploy the stacks one after the other with pg state: Terraform's pg backend holds one lock
     per database while it creates a stack's state, so new stacks deployed at once fail "Already locked for
     workspace creation" (README "Shared state")."""
-    return ["--parallelism", "1"] if os.environ.get("KEYFORM_STATE_BACKEND", "").strip() == "pg" else []
+    return ["--parallelism", "1"] if backend == "pg" else []
 
 
 def run(project_dir: Path, run_dir: Path, free_ports: bool, fresh: bool) -> int:
-    shared = shared_state_problem(fresh)
+    backend = state_backend()
+    shared = shared_state_problem(fresh, backend)
     if shared:  # before anything is deleted or started
         print(f"error: {shared}", file=sys.stderr)
         return 2
@@ -147,7 +154,7 @@ def run(project_dir: Path, run_dir: Path, free_ports: bool, fresh: bool) -> int:
 
         cli = toolchain.cdk_name()  # cdktf, or CDK Terrain's cdktn: whichever `make setup` installed
         step(2, f"{cli} deploy {' '.join(STACKS)}")
-        deploy = cdktf_cli.run(["deploy", *STACKS, "--auto-approve", "--skip-provider-lock", *one_at_a_time()],
+        deploy = cdktf_cli.run(["deploy", *STACKS, "--auto-approve", "--skip-provider-lock", *one_at_a_time(backend)],
                                project_dir, env, lambda line: show(line.strip()))
         if deploy.returncode != 0:
             print(f"error: {cli} deploy failed; its last lines:", file=sys.stderr)

@@ -10,7 +10,6 @@ how to make it.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import zipfile
@@ -104,7 +103,7 @@ def from_stack_dir(stack_dir: Path, terraform: str = "terraform", timeout: float
     binary = shutil.which(terraform) or terraform
     try:
         result = subprocess.run([binary, "show", "-json", "-no-color", PLAN_FILE], cwd=stack_dir, capture_output=True,
-                                text=True, timeout=timeout, env={**os.environ, "TF_IN_AUTOMATION": "1"},
+                                text=True, timeout=timeout, env=freshness.terraform_env(),
                                 stdin=subprocess.DEVNULL)
     except FileNotFoundError:
         raise PlanLoadError(f"cannot run `{terraform} show -json {PLAN_FILE}` for {plan}: terraform is not on PATH "
