@@ -54,3 +54,21 @@ def test_a_stack_requires_the_provider_of_this_version():
     ontap_provider(stack, "ontap", "https://cluster1.example.com/api")
     required = json.loads(Testing.synth(stack))["terraform"]["required_providers"]
     assert required == {"rest": {"source": PROVIDER_SOURCE, "version": __version__}}
+
+
+def test_install_leaves_the_provider_code_compiled_so_a_launch_never_compiles_it(tmp_path, monkeypatch):
+    # A launch under PYTHONDONTWRITEBYTECODE (set on CI machines, and here) reads bytecode but writes none: what
+    # the installer compiles is what every launch is spared.
+    import importlib.util
+
+    from keyform.provider import code
+
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    install.install(tmp_path, home=tmp_path / "home")
+    root = Path(code.KEYFORM_ROOT)
+    sources = [root / relative for relative in code._python_files(str(root))]
+    assert len(sources) > 30
+    stale = [str(source) for source in sources
+             if not Path(importlib.util.cache_from_source(str(source))).exists()
+             or Path(importlib.util.cache_from_source(str(source))).stat().st_mtime < source.stat().st_mtime]
+    assert stale == []

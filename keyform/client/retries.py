@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from email.utils import parsedate_to_datetime
 from typing import Iterable, Iterator, Optional
 
 from keyform.client.errors import AnswerLost, NotSent, TransportError, redact
@@ -68,6 +67,8 @@ def _retry_after_seconds(value: Optional[str]) -> Optional[float]:
     text = value.strip()
     if text.isdigit():
         return float(text)
+    from email.utils import parsedate_to_datetime  # here: the schema and validation processes never need it
+
     try:
         moment = parsedate_to_datetime(text)
     except (TypeError, ValueError):

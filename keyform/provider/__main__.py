@@ -17,8 +17,8 @@ def launched_by_another_install() -> str:
     version, digest = os.environ.get("KEYFORM_LAUNCHER_VERSION"), os.environ.get("KEYFORM_LAUNCHER_DIGEST")
     if version is None:
         return ""
-    from keyform.provider.install import code_digest
-    from keyform.provider.provider import VERSION
+    from keyform import __version__ as VERSION
+    from keyform.provider.code import code_digest
 
     if version != VERSION:
         return f"the provider Terraform installed is keyform {version}, but this project runs keyform {VERSION}"

@@ -37,8 +37,8 @@ from keyform import __version__ as VERSION
 if TYPE_CHECKING:
     import argparse  # the provider process imports this module at every launch: only the CLI needs argparse
 
-CODE_PACKAGES = ("provider", "client", "appliances")
-"""What the provider process runs of keyform (besides its dependencies): digested into the launcher."""
+from keyform.provider import code
+from keyform.provider.code import CODE_PACKAGES  # noqa: F401 - what the launcher pins, named here for its readers
 
 PROJECT_PYTHON = Path(".keyform") / "python"
 """Per project: runs the Python this keyform is installed into (the app in cdktf.json and the provider)."""
@@ -65,14 +65,8 @@ KEYFORM_LAUNCHER_VERSION={version} KEYFORM_LAUNCHER_DIGEST={digest} exec "$py" -
 
 
 def code_digest() -> str:
-    """SHA-256 over the provider's code (path and bytes of each ``.py`` of :data:`CODE_PACKAGES`)."""
-    root = Path(__file__).resolve().parents[1]
-    digest = hashlib.sha256()
-    for package in CODE_PACKAGES:
-        for path in sorted((root / package).rglob("*.py")):
-            digest.update(f"{path.relative_to(root).as_posix()}\0".encode())
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:32]
+    """The digest of the provider's code beside this module (:func:`keyform.provider.code.code_digest`)."""
+    return code.code_digest(str(Path(__file__).resolve().parents[1]))
 
 
 def launcher() -> str:
@@ -132,6 +126,7 @@ def install(project: Path, home: Optional[Path] = None) -> list[Path]:
     mirror = state_dir / "plugins"
     home = home or Path.home()
     installed = [install_into(mirror), install_into(home / ".terraform.d" / "plugins")]
+    code.compile_code()
     (state_dir / "terraformrc").write_text(cli_config(mirror))
     _write_executable(project / PROJECT_PYTHON, project_python(sys.executable))
     return installed

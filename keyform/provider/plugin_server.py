@@ -4,7 +4,8 @@ Terraform starts a provider 3–5 times per command, so start-up cost is paid of
 Unlike ``tf.runner.run_provider`` this server imports nothing it does not need
 (``cryptography`` only when its cached certificate must be renewed, see
 :mod:`keyform.provider.tls`), listens on a Unix socket in a fresh private (0700)
-directory (so other local users cannot reach the socket) and answers go-plugin's
+directory (so other local users cannot reach the socket), serves its calls from one loop
+(:mod:`keyform.provider.rpc_loop`, not ``grpc.server``) and answers go-plugin's
 automatic TLS with its cached certificate. It does not demand Terraform's client
 certificate: go-plugin's P-521 client certificate is not one gRPC's TLS stack will
 present a request for, so the client would send none (measured: "PEER_DID_NOT_RETURN_A_CERTIFICATE").
@@ -13,14 +14,14 @@ present a request for, so the client would send none (measured: "PEER_DID_NOT_RE
 from __future__ import annotations
 
 import os
-import select
 import signal
 import sys
 from types import ModuleType
-from typing import TYPE_CHECKING, Any, Callable, Iterator
+from typing import TYPE_CHECKING, Any, Callable
 
 if TYPE_CHECKING:
-    from keyform.provider.servicer import App, Context, Message
+    from keyform.provider.rpc_loop import Unary
+    from keyform.provider.servicer import App
 
 MAGIC_COOKIE_KEY = "TF_PLUGIN_MAGIC_COOKIE"
 MAGIC_COOKIE_VALUE = "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2"
@@ -39,56 +40,29 @@ def serve(provider_factory: Callable[[], App]) -> int:
 
     logs.configure()  # hclog lines on stderr when TF_LOG_PROVIDER / TF_LOG ask for them, else nothing
 
-    from concurrent import futures
-
     import grpc
-    from tf.gen import grpc_controller_pb2 as controller_pb
-    from tf.gen import grpc_controller_pb2_grpc as controller_rpc
-    from tf.gen import grpc_stdio_pb2_grpc as stdio_rpc
-    from tf.gen import tfplugin_pb2_grpc as rpc
 
     from keyform.provider import timings
+    from keyform.provider.rpc_loop import RpcLoop
     from keyform.provider.servicer import Servicer
 
-    # Shutdown calls and SIGTERM wake the main thread through a pipe: a signal handler must not take a
-    # lock the main thread may hold (an Event set from a handler deadlocks when the signal lands inside
-    # that event's wait; measured on the simulators' runner: 3 of 60 SIGTERMs).
-    wake_read, wake_write = os.pipe()
-
-    # tf has no type information: the generated servicer bases are Any.
-    class Controller(controller_rpc.GRPCControllerServicer):  # type: ignore[misc]
-        def Shutdown(self, request: Message, context: Context) -> Message:
-            os.write(wake_write, b"s")
-            return controller_pb.Empty()
-
-    class Stdio(stdio_rpc.GRPCStdioServicer):  # type: ignore[misc]
-        def StreamStdio(self, request: Message, context: Context) -> Iterator[Message]:
-            return iter(())
-
-    servicer = Servicer(provider_factory)
-    # Terraform's default parallelism is 10: serve at least that many calls at once.
-    server = grpc.server(futures.ThreadPoolExecutor(max_workers=16))
-    rpc.add_ProviderServicer_to_server(servicer, server)
-    controller_rpc.add_GRPCControllerServicer_to_server(Controller(), server)
-    stdio_rpc.add_GRPCStdioServicer_to_server(Stdio(), server)
-
+    loop = RpcLoop(_methods(Servicer(provider_factory)), empty_streams=frozenset({"/plugin.GRPCStdio/StreamStdio"}),
+                   ends_with=_SHUTDOWN)
     folder = _private_folder()
     socket_path = os.path.join(folder, "plugin.sock")
     try:
-        cert = _listen(grpc, server, f"unix://{socket_path}")
-        server.start()
-        # Terraform interrupts its whole process group on Ctrl-C; the provider ends when told to.
+        cert = _listen(grpc, loop, f"unix://{socket_path}")
+        loop.start()
+        # Terraform interrupts its whole process group on Ctrl-C; the provider ends when told to. A signal handler
+        # only stores a flag (it must take no lock the loop may hold), seen within the loop's poll interval.
         signal.signal(signal.SIGINT, signal.SIG_IGN)
-        signal.signal(signal.SIGTERM, lambda *_: os.write(wake_write, b"t"))
+        signal.signal(signal.SIGTERM, lambda *_: setattr(loop, "stopping", True))
         sys.stdout.write(f"1|6|unix|{socket_path}|grpc|{cert}\n")
         sys.stdout.flush()
         # Terraform ends us with a Shutdown call; if it dies without one (killed, crashed), our
         # parent changes and we leave too rather than linger as an orphan; a SIGTERM ends us too.
         parent = os.getppid()
-        while not select.select([wake_read], [], [], 1.0)[0]:
-            if os.getppid() != parent:
-                break
-        server.stop(grace=0.2).wait(0.5)  # lets the answer to Shutdown go out
+        loop.serve(should_stop=lambda: os.getppid() != parent)
     finally:
         for remove, path in ((os.unlink, socket_path), (os.rmdir, folder)):
             try:
@@ -104,17 +78,42 @@ def serve(provider_factory: Callable[[], App]) -> int:
     os._exit(0)
 
 
+_SHUTDOWN = "/plugin.GRPCController/Shutdown"
+
+COMPUTE_ONLY = frozenset({"GetMetadata", "GetProviderSchema", "ValidateProviderConfig", "ValidateResourceConfig",
+                          "ValidateDataResourceConfig", "UpgradeResourceState", "MoveResourceState", "GetFunctions",
+                          "StopProvider"})
+"""The servicer's methods that never wait on an appliance: answered on the loop's own thread."""
+
+
+def _methods(servicer: Any) -> dict[str, Unary]:
+    """What the loop answers: every method of Terraform's provider protocol (by the servicer), and go-plugin's
+    Shutdown."""
+    from google.protobuf.message_factory import GetMessageClass
+    from tf.gen import grpc_controller_pb2 as controller_pb
+    from tf.gen import tfplugin_pb2 as pb
+
+    from keyform.provider.rpc_loop import Unary
+
+    service = pb.DESCRIPTOR.services_by_name["Provider"]
+    methods = {f"/{service.full_name}/{method.name}": Unary(GetMessageClass(method.input_type).FromString,
+                                                          getattr(servicer, method.name), method.name in COMPUTE_ONLY)
+               for method in service.methods}
+    methods[_SHUTDOWN] = Unary(controller_pb.Empty.FromString, lambda request, context: controller_pb.Empty(), True)
+    return methods
+
+
 def _listen(grpc: ModuleType, server: Any, address: str) -> str:
     """Listen with TLS when Terraform asks for it (it sets ``PLUGIN_CLIENT_CERT`` unless the user set
     ``TF_DISABLE_PLUGIN_TLS``); the certificate for the handshake line, or "" for plain gRPC."""
     if not os.environ.get("PLUGIN_CLIENT_CERT"):
-        server.add_insecure_port(address)
+        server.listen(address, None)
         return ""
     from keyform.provider.tls import identity
 
     tls = identity()
     credentials = grpc.ssl_server_credentials([(tls["key_pem"].encode(), tls["cert_pem"].encode())])
-    server.add_secure_port(address, credentials)
+    server.listen(address, credentials)
     return tls["cert_der_b64"].rstrip("=")
 
 
