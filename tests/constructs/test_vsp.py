@@ -25,24 +25,15 @@ def build(stack, servers=SERVERS, primary="kms-a") -> VspKmipServers:
 
 def server_block(name: str, data: str, depends_on=None) -> dict:
     block = {
-        "create_path": "/v1/kmip/add_server",
+        # bodies as objects in api, its keys sorted: the same text at every synth
+        "api": '{"create_path":"/v1/kmip/add_server","destroy_body":{"name":"{data.name}"},"destroy_method":"POST",'
+               '"destroy_path":"/v1/kmip/delete_server","force_new_keys":["name"],"id_attribute":"uuid",'
+               '"lookup_body":{"name":"{data.name}"},"lookup_method":"POST","lookup_path":"/v1/kmip/get_server",'
+               '"read_body":{"name":"{data.name}"},"read_method":"POST","read_path":"/v1/kmip/get_server",'
+               '"update_body":{"uuid":"{id}"},"update_method":"POST","update_path":"/v1/kmip/update_server"}',
         "data": data,
-        "destroy_body": '{"name":"{data.name}"}',
-        "destroy_method": "POST",
-        "destroy_path": "/v1/kmip/delete_server",
-        "force_new_keys": ["name"],
-        "id_attribute": "uuid",
-        "lookup_body": '{"name":"{data.name}"}',
-        "lookup_method": "POST",
-        "lookup_path": "/v1/kmip/get_server",
         "path": "/v1/kmip",
         "provider": "rest.vsp",
-        "read_body": '{"name":"{data.name}"}',
-        "read_method": "POST",
-        "read_path": "/v1/kmip/get_server",
-        "update_body": '{"uuid":"{id}"}',
-        "update_method": "POST",
-        "update_path": "/v1/kmip/update_server",
     }
     if depends_on:
         block["depends_on"] = depends_on
@@ -80,7 +71,7 @@ def test_servers_bodies_and_templates(stack):
     assert resource(out, kmip.servers["kms-c"]) == server_block(
         "kms-c", '{"host":"10.0.0.3","isTLS12Enabled":true,"kmipProtocol":"V1_3","name":"kms-c","port":5698}',
         depends_on=[primary])
-    assert has_resource(stack, kmip.servers["kms-b"], {"depends_on": [primary], "read_path": "/v1/kmip/get_server"})
+    assert has_resource(stack, kmip.servers["kms-b"], {"depends_on": [primary], "path": "/v1/kmip"})
 
 
 def test_secondaries_depend_on_the_primary(stack):
