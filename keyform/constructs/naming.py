@@ -32,10 +32,10 @@ JSON_ATTRIBUTES = frozenset({"body", "read_body", "destroy_body", "effective_whe
                              "preconditions"})
 
 
-def object_api(settings: dict[str, Any]) -> dict[str, str]:
+def api_json(settings: dict[str, Any]) -> Optional[str]:
     """``rest_object``'s ``api`` attribute from an appliance module's settings: canonical JSON (sorted keys,
     compact), so a synth gives the same text every time and a review's diff shows only real changes."""
-    return {"api": canonical(settings)} if settings else {}
+    return canonical(settings) if settings else None
 
 
 def attributes(settings: dict[str, Any]) -> dict[str, Any]:

@@ -61,6 +61,8 @@ KEYS: dict[str, tuple[str, str]] = {
                              "nothing, and an imported object is not updated to send it."),
 }
 
+_TYPES: dict[str, type[Any]] = {"string": str, "method": str, "sends": str, "body": dict, "polling": dict,
+                                 "bool": bool, "list": list}
 _KINDS = {"string": "a string", "method": "a string", "body": "a JSON object", "list": "a list of strings",
           "bool": "true or false", "sends": "a string", "polling": "a JSON object"}
 
@@ -88,9 +90,7 @@ def _type_name(value: Any) -> str:
 def _check_value(key: str, value: Any) -> Optional[SpecError]:
     kind = KEYS[key][0]
     where = f"api.{key}"
-    expected = {"string": str, "method": str, "sends": str, "body": dict, "polling": dict, "bool": bool,
-                "list": list}[kind]
-    if not isinstance(value, expected):
+    if not isinstance(value, _TYPES[kind]):
         hint = " (write the object itself, not JSON text)" if kind in ("body", "polling") and isinstance(value, str) \
             else ""
         return _error(f"Invalid {where}", f"{where} must be {_KINDS[kind]}, got {_type_name(value)}{hint}.")
