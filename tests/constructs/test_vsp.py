@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from keyform.cdk import TerraformStack
 from keyform.constructs import KmipServer, VspKmipServers, vsp_provider
 from tests.constructs.support import decoded, has_resource, logical_id, raises_config_error, ref, resource, synth
 
@@ -227,3 +228,17 @@ def test_primary_not_among_servers(stack):
     with raises_config_error(PATH, "primary", "'kms-z' is not one of the declared servers",
                              "name one of: kms-a, kms-b, kms-c"):
         build(stack, primary="kms-z")
+
+
+def test_api_text_is_the_same_at_every_synth(app):
+    """Two synths of the same declaration, servers listed in another order: byte-identical ``api`` (keys sorted,
+    compact), so ``cdktf diff`` has nothing to show."""
+    first, second = TerraformStack(app, "first"), TerraformStack(app, "second")
+    texts = []
+    for stack, servers in ((first, SERVERS), (second, SERVERS[::-1])):
+        kmip = build(stack, servers=servers)
+        out = synth(stack)
+        texts.append({name: resource(out, server)["api"] for name, server in kmip.servers.items()})
+    assert texts[0] == texts[1]
+    for text in texts[0].values():
+        assert text == json.dumps(json.loads(text), sort_keys=True, separators=(",", ":"))
