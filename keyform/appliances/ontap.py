@@ -81,10 +81,9 @@ def certificate_query(name: str, svm: Optional[str]) -> str:
 
 
 def certificate_settings(svm: Optional[str], serial_number: str) -> dict[str, Any]:
-    """``rest_object`` settings of an installed certificate, besides ``path``, ``data`` and ``write_only_data``:
-    never patched (any change installs it anew), its private key sent with the install only. Found after a lost
-    answer or a refusal by its name and its serial number (hexadecimal, as ONTAP shows it): another certificate
-    under that name is never taken for it."""
+    """``rest_object``'s ``api`` settings of an installed certificate: never patched (any change installs it
+    anew), its private key sent with the install only. Found after a lost answer or a refusal by its name and
+    its serial number (hexadecimal, as ONTAP shows it): another certificate under that name is never taken for it."""
     scope = "svm.name={data.svm.name}" if svm else "scope=cluster"
     return {
         "id_attribute": "uuid",
@@ -103,7 +102,7 @@ def certificate_data(name: str, kind: str, public_certificate: str, svm: Optiona
 
 
 def key_manager_settings(svm: Optional[str]) -> dict[str, Any]:
-    """``rest_object`` settings of a key manager, besides ``path``, ``data`` and ``write_only_data``."""
+    """``rest_object``'s ``api`` settings of a key manager."""
     return {
         "id_attribute": "uuid",
         "force_new_keys": ["svm", "scope", "onboard"],
@@ -113,7 +112,7 @@ def key_manager_settings(svm: Optional[str]) -> dict[str, Any]:
 
 
 def key_server_settings() -> dict[str, Any]:
-    """``rest_object`` settings of a primary key server, besides ``path``, ``data`` and ``write_only_data``."""
+    """``rest_object``'s ``api`` settings of a primary key server."""
     return {
         "id_template": "{data.server}",
         "force_new_keys": ["server"],

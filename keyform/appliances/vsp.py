@@ -54,7 +54,7 @@ def by_name(name: str) -> dict[str, Any]:
 
 
 def server_settings() -> dict[str, Any]:
-    """``rest_object`` settings of a KMIP server, besides ``path`` (:data:`BASE`) and ``data``."""
+    """``rest_object``'s ``api`` settings of a KMIP server (at :data:`BASE`)."""
     name = {"name": "{data.name}"}
     return {
         "create_path": ADD, "id_attribute": "uuid",

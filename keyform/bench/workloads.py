@@ -145,7 +145,7 @@ class TerraformWorkdir:
             f"ks{i}": {
                 "path": f"/security/key-managers/{target.managers[manager]}/key-servers",
                 "data": json.dumps({"server": address, "secondary_key_servers": []}, separators=(",", ":")),
-                "id_template": "{data.server}",
+                "api": json.dumps({"id_template": "{data.server}"}, separators=(",", ":")),
             }
             for i, (manager, address) in enumerate(key_servers(n, target.kmip))
         }

@@ -27,9 +27,15 @@ def slug_clash(names: Iterable[str]) -> Optional[tuple[str, str]]:
     return None
 
 
-# The provider's attributes that hold JSON text (bodies, predicates); maps and lists are passed as they are.
-JSON_ATTRIBUTES = frozenset({"body", "read_body", "update_body", "destroy_body", "lookup_body", "effective_when",
-                             "run_if", "destroy_if", "preconditions"})
+# rest_operation's attributes that hold JSON text (bodies, predicates); maps and lists are passed as they are.
+JSON_ATTRIBUTES = frozenset({"body", "read_body", "destroy_body", "effective_when", "run_if", "destroy_if",
+                             "preconditions"})
+
+
+def api_json(settings: dict[str, Any]) -> Optional[str]:
+    """``rest_object``'s ``api`` attribute from an appliance module's settings: canonical JSON (sorted keys,
+    compact), so a synth gives the same text every time and a review's diff shows only real changes."""
+    return canonical(settings) if settings else None
 
 
 def attributes(settings: dict[str, Any]) -> dict[str, Any]:

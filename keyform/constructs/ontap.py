@@ -29,7 +29,7 @@ from keyform.cdk import (
 from keyform.constructs.adoption import Expression, declare_import
 from keyform.constructs.errors import KeyformConfigError
 from keyform.constructs.inputs import require_secret, when_set
-from keyform.constructs.naming import attributes, canonical, slug, slug_clash
+from keyform.constructs.naming import api_json, canonical, slug, slug_clash
 from keyform.constructs.ontap_certificate import OntapCertificate, check_named
 from keyform.constructs.topology import Endpoint, Topology
 
@@ -94,7 +94,7 @@ class OntapKeyManager(Construct):
         self.key_manager = ObjectResource(
             self, "key_manager", provider=provider, path=api.KEY_MANAGERS, data=canonical(data),
             write_only_data=secret, depends_on=[c.certificate for c in installed] or None,
-            **attributes(api.key_manager_settings(svm)),
+            api=api_json(api.key_manager_settings(svm)),
         )
         self.key_servers: dict[str, ObjectResource] = {}
         for endpoint, spec in servers:
@@ -217,7 +217,7 @@ class OntapKeyManager(Construct):
         return ObjectResource(
             self, f"key_server_{slug(str(endpoint))}", provider=provider,
             path=api.key_servers_path(self.key_manager.id), data=canonical(data),
-            **attributes(api.key_server_settings()), **extra,
+            api=api_json(api.key_server_settings()), **extra,
         )
 
     # ----------------------------------------------------------------- adoption
@@ -233,7 +233,7 @@ class OntapKeyManager(Construct):
                                    postcondition=[_same_kind(self.node.path, svm, onboard)]))
         manager = f"data.rest_object.{found.friendly_unique_id}"
         declare_import(self, self.key_manager, {"path": api.KEY_MANAGERS, "id": Expression("each.value"),
-                                                **api.key_manager_settings(svm)},
+                                                "api": api.key_manager_settings(svm)},
                        for_each=f'{{for k, v in {manager}.values : k => v if k == "id"}}')
         servers_path = api.key_servers_path("${" + manager + '.values["id"]}')
         for server, resource in self.key_servers.items():
@@ -244,7 +244,7 @@ class OntapKeyManager(Construct):
             ref = f"data.rest_object.{lookup.friendly_unique_id}"
             declare_import(self, resource, {"path": Expression(_hcl_template(servers_path)),
                                             "id": Expression("each.value"),
-                                            **api.key_server_settings()},
+                                            "api": api.key_server_settings()},
                            for_each=f"length({ref}) > 0 ? {ref}[0].values : {{}}")
 
 

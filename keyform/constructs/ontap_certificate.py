@@ -31,7 +31,7 @@ from keyform.cdk import (
 from keyform.constructs.adoption import Expression, declare_import
 from keyform.constructs.errors import KeyformConfigError
 from keyform.constructs.inputs import require_secret, when_set
-from keyform.constructs.naming import attributes, canonical
+from keyform.constructs.naming import api_json, canonical
 
 NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,254}$")
 """CHOSEN: a declared certificate's name, which is also a query filter of its lookup, holds no ONTAP query
@@ -87,7 +87,7 @@ class OntapCertificate(Construct):
             self, "certificate", provider=provider, path=api.CERTIFICATES,
             data=canonical(api.certificate_data(name, type, pem, svm)), write_only_data=write_only,
             lifecycle=TerraformResourceLifecycle(create_before_destroy=True),
-            **attributes(api.certificate_settings(svm, self.serial_number)),
+            api=api_json(api.certificate_settings(svm, self.serial_number)),
         )
         if adopt:
             self._adopt()
@@ -115,7 +115,7 @@ class OntapCertificate(Construct):
                                pick={"id": "uuid"}, allow_missing=True)
         ref = f"data.rest_object.{found.friendly_unique_id}"
         declare_import(self, self.certificate, {"path": api.CERTIFICATES, "id": Expression("each.value"),
-                                                **api.certificate_settings(self.svm, self.serial_number)},
+                                                "api": api.certificate_settings(self.svm, self.serial_number)},
                        for_each=f'{{for k, v in {ref}.values : k => v if k == "id"}}')
 
 

@@ -25,7 +25,7 @@ from keyform.cdk import DataRestObject, ObjectResource, Operation, RestProvider
 from keyform.constructs.adoption import Expression, declare_import
 from keyform.constructs.errors import KeyformConfigError
 from keyform.constructs.hosts import host_problem
-from keyform.constructs.naming import attributes, canonical, slug, slug_clash
+from keyform.constructs.naming import api_json, attributes, canonical, slug, slug_clash
 from keyform.constructs.topology import KMIP_DEFAULT_PORT, Topology
 
 KMIP_PROTOCOLS = api.KMIP_PROTOCOLS
@@ -68,7 +68,7 @@ class VspKmipServers(Construct):
             resource = ObjectResource(
                 self, f"kmip_server_{slug(server.name)}", provider=provider, path=api.BASE,
                 data=canonical(server.data()), depends_on=[first] if first is not None else None,
-                **attributes(api.server_settings()),
+                api=api_json(api.server_settings()),
             )
             first = first or resource
             self.servers[server.name] = resource
@@ -86,7 +86,7 @@ class VspKmipServers(Construct):
                                    allow_missing=True)
             declare_import(self, resource, {"path": api.BASE, "id": Expression("each.value"),
                                             "data": api.by_name(name),  # what its read needs (get_server {name})
-                                            **api.server_settings()},
+                                            "api": api.server_settings()},
                            for_each=f"data.rest_object.{found.friendly_unique_id}.values")
         declare_import(self, self.promotion, {"id": "adopted", **api.promotion(primary)})
 

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Sequence
 from tf.schema import Attribute, Schema
 from tf.utils import Diagnostics
 
+from keyform.provider import object_api
 from keyform.provider.provider import SOURCE, VERSION, RestProvider
 
 if TYPE_CHECKING:
@@ -40,6 +41,13 @@ def _table(schema: Schema, write_only: frozenset[str] = frozenset()) -> list[str
     return lines
 
 
+def _key_table(keys: dict[str, tuple[str, str]]) -> list[str]:
+    lines = ["| key | kind | description |", "|---|---|---|"]
+    for name, (kind, description) in keys.items():
+        lines.append(f"| `{name}` | {object_api.KINDS[kind]} | {description.replace('|', chr(92) + '|')} |")
+    return lines
+
+
 def render() -> str:
     provider = RestProvider()
     lines = [
@@ -58,6 +66,8 @@ def render() -> str:
             schema = klass.get_schema()
             lines += ["", f"## {kind} `rest_{klass.get_name()}`", "", schema.description or "", "",
                       *_table(schema, getattr(klass, "write_only_attributes", frozenset()))]
+            for attribute, keys in getattr(klass, "json_keys", {}).items():
+                lines += ["", f"### Keys of `{attribute}`", "", *_key_table(keys)]
     if EXAMPLES.exists():
         lines += ["", EXAMPLES.read_text(encoding="utf-8").rstrip()]
     return "\n".join(lines) + "\n"

@@ -2,7 +2,7 @@
 
 A JSON id gives every attribute the resource is declared with, so that the imported state matches the
 configuration and the plan after an import changes nothing (``N to import, 0 to change``). Values are
-converted by the attribute's schema type: a JSON-text attribute (``data``, ``read_body``, a predicate) may
+converted by the attribute's schema type: a JSON-text attribute (``data``, ``api``, a predicate) may
 be given as an object and is stored as canonical text; maps and lists stay as they are.
 """
 
@@ -17,6 +17,7 @@ from tf.schema import Schema
 from tf.utils import Diagnostics
 
 from keyform.provider import jsondata
+from keyform.provider.object_api import KEYS
 
 
 def parse(diags: Diagnostics, schema: Schema, import_id: str, allow_path: bool = True) -> Optional[dict[str, Any]]:
@@ -32,8 +33,9 @@ def parse(diags: Diagnostics, schema: Schema, import_id: str, allow_path: bool =
             return None
         unknown = set(given) - set(state)
         if unknown or "path" not in given or "id" not in given:
+            nested = " (keys of 'api' go inside it: {\"api\": {...}})" if "api" in state and unknown & set(KEYS) else ""
             diags.add_error("Invalid import id", "A JSON import id needs 'path' and 'id' and may set the "
-                            f"resource's attributes; unknown: {', '.join(sorted(unknown)) or 'none'}.")
+                            f"resource's attributes; unknown: {', '.join(sorted(unknown)) or 'none'}{nested}.")
             return None
         types = {a.name: a.type for a in schema.attributes}
         state.update({k: _typed(v, types[k]) for k, v in given.items()})

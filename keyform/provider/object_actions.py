@@ -104,8 +104,8 @@ def create(client: RestClient, spec: ObjectSpec, secret: WriteOnly, secrets: Opt
             if spec.lookup is None:
                 if may_have_committed(exc):
                     raise OutcomeUnknown(f"{exc}. The object may have been created, but Terraform's state does not "
-                                         "know it: set lookup_path (how to find it by its natural key) so that it is "
-                                         "taken into state, or check the appliance and import it") from None
+                                         "know it: set api.lookup_path (how to find it by its natural key) so that it "
+                                         "is taken into state, or check the appliance and import it") from None
                 raise
             found = _lookup_after(client, spec, secrets, exc)
             if found is not None:
@@ -143,8 +143,8 @@ def _identified(client: RestClient, spec: ObjectSpec, secrets: Optional[Secrets]
         found = lookup(client, spec, secrets) if spec.lookup is not None else None
         if found is None:
             raise NotTracked(f"the create succeeded, so the object exists on the appliance, but its id could not be "
-                             f"determined ({exc}): set id_attribute, id_template or lookup_path, then import it "
-                             "(or delete it by hand)") from None
+                             f"determined ({exc}): set api.id_attribute, api.id_template or api.lookup_path, then "
+                             "import it (or delete it by hand)") from None
         return Created(found.id, response.body, found.object)
 
 

@@ -11,16 +11,14 @@ import json
 from functools import partial
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional
 
-from tf import types as t
 from tf.schema import Schema
 from tf.types import Unknown
 from tf.utils import Diagnostics
 
 from keyform.client import jsonpath
-from keyform.provider import call_spec, imports, jsondata, object_actions
+from keyform.provider import call_spec, imports, jsondata, object_actions, object_api
 from keyform.provider.call_spec import SpecError
-from keyform.provider.common import POLLING_DESCRIPTION, attr, report, sanitized_json, string
-from keyform.provider.common import DEFAULT_OMIT_KEYS
+from keyform.provider.common import report, sanitized_json, string
 from keyform.provider.object_spec import ObjectSpec, stored_json
 from keyform.provider.write_only import WriteOnly
 
@@ -28,13 +26,12 @@ if TYPE_CHECKING:
     from keyform.client.session import RestClient
     from keyform.provider.provider import RestProvider
 
-TEMPLATE_HELP = "Placeholders: `{path}`, `{id}`, `{data.<key>}`, `{response.<key>}`, `{secret.<name>}`."
-
 COMPUTED = ("id", "response", "write_only_data_hash")
 
 
 class ObjectResource:
     write_only_attributes = frozenset({"write_only_data"})
+    json_keys = {"api": object_api.KEYS}  # the provider reference describes each key of these JSON attributes
 
     def __init__(self, provider: RestProvider) -> None:
         self.provider = provider
@@ -47,7 +44,7 @@ class ObjectResource:
     @classmethod
     def get_schema(cls) -> Schema:
         return Schema(
-            version=0,
+            version=1,
             description="A JSON object on a REST API with a create/read/update/destroy lifecycle. Only the keys "
             "written in `data` are managed and compared; fields the server adds never show as drift.",
             attributes=[
@@ -58,52 +55,7 @@ class ObjectResource:
                 string("write_only_data", "JSON merged into create and update bodies and never stored: passwords, "
                        "passphrases, tokens. State keeps only a salted digest, so a change still plans an update.",
                        optional=True, sensitive=True),
-                attr("write_only_on_create", t.Bool(), "Send write_only_data with the create only, for a value an "
-                     "API takes only when the object is made (a certificate's private key): a change of it alone "
-                     "plans nothing, and an imported object is not updated to send it.", optional=True),
-                string("id_attribute", "Path into the create response that holds the id (`uuid`, `records/0/uuid`). "
-                       "Default: `id`, else `uuid`.", optional=True),
-                string("id_template", "Build the id instead of reading it, for APIs that answer 201/204 without one "
-                       "(e.g. `{data.server}`). " + TEMPLATE_HELP, optional=True),
-                string("create_method", "Method of the create call (default `POST`).", optional=True),
-                string("create_path", "Path of the create call (default `{path}`). " + TEMPLATE_HELP, optional=True),
-                string("read_method", "Method of the read call (default `GET`; `POST` for RPC-style reads).",
-                       optional=True),
-                string("read_path", "Path of the read call (default `{path}/{id}`). " + TEMPLATE_HELP, optional=True),
-                string("read_body", "JSON body template of the read call (e.g. `{\"name\": \"{data.name}\"}`).",
-                       optional=True),
-                string("read_selector", "Path into the read response where the object is (e.g. `records/0`); "
-                       "if absent there, the object is gone.", optional=True),
-                string("update_method", "Method of the update call (default `PATCH`).", optional=True),
-                string("update_path", "Path of the update call (default `{path}/{id}`). " + TEMPLATE_HELP,
-                       optional=True),
-                string("update_body", "JSON template merged into every update body (e.g. `{\"uuid\": \"{id}\"}`).",
-                       optional=True),
-                string("update_sends", "`changed` (default): only the changed keys of `data`; `all`: all of `data`.",
-                       optional=True),
-                string("destroy_method", "Method of the destroy call (default `DELETE`).", optional=True),
-                string("destroy_path", "Path of the destroy call (default `{path}/{id}`). " + TEMPLATE_HELP,
-                       optional=True),
-                string("destroy_body", "JSON body template of the destroy call.", optional=True),
-                string("lookup_path", "How to find the object by its natural key, without its id (e.g. "
-                       "`{path}/{data.server}`, `{path}?svm.name={data.svm.name}`): after a lost answer, a 5xx or a "
-                       "refusal of the create (\"already exists\"), the object found this way is taken into state "
-                       "instead of being created twice or left behind. Placeholders: `{path}`, `{data.<key>}`, "
-                       "`{secret.<name>}`.", optional=True),
-                string("lookup_method", "Method of the lookup (default `GET`; `POST` for RPC-style reads).",
-                       optional=True),
-                string("lookup_body", "JSON body template of the lookup (e.g. `{\"name\": \"{data.name}\"}`).",
-                       optional=True),
-                string("lookup_selector", "Path into the lookup's answer where the object is (e.g. `records/0`); "
-                       "absent there (or a 404): not found.", optional=True),
-                attr("force_new_keys", t.List(t.String()), "Keys of `data` (paths like `svm/name`) whose change "
-                     "replaces the object instead of updating it.", optional=True),
-                attr("set_keys", t.List(t.String()), "Keys of `data` (paths like `secondary_key_servers`) holding "
-                     "lists compared as sets: order and repeats do not count, and a server that answers one "
-                     "comma-separated string for such a list is read as the list of its items.", optional=True),
-                attr("response_omit_keys", t.List(t.String()), "Keys removed from `response` at any depth, besides "
-                     "the keys of write_only_data (default: " + ", ".join(DEFAULT_OMIT_KEYS) + ").", optional=True),
-                attr("polling", t.Map(t.String()), POLLING_DESCRIPTION, optional=True),
+                string("api", object_api.DESCRIPTION, optional=True),
                 string("id", "The object's id.", computed=True),
                 string("response", "The object as the server last showed it (read back after create and update, "
                        "and at every refresh), as JSON, without write-only and sensitive keys.", computed=True),
@@ -114,20 +66,23 @@ class ObjectResource:
 
     # ---------------------------------------------------------------- validate
     def validate_config(self, diags: Diagnostics, config: dict[str, Any]) -> None:
-        for name in ("data", "write_only_data", "read_body", "update_body", "destroy_body", "lookup_body"):
+        for name in ("data", "write_only_data"):
             if config.get(name) is not Unknown:
                 _check(diags, partial(call_spec.json_object, config, name))
-        for name in ("create_method", "read_method", "update_method", "destroy_method", "lookup_method"):
-            if config.get(name) is not Unknown:
-                _check(diags, partial(call_spec.method, config, name, "GET"))
-        sends = config.get("update_sends")
-        if isinstance(sends, str) and sends not in ("changed", "all"):
-            diags.add_error("Invalid update_sends", f"'{sends}' must be 'changed' or 'all'.", path=["update_sends"])
-        if config.get("polling") not in (None, Unknown):
-            _check(diags, lambda: call_spec.polling(config["polling"]))
-        if config.get("lookup_selector") and not config.get("lookup_path"):
-            diags.add_error("lookup_selector needs lookup_path", "Name the call that finds the object, e.g. "
-                            "lookup_path = \"{path}?name={data.name}\".", path=["lookup_selector"])
+        if config.get("api") is not Unknown:
+            for problem in object_api.problems(config.get("api")):
+                diags.add_error(problem.summary, problem.detail, path=[problem.attribute])
+
+    # ----------------------------------------------------------------- upgrade
+    @staticmethod
+    def upgrade_state(version: int, state: dict[str, Any]) -> dict[str, Any]:
+        """A stored state of an earlier schema version as version 1: version 0 had each key of ``api`` as an
+        attribute; those set are folded into ``api`` (null when none is)."""
+        if version == 0:
+            api = object_api.from_v0(state)
+            state = {k: v for k, v in state.items() if k not in object_api.KEYS}
+            state["api"] = api
+        return state
 
     # -------------------------------------------------------------------- plan
     def plan_change(self, diags: Diagnostics, prior: Optional[dict[str, Any]], proposed: dict[str, Any],
@@ -139,7 +94,8 @@ class ObjectResource:
         except jsondata.JsonAttributeError as exc:
             diags.add_error("Invalid write_only_data", str(exc), path=["write_only_data"])
             return planned, []
-        if prior is not None and planned.get("write_only_on_create"):
+        api = _api(planned)
+        if prior is not None and api.get("write_only_on_create"):
             digest = prior.get("write_only_data_hash")  # sent with the create only: nothing to update
         planned["write_only_data_hash"] = digest
         if prior is None:
@@ -148,25 +104,27 @@ class ObjectResource:
             return planned, []
 
         planned["id"] = prior.get("id")
-        if _same_json(planned.get("data"), prior.get("data"), planned.get("set_keys") or ()):
+        if _same_json(planned.get("data"), prior.get("data"), api.get("set_keys") or ()):
             planned["data"] = prior.get("data")  # same keys and values: keep the stored text, no diff
+        if _api(prior) == api and planned.get("api") is not Unknown:
+            planned["api"] = prior.get("api")  # the same settings written otherwise (key order, spacing): no diff
         changed = [k for k in planned if k not in COMPUTED and k != "write_only_data" and planned[k] != prior.get(k)]
         if not changed and digest == prior.get("write_only_data_hash"):
             return dict(prior, write_only_data=None), []
         replace: list[str] = []
         if "path" in changed:
             replace.append("path")
-        if "data" in changed and self._force_new_changed(planned, prior):
+        if "data" in changed and self._force_new_changed(api, planned, prior):
             replace.append("data")
-        api_changed = "data" in changed or digest != prior.get("write_only_data_hash")
-        planned["response"] = Unknown if (api_changed or replace) else prior.get("response")
+        calls = "data" in changed or digest != prior.get("write_only_data_hash")
+        planned["response"] = Unknown if (calls or replace) else prior.get("response")
         if replace:
             planned["id"] = Unknown
         return planned, replace
 
     @staticmethod
-    def _force_new_changed(planned: dict[str, Any], prior: dict[str, Any]) -> bool:
-        keys = planned.get("force_new_keys") or []
+    def _force_new_changed(api: dict[str, Any], planned: dict[str, Any], prior: dict[str, Any]) -> bool:
+        keys = api.get("force_new_keys") or []
         if not keys:
             return False
         if planned.get("data") is Unknown:
@@ -269,7 +227,7 @@ class ObjectResource:
                config: dict[str, Any]) -> Optional[dict[str, Any]]:
         secret = WriteOnly()
         try:
-            if not planned.get("write_only_on_create"):
+            if not _api(planned).get("write_only_on_create"):
                 secret = WriteOnly.from_config(config)
         except jsondata.JsonAttributeError as exc:
             diags.add_error("Invalid write_only_data", str(exc), path=["write_only_data"])
@@ -314,8 +272,19 @@ class ObjectResource:
     # ------------------------------------------------------------------ import
     def import_state(self, diags: Diagnostics, import_id: str) -> Optional[dict[str, Any]]:
         """Import by object path (``/security/key-managers/<uuid>``) or by a JSON object of attributes
-        (``{"path": "/v1/kmip", "id": "...", "read_method": "POST", ...}``): see :mod:`.imports`."""
+        (``{"path": "/v1/kmip", "id": "...", "api": {"read_method": "POST", ...}}``): see :mod:`.imports`."""
         return imports.parse(diags, self.get_schema(), import_id)
+
+
+def _api(state: dict[str, Any]) -> dict[str, Any]:
+    """The ``api`` settings of a planned or stored state; {} while unknown or invalid (validation reports it)."""
+    text = state.get("api")
+    if text is Unknown:
+        return {}
+    try:
+        return object_api.parse(text)
+    except SpecError:
+        return {}
 
 
 def _same_json(a: Any, b: Any, set_keys: Iterable[str] = ()) -> bool:

@@ -8,8 +8,8 @@ from typing import Any, Mapping, Optional
 
 from keyform.client import PollingConfig, jsonpath
 from keyform.client.templates import render_value
-from keyform.provider import call_spec, jsondata
-from keyform.provider.call_spec import Call, Secrets, SpecError
+from keyform.provider import call_spec, jsondata, object_api
+from keyform.provider.call_spec import Call, Secrets
 from keyform.provider.common import DEFAULT_OMIT_KEYS
 
 
@@ -36,31 +36,30 @@ class ObjectSpec:
     def from_state(cls, state: Mapping[str, Any]) -> ObjectSpec:
         """The spec of a planned or stored object (``data`` known); raises SpecError for a malformed attribute."""
         data = call_spec.json_object(state, "data") or {}
-        sends = state.get("update_sends") or "changed"
-        if sends not in ("changed", "all"):
-            raise SpecError("update_sends", "Invalid update_sends", f"'{sends}' must be 'changed' or 'all'.")
-        lookup_path = state.get("lookup_path")
+        api = object_api.parse(state.get("api"))
+
+        def call(verb: str, method: str, path: str) -> Call:
+            return Call(call_spec.method(api, f"{verb}_method", method), api.get(f"{verb}_path") or path,
+                        api.get(f"{verb}_body"))
+
         return cls(
             path=state["path"],
             data=data,
-            create=Call(call_spec.method(state, "create_method", "POST"), state.get("create_path") or "{path}"),
-            read=Call(call_spec.method(state, "read_method", "GET"), state.get("read_path") or "{path}/{id}",
-                      call_spec.json_object(state, "read_body")),
-            read_selector=state.get("read_selector") or None,
-            update=Call(call_spec.method(state, "update_method", "PATCH"), state.get("update_path") or "{path}/{id}",
-                        call_spec.json_object(state, "update_body")),
-            update_sends_all=sends == "all",
-            destroy=Call(call_spec.method(state, "destroy_method", "DELETE"),
-                         state.get("destroy_path") or "{path}/{id}", call_spec.json_object(state, "destroy_body")),
-            lookup=Call(call_spec.method(state, "lookup_method", "GET"), lookup_path,
-                        call_spec.json_object(state, "lookup_body")) if lookup_path else None,
-            lookup_selector=state.get("lookup_selector") or None,
-            id_attribute=state.get("id_attribute") or None,
-            id_template=state.get("id_template") or None,
-            force_new_keys=tuple(state.get("force_new_keys") or ()),
-            set_keys=tuple(state.get("set_keys") or ()),
-            omit_keys=frozenset(state.get("response_omit_keys") or DEFAULT_OMIT_KEYS),
-            polling=call_spec.polling(state.get("polling")),
+            create=Call(call_spec.method(api, "create_method", "POST"), api.get("create_path") or "{path}"),
+            read=call("read", "GET", "{path}/{id}"),
+            read_selector=api.get("read_selector") or None,
+            update=call("update", "PATCH", "{path}/{id}"),
+            update_sends_all=api.get("update_sends") == "all",
+            destroy=call("destroy", "DELETE", "{path}/{id}"),
+            lookup=Call(call_spec.method(api, "lookup_method", "GET"), api["lookup_path"], api.get("lookup_body"))
+            if api.get("lookup_path") else None,
+            lookup_selector=api.get("lookup_selector") or None,
+            id_attribute=api.get("id_attribute") or None,
+            id_template=api.get("id_template") or None,
+            force_new_keys=tuple(api.get("force_new_keys") or ()),
+            set_keys=tuple(api.get("set_keys") or ()),
+            omit_keys=frozenset(api.get("response_omit_keys") or DEFAULT_OMIT_KEYS),
+            polling=call_spec.polling(object_api.polling_settings(api.get("polling"))),
         )
 
     def normalized(self, found: Any) -> Any:
@@ -104,7 +103,7 @@ class ObjectSpec:
         for candidate in ("id", "uuid"):
             if isinstance(body, dict) and body.get(candidate) not in (None, ""):
                 return str(body[candidate])
-        raise jsonpath.PathError("id (or uuid)", "id; set id_attribute or id_template")
+        raise jsonpath.PathError("id (or uuid)", "id; set api.id_attribute or api.id_template")
 
 
 def stored_json(state: Mapping[str, Any], attribute: str) -> Any:

@@ -61,8 +61,8 @@ class HasSchema(Protocol):
 
 
 class Resource(HasSchema, Protocol):
-    """What the servicer calls of a resource; it may have ``read_imported`` (the first read after an import)
-    and ``plan_destroy`` (refuse a destroy at plan) too."""
+    """What the servicer calls of a resource; it may have ``read_imported`` (the first read after an import),
+    ``plan_destroy`` (refuse a destroy at plan) and ``upgrade_state`` (a state of an earlier schema version) too."""
 
     def __init__(self, provider: App) -> None: ...
 
@@ -287,12 +287,16 @@ class Servicer(ProviderServicer):  # type: ignore[misc]  # tf has no type inform
 
     @_guard(pb.UpgradeResourceState.Response)
     def UpgradeResourceState(self, request: Message, context: Context) -> Message:
-        # Our schemas are at version 0: state is taken as it is (no "Using default upgrade" noise), with
-        # attributes added since it was written set to null (Terraform needs every attribute of the schema).
+        # State of an earlier schema version goes through the resource's ``upgrade_state`` (rest_object's v0
+        # attributes into ``api``); then attributes added since it was written are set to null (Terraform needs
+        # every attribute of the schema). No "Using default upgrade" noise.
         import json
 
         state = json.loads(request.raw_state.json) if request.raw_state.json else None
         if isinstance(state, dict):
+            upgrade = getattr(self._load_res_cls_map()[request.type_name], "upgrade_state", None)
+            if upgrade is not None:
+                state = upgrade(request.version, state)
             for attribute in self._attribute_names(request.type_name):
                 state.setdefault(attribute, None)
         return pb.UpgradeResourceState.Response(upgraded_state=to_dynamic_value(state))

@@ -40,13 +40,13 @@ def test_external_svm_key_manager(stack):
                      "server_ca_certificates": [{"name": "kmip-ca"}, {"name": "kmip-ca-2"}]},
         "svm": {"name": "svm1"},
     }
-    assert {k: v for k, v in block.items() if k != "data"} == {
-        "force_new_keys": ["svm", "scope", "onboard"], "id_attribute": "uuid",
-        "path": "/security/key-managers", "provider": "rest.ontap",
-        # found by its SVM after a lost answer or "already configured" (65536823)
-        "lookup_path": "{path}?svm.name={data.svm.name}", "lookup_selector": "records/0",
-    }
-    assert has_resource(stack, km.key_manager, {"path": "/security/key-managers", "id_attribute": "uuid",
+    assert {k: v for k, v in block.items() if k not in ("data", "api")} == {
+        "path": "/security/key-managers", "provider": "rest.ontap"}
+    # compact, keys sorted: the same text at every synth, so a review's diff shows only real changes
+    assert block["api"] == ('{"force_new_keys":["svm","scope","onboard"],"id_attribute":"uuid",'
+                            # found by its SVM after a lost answer or "already configured" (65536823)
+                            '"lookup_path":"{path}?svm.name={data.svm.name}","lookup_selector":"records/0"}')
+    assert has_resource(stack, km.key_manager, {"path": "/security/key-managers", "api": block["api"],
                                                 "provider": "rest.ontap"})
 
 
@@ -56,7 +56,8 @@ def test_cluster_scope_has_no_svm(stack):
     assert decoded(block, "data") == {
         "external": {"client_certificate": {"name": "kmip-client"}, "server_ca_certificates": [{"name": "kmip-ca"}]},
     }
-    assert block["lookup_path"] == "{path}?scope=cluster" and block["lookup_selector"] == "records/0"
+    api = decoded(block, "api")
+    assert api["lookup_path"] == "{path}?scope=cluster" and api["lookup_selector"] == "records/0"
 
 
 def test_key_server_without_credentials(stack):
@@ -64,16 +65,18 @@ def test_key_server_without_credentials(stack):
     out = synth(stack)
     assert list(km.key_servers) == ["10.0.0.12:5697"]
     block = resource(out, km.key_servers["10.0.0.12:5697"])
-    assert block == {
-        "create_path": "{path}?return_timeout=0",
+    assert {k: v for k, v in block.items() if k != "api"} == {
         "data": '{"secondary_key_servers":[],"server":"10.0.0.12:5697"}',
+        # the key manager's uuid: the key server is created after it and destroyed before it
+        "path": f"/security/key-managers/${{{ref(km.key_manager)}.id}}/key-servers",
+        "provider": "rest.ontap",
+    }
+    assert decoded(block, "api") == {
+        "create_path": "{path}?return_timeout=0",
         "destroy_path": "{path}/{id}?return_timeout=0",
         "force_new_keys": ["server"],
         "id_template": "{data.server}",
         "lookup_path": "{path}/{data.server}",
-        # the key manager's uuid: the key server is created after it and destroyed before it
-        "path": f"/security/key-managers/${{{ref(km.key_manager)}.id}}/key-servers",
-        "provider": "rest.ontap",
         # ONTAP 9.14+ answers the secondaries as one comma-separated string: compared as a set either way
         "set_keys": ["secondary_key_servers"],
         "update_path": "{path}/{id}?return_timeout=0",
@@ -101,8 +104,9 @@ def test_key_server_with_secondaries_timeout_and_credentials(stack):
     # password is set (an adopted key server's password is never changed to nothing)
     assert block["write_only_data"] == ('${length(var.kmip_password) == 0 ? null : '
                                        'jsonencode({"username" = "kmip", "password" = var.kmip_password})}')
-    assert "update_body" not in block
-    assert block["id_template"] == "{data.server}" and block["force_new_keys"] == ["server"]
+    api = decoded(block, "api")
+    assert "update_body" not in api
+    assert api["id_template"] == "{data.server}" and api["force_new_keys"] == ["server"]
     assert "password" not in decoded(block, "data")
     assert out["variable"]["kmip_password"] == {
         "description": "KMIP password (sensitive; set TF_VAR_kmip_password)",
@@ -145,11 +149,9 @@ def test_onboard_key_manager(stack):
     assert km.key_servers == {}
     assert list(out["resource"]) == ["rest_object"] and len(out["resource"]["rest_object"]) == 1
     assert resource(out, km.key_manager) == {
+        "api": '{"force_new_keys":["svm","scope","onboard"],"id_attribute":"uuid","lookup_path":"{path}?scope=cluster",'
+               '"lookup_selector":"records/0"}',
         "data": '{"scope":"cluster"}',
-        "force_new_keys": ["svm", "scope", "onboard"],
-        "id_attribute": "uuid",
-        "lookup_path": "{path}?scope=cluster",
-        "lookup_selector": "records/0",
         "path": "/security/key-managers",
         "provider": "rest.ontap",
         "write_only_data": '${length(var.okm_passphrase) == 0 ? null : jsonencode({"onboard" = {"passphrase" = '

@@ -44,19 +44,23 @@ def test_certificates_installed_and_the_key_manager_after_them(stack):
     assert block["write_only_data"] == ("${length(var.client_key) == 0 ? null : "
                                         'jsonencode({"private_key" = var.client_key})}')
     serial = format(x509.load_pem_x509_certificate(CLIENT_PEM.encode()).serial_number, "X")
-    assert {k: v for k, v in block.items() if k not in ("data", "write_only_data")} == {
-        "path": "/security/certificates", "provider": "rest.ontap", "id_attribute": "uuid",
-        "force_new_keys": ["name", "type", "svm", "public_certificate"], "write_only_on_create": True,
+    assert {k: v for k, v in block.items() if k not in ("data", "write_only_data", "api")} == {
+        "path": "/security/certificates", "provider": "rest.ontap",
+        # a replacement is installed before the old one goes, which a key manager may still use
+        "lifecycle": {"create_before_destroy": True},
+    }
+    assert decoded(block, "api") == {
+        "id_attribute": "uuid", "force_new_keys": ["name", "type", "svm", "public_certificate"],
+        "write_only_on_create": True,
         # found by name and serial in its scope after a lost answer or an "already installed" refusal
         "lookup_path": f"{{path}}?name={{data.name}}&serial_number={serial}&svm.name={{data.svm.name}}",
         "lookup_selector": "records/0",
-        # a replacement is installed before the old one goes, which a key manager may still use
-        "lifecycle": {"create_before_destroy": True},
     }
     ca_block = resource(out, ca.certificate)
     assert decoded(ca_block, "data") == {"name": "kms-ca", "type": "server_ca", "public_certificate": CA_PEM}
     assert "write_only_data" not in ca_block
-    assert ca_block["lookup_path"] == f"{{path}}?name={{data.name}}&serial_number={ca.serial_number}&scope=cluster"
+    assert decoded(ca_block, "api")["lookup_path"] == \
+        f"{{path}}?name={{data.name}}&serial_number={ca.serial_number}&scope=cluster"
 
     manager = resource(out, km.key_manager)
     assert decoded(manager, "data")["external"] == {

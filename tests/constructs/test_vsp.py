@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+from keyform.cdk import TerraformStack
 from keyform.constructs import KmipServer, VspKmipServers, vsp_provider
 from tests.constructs.support import decoded, has_resource, logical_id, raises_config_error, ref, resource, synth
 
@@ -25,24 +26,15 @@ def build(stack, servers=SERVERS, primary="kms-a") -> VspKmipServers:
 
 def server_block(name: str, data: str, depends_on=None) -> dict:
     block = {
-        "create_path": "/v1/kmip/add_server",
+        # bodies as objects in api, its keys sorted: the same text at every synth
+        "api": '{"create_path":"/v1/kmip/add_server","destroy_body":{"name":"{data.name}"},"destroy_method":"POST",'
+               '"destroy_path":"/v1/kmip/delete_server","force_new_keys":["name"],"id_attribute":"uuid",'
+               '"lookup_body":{"name":"{data.name}"},"lookup_method":"POST","lookup_path":"/v1/kmip/get_server",'
+               '"read_body":{"name":"{data.name}"},"read_method":"POST","read_path":"/v1/kmip/get_server",'
+               '"update_body":{"uuid":"{id}"},"update_method":"POST","update_path":"/v1/kmip/update_server"}',
         "data": data,
-        "destroy_body": '{"name":"{data.name}"}',
-        "destroy_method": "POST",
-        "destroy_path": "/v1/kmip/delete_server",
-        "force_new_keys": ["name"],
-        "id_attribute": "uuid",
-        "lookup_body": '{"name":"{data.name}"}',
-        "lookup_method": "POST",
-        "lookup_path": "/v1/kmip/get_server",
         "path": "/v1/kmip",
         "provider": "rest.vsp",
-        "read_body": '{"name":"{data.name}"}',
-        "read_method": "POST",
-        "read_path": "/v1/kmip/get_server",
-        "update_body": '{"uuid":"{id}"}',
-        "update_method": "POST",
-        "update_path": "/v1/kmip/update_server",
     }
     if depends_on:
         block["depends_on"] = depends_on
@@ -80,7 +72,7 @@ def test_servers_bodies_and_templates(stack):
     assert resource(out, kmip.servers["kms-c"]) == server_block(
         "kms-c", '{"host":"10.0.0.3","isTLS12Enabled":true,"kmipProtocol":"V1_3","name":"kms-c","port":5698}',
         depends_on=[primary])
-    assert has_resource(stack, kmip.servers["kms-b"], {"depends_on": [primary], "read_path": "/v1/kmip/get_server"})
+    assert has_resource(stack, kmip.servers["kms-b"], {"depends_on": [primary], "path": "/v1/kmip"})
 
 
 def test_secondaries_depend_on_the_primary(stack):
@@ -236,3 +228,17 @@ def test_primary_not_among_servers(stack):
     with raises_config_error(PATH, "primary", "'kms-z' is not one of the declared servers",
                              "name one of: kms-a, kms-b, kms-c"):
         build(stack, primary="kms-z")
+
+
+def test_api_text_is_the_same_at_every_synth(app):
+    """Two synths of the same declaration, servers listed in another order: byte-identical ``api`` (keys sorted,
+    compact), so ``cdktf diff`` has nothing to show."""
+    first, second = TerraformStack(app, "first"), TerraformStack(app, "second")
+    texts = []
+    for stack, servers in ((first, SERVERS), (second, SERVERS[::-1])):
+        kmip = build(stack, servers=servers)
+        out = synth(stack)
+        texts.append({name: resource(out, server)["api"] for name, server in kmip.servers.items()})
+    assert texts[0] == texts[1]
+    for text in texts[0].values():
+        assert text == json.dumps(json.loads(text), sort_keys=True, separators=(",", ":"))

@@ -161,7 +161,7 @@ def test_masking_applies_to_adopted_objects():
                             extra_after={"password": password + "x"}, password_before=digest,
                             password_after=digest + "x")
     kept = kmip_server(["no-op"], "kms-a", alias="ontap-east",
-                       importing=canonical({"path": "/v1/kmip", "id": "u", "read_body": {"token": in_id},
+                       importing=canonical({"path": "/v1/kmip", "id": "u", "api": {"read_body": {"token": in_id}},
                                             "write_only_data": {"password": password}}))
     document = plan(server, kept, providers=ONTAP)
     assert {in_id, password} <= collect_secrets(document)  # the import id is never shown; scrubbed if it were

@@ -3,6 +3,8 @@ still shows drift and objects gone, object by object (keyform.provider.collectio
 
 from __future__ import annotations
 
+import json
+
 from keyform.provider.collection_reads import collection_url, record_id_of
 from keyform.provider.object_spec import ObjectSpec
 from tests.provider.conftest import config
@@ -12,7 +14,7 @@ NAMES = ("alpha", "beta", "gamma", "delta")
 
 
 def things(read_path: str = "") -> str:
-    extra = f'\n  read_path = "{read_path}"' if read_path else ""
+    extra = f'\n  api  = jsonencode({{ read_path = "{read_path}" }})' if read_path else ""
     return "".join(f"""
 resource "rest_object" "{name}" {{
   path = "/things"
@@ -59,12 +61,14 @@ def test_a_read_that_is_not_the_plain_get_is_sent_object_by_object(api, terrafor
 
 
 def test_which_reads_a_collection_answers():
-    state = {"path": "/things", "data": '{"server":"kms1:5696"}', "id_template": "{data.server}"}
+    api = {"id_template": "{data.server}"}
+    state = {"path": "/things", "data": '{"server":"kms1:5696"}', "api": json.dumps(api)}
     spec = ObjectSpec.from_state(state)
     assert collection_url(spec) == "/things?fields=*"
     assert record_id_of(spec, {"server": "kms2:5696", "_links": {}}) == "kms2:5696"
     assert record_id_of(spec, {"other": 1}) is None  # not one of ours: the object's own GET decides
-    for changed in ({"read_method": "POST"}, {"read_body": "{}"}, {"read_selector": "records/0"},
-                    {"path": "/things?svm=a"}, {"read_path": "/x/{id}"}):
-        assert collection_url(ObjectSpec.from_state({**state, **changed})) is None
+    for changed in ({"read_method": "POST"}, {"read_body": {}}, {"read_selector": "records/0"},
+                    {"read_path": "/x/{id}"}):
+        assert collection_url(ObjectSpec.from_state({**state, "api": json.dumps({**api, **changed})})) is None
+    assert collection_url(ObjectSpec.from_state({**state, "path": "/things?svm=a"})) is None
     assert record_id_of(ObjectSpec.from_state({"path": "/t", "data": "{}"}), {"uuid": "u1"}) == "u1"

@@ -15,9 +15,11 @@ resource "rest_object" "km" {
   path            = "/security/key-managers"
   data            = jsonencode({ svm = { name = "svm1" }, external = { client_certificate = { name = "kmip-client" },
                                  server_ca_certificates = [{ name = "kmip-ca" }] } })
-  id_attribute    = "uuid"
-  lookup_path     = "{path}?fields=svm"
-  lookup_selector = "records[svm/name=svm1]"
+  api             = jsonencode({
+    id_attribute    = "uuid"
+    lookup_path     = "{path}?fields=svm"
+    lookup_selector = "records[svm/name=svm1]"
+  })
 }
 """
 

@@ -18,17 +18,19 @@ def servers(run: int) -> str:
 resource "rest_object" "kms_{i}" {{
   path           = "/v1/kmip"
   data           = jsonencode({{ name = "kms-{run}-{i}", host = "10.0.{run}.{i}", port = 5696 }})
-  create_path    = "/v1/kmip/add_server"
-  id_attribute   = "uuid"
-  read_method    = "POST"
-  read_path      = "/v1/kmip/get_server"
-  read_body      = jsonencode({{ name = "{{data.name}}" }})
-  lookup_method  = "POST"
-  lookup_path    = "/v1/kmip/get_server"
-  lookup_body    = jsonencode({{ name = "{{data.name}}" }})
-  destroy_method = "POST"
-  destroy_path   = "/v1/kmip/delete_server"
-  destroy_body   = jsonencode({{ name = "{{data.name}}" }})
+  api            = jsonencode({{
+    create_path    = "/v1/kmip/add_server"
+    id_attribute   = "uuid"
+    read_method    = "POST"
+    read_path      = "/v1/kmip/get_server"
+    read_body      = {{ name = "{{data.name}}" }}
+    lookup_method  = "POST"
+    lookup_path    = "/v1/kmip/get_server"
+    lookup_body    = {{ name = "{{data.name}}" }}
+    destroy_method = "POST"
+    destroy_path   = "/v1/kmip/delete_server"
+    destroy_body   = {{ name = "{{data.name}}" }}
+  }})
 }}
 """ for i in range(SERVERS))
 

@@ -96,7 +96,8 @@ def test_response_after_create_is_what_a_refresh_reads_so_no_drift_shows(api, te
     # keeps the object as a GET shows it, so a refresh right after apply finds nothing changed.
     api.create_answers_records = True
     tf = terraform()
-    tf.write(config(api.base_url, thing().replace("path = ", 'id_attribute = "records/0/uuid"\n  path = ')))
+    wrapped = 'api  = jsonencode({ id_attribute = "records/0/uuid" })\n  path = '
+    tf.write(config(api.base_url, thing().replace("path = ", wrapped)))
     tf.apply()
     [uid] = api.collection("things")
     assert [c.path for c in api.calls("GET")] == [f"/api/things/{uid}"]  # read back once, after the POST

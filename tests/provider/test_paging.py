@@ -30,9 +30,11 @@ data "rest_object" "manager" {
 resource "rest_object" "km" {
   path            = "/security/key-managers"
   data            = jsonencode({ svm = { name = "svm2" }, external = EXTERNAL })
-  id_attribute    = "uuid"
-  lookup_path     = "{path}?fields=svm&max_records=1"
-  lookup_selector = "records[svm/name=svm2]"
+  api             = jsonencode({
+    id_attribute    = "uuid"
+    lookup_path     = "{path}?fields=svm&max_records=1"
+    lookup_selector = "records[svm/name=svm2]"
+  })
 }
 
 output "timeout" { value = data.rest_object.server.values.timeout }

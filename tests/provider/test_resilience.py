@@ -9,13 +9,15 @@ from tests.provider.conftest import config
 
 def keyed(name: str, resource: str = "k", polling: str = 'interval_seconds = "0.05", timeout_seconds = "10"',
           lookup: bool = False) -> str:
-    found_by = '\n  lookup_path = "{path}/{data.name}"' if lookup else ""
+    found_by = '\n    lookup_path = "{path}/{data.name}"' if lookup else ""
     return f"""
 resource "rest_object" "{resource}" {{
   path        = "/keys"
   data        = jsonencode({{ name = "{name}", kind = "external" }})
-  id_template = "{{data.name}}"
-  polling     = {{ {polling} }}{found_by}
+  api         = jsonencode({{
+    id_template = "{{data.name}}"
+    polling     = {{ {polling} }}{found_by}
+  }})
 }}
 """
 
@@ -95,7 +97,7 @@ def test_a_create_answered_503_without_a_lookup_is_not_sent_again(api, terraform
     assert failed.returncode == 1
     assert len(api.calls("POST", "/api/keys")) == 1
     flat = " ".join(failed.stderr.split())
-    assert "answered 503" in flat and "The object may have been created" in flat and "set lookup_path" in flat, flat
+    assert "answered 503" in flat and "The object may have been created" in flat and "set api.lookup_path" in flat, flat
 
 
 def test_csrf_token_fetched_sent_and_refreshed_once_after_expiry(api, terraform):
@@ -105,7 +107,9 @@ def test_csrf_token_fetched_sent_and_refreshed_once_after_expiry(api, terraform)
 resource "rest_object" "s" {
   path         = "/buckets"
   data         = jsonencode({ name = "b1", quota = SIZE })
-  id_attribute = "uuid"
+  api          = jsonencode({
+    id_attribute = "uuid"
+  })
 }
 """
     tf.write(config(api.base_url, body.replace("SIZE", "10"), csrf_path="/csrf"))

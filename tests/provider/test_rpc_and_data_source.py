@@ -10,14 +10,16 @@ RPC_OBJECT = """
 resource "rest_object" "kmip" {
   path           = "/rpc"
   data           = jsonencode({ name = "srv1", port = PORT })
-  create_path    = "/rpc/create"
-  id_template    = "{data.name}"
-  read_method    = "POST"
-  read_path      = "/rpc/get"
-  read_body      = jsonencode({ name = "{data.name}" })
-  destroy_method = "POST"
-  destroy_path   = "/rpc/delete"
-  destroy_body   = jsonencode({ name = "{data.name}" })
+  api            = jsonencode({
+    create_path    = "/rpc/create"
+    id_template    = "{data.name}"
+    read_method    = "POST"
+    read_path      = "/rpc/get"
+    read_body      = { name = "{data.name}" }
+    destroy_method = "POST"
+    destroy_path   = "/rpc/delete"
+    destroy_body   = { name = "{data.name}" }
+  })
 }
 """
 

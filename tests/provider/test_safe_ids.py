@@ -16,8 +16,10 @@ def objects() -> str:
 resource "rest_object" "{label}" {{
   path        = "/things"
   data        = jsonencode({{ name = {json.dumps(name)}, size = 1 }})
-  id_template = "{{data.name}}"
-  lookup_path = "{{path}}/{{data.name}}"
+  api         = jsonencode({{
+    id_template = "{{data.name}}"
+    lookup_path = "{{path}}/{{data.name}}"
+  }})
 }}
 """ for label, name in NAMES.items())
 

@@ -76,7 +76,7 @@ class _Provider:
 
 def _state(set_keys):
     return {"path": "/security/key-managers/u/key-servers", "id": "kms1:5696", "data": jsondata.canonical(DESIRED),
-            "set_keys": list(set_keys), "response": None}
+            "api": jsondata.canonical({"set_keys": list(set_keys)}), "response": None}
 
 
 @pytest.mark.parametrize("set_keys, drift", [(KEYS, False), ((), True)])

@@ -23,10 +23,12 @@ resource "rest_object" "km_{i}" {{
   path            = "/security/key-managers"
   data            = jsonencode({{ svm = {{ name = "svm{i}" }}, external = {{ client_certificate = {{ name = "kmip-client" }},
                                    server_ca_certificates = [{{ name = "kmip-ca" }}] }} }})
-  id_attribute    = "uuid"
-  force_new_keys  = ["svm", "scope", "onboard"]
-  lookup_path     = "{{path}}?svm.name={{data.svm.name}}"
-  lookup_selector = "records/0"
+  api             = jsonencode({{
+    id_attribute    = "uuid"
+    force_new_keys  = ["svm", "scope", "onboard"]
+    lookup_path     = "{{path}}?svm.name={{data.svm.name}}"
+    lookup_selector = "records/0"
+  }})
 }}
 """ for i in range(COUNT))  # noqa: E501 - the HCL as written
 

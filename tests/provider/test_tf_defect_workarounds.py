@@ -102,7 +102,7 @@ resource "rest_operation" "op" { path = "/ops/noop" }
     tf.apply()
     state = json.loads(tf.state_text())
     assert {r["type"]: r["instances"][0]["schema_version"] for r in state["resources"]} == {
-        "rest_object": 0, "rest_operation": 0}
+        "rest_object": 1, "rest_operation": 0}
     planned = tf.plan()  # upgrades the stored state of both resources
     assert "No changes." in planned.stdout
     assert "Using default upgrade" not in planned.output
@@ -148,7 +148,9 @@ def test_6_failures_are_diagnostics_never_tracebacks(api, terraform):
 resource "rest_object" "x" {
   path        = "/things"
   data        = jsonencode({ name = "n" })
-  id_template = "{data.nope}"
+  api         = jsonencode({
+    id_template = "{data.nope}"
+  })
 }
 """))
     failed = tf.apply(check=False)
@@ -157,7 +159,7 @@ resource "rest_object" "x" {
     flat = " ".join(failed.stderr.split())
     assert "template '{data.nope}' uses '{data.nope}', but data has no 'nope'" in flat
     assert "the create succeeded, so the object exists on the appliance" in flat
-    assert "set id_attribute, id_template or lookup_path, then import it" in flat
+    assert "set api.id_attribute, api.id_template or api.lookup_path, then import it" in flat
     for text in ("Traceback", "Exception calling application", "plugin crashed", "panic"):
         assert text not in failed.output
 

@@ -24,9 +24,11 @@ resource "rest_object" "cert" {
   path                 = "/certificates"
   data                 = jsonencode({ name = "c1", public_certificate = var.pem })
   write_only_data      = jsonencode({ private_key = var.key })
-  write_only_on_create = true
-  force_new_keys       = ["public_certificate"]
-  id_attribute         = "uuid"
+  api                  = jsonencode({
+    write_only_on_create = true
+    force_new_keys       = ["public_certificate"]
+    id_attribute         = "uuid"
+  })
 }
 """
 
@@ -56,8 +58,8 @@ def test_an_imported_object_is_not_updated_to_send_it(api, terraform):
     api.collection("certificates")[uid] = {"uuid": uid, "name": "c1", "public_certificate": "cert-1"}
     tf = terraform()
     tf.write(config(api.base_url, RESOURCE))
-    import_id = json.dumps({"path": "/certificates", "id": uid, "write_only_on_create": True,
-                            "force_new_keys": ["public_certificate"], "id_attribute": "uuid"})
+    import_id = json.dumps({"path": "/certificates", "id": uid, "api": {
+        "write_only_on_create": True, "force_new_keys": ["public_certificate"], "id_attribute": "uuid"}})
     tf.import_("rest_object.cert", import_id, env={"TF_VAR_key": KEY_1})
     assert "No changes." in tf.plan(env={"TF_VAR_key": KEY_1}).stdout
     api.clear()

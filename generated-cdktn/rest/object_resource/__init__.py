@@ -53,31 +53,8 @@ class ObjectResource(
         *,
         data: builtins.str,
         path: builtins.str,
-        create_method: typing.Optional[builtins.str] = None,
-        create_path: typing.Optional[builtins.str] = None,
-        destroy_body: typing.Optional[builtins.str] = None,
-        destroy_method: typing.Optional[builtins.str] = None,
-        destroy_path: typing.Optional[builtins.str] = None,
-        force_new_keys: typing.Optional[typing.Sequence[builtins.str]] = None,
-        id_attribute: typing.Optional[builtins.str] = None,
-        id_template: typing.Optional[builtins.str] = None,
-        lookup_body: typing.Optional[builtins.str] = None,
-        lookup_method: typing.Optional[builtins.str] = None,
-        lookup_path: typing.Optional[builtins.str] = None,
-        lookup_selector: typing.Optional[builtins.str] = None,
-        polling: typing.Optional[typing.Mapping[builtins.str, builtins.str]] = None,
-        read_body: typing.Optional[builtins.str] = None,
-        read_method: typing.Optional[builtins.str] = None,
-        read_path: typing.Optional[builtins.str] = None,
-        read_selector: typing.Optional[builtins.str] = None,
-        response_omit_keys: typing.Optional[typing.Sequence[builtins.str]] = None,
-        set_keys: typing.Optional[typing.Sequence[builtins.str]] = None,
-        update_body: typing.Optional[builtins.str] = None,
-        update_method: typing.Optional[builtins.str] = None,
-        update_path: typing.Optional[builtins.str] = None,
-        update_sends: typing.Optional[builtins.str] = None,
+        api: typing.Optional[builtins.str] = None,
         write_only_data: typing.Optional[builtins.str] = None,
-        write_only_on_create: typing.Optional[typing.Union[builtins.bool, "_cdktn_78ede62e.IResolvable"]] = None,
         connection: typing.Optional[typing.Union[typing.Union["_cdktn_78ede62e.SSHProvisionerConnection", typing.Dict[builtins.str, typing.Any]], typing.Union["_cdktn_78ede62e.WinrmProvisionerConnection", typing.Dict[builtins.str, typing.Any]]]] = None,
         count: typing.Optional[typing.Union[jsii.Number, "_cdktn_78ede62e.TerraformCount"]] = None,
         depends_on: typing.Optional[typing.Sequence["_cdktn_78ede62e.ITerraformDependable"]] = None,
@@ -92,31 +69,8 @@ class ObjectResource(
         :param id: The scoped construct ID. Must be unique amongst siblings in the same scope
         :param data: The object, as JSON (``jsonencode({...})``). Only these keys are compared with the server. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#data ObjectResource#data}
         :param path: Collection path, relative to the provider's base_url (e.g. ``/security/key-managers``). Changing it replaces the object. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#path ObjectResource#path}
-        :param create_method: Method of the create call (default ``POST``). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#create_method ObjectResource#create_method}
-        :param create_path: Path of the create call (default ``{path}``). Placeholders: ``{path}``, ``{id}``, ``{data.<key>}``, ``{response.<key>}``, ``{secret.<name>}``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#create_path ObjectResource#create_path}
-        :param destroy_body: JSON body template of the destroy call. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#destroy_body ObjectResource#destroy_body}
-        :param destroy_method: Method of the destroy call (default ``DELETE``). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#destroy_method ObjectResource#destroy_method}
-        :param destroy_path: Path of the destroy call (default ``{path}/{id}``). Placeholders: ``{path}``, ``{id}``, ``{data.<key>}``, ``{response.<key>}``, ``{secret.<name>}``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#destroy_path ObjectResource#destroy_path}
-        :param force_new_keys: Keys of ``data`` (paths like ``svm/name``) whose change replaces the object instead of updating it. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#force_new_keys ObjectResource#force_new_keys}
-        :param id_attribute: Path into the create response that holds the id (``uuid``, ``records/0/uuid``). Default: ``id``, else ``uuid``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#id_attribute ObjectResource#id_attribute}
-        :param id_template: Build the id instead of reading it, for APIs that answer 201/204 without one (e.g. ``{data.server}``). Placeholders: ``{path}``, ``{id}``, ``{data.<key>}``, ``{response.<key>}``, ``{secret.<name>}``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#id_template ObjectResource#id_template}
-        :param lookup_body: JSON body template of the lookup (e.g. ``{"name": "{data.name}"}``). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#lookup_body ObjectResource#lookup_body}
-        :param lookup_method: Method of the lookup (default ``GET``; ``POST`` for RPC-style reads). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#lookup_method ObjectResource#lookup_method}
-        :param lookup_path: How to find the object by its natural key, without its id (e.g. ``{path}/{data.server}``, ``{path}?svm.name={data.svm.name}``): after a lost answer, a 5xx or a refusal of the create ("already exists"), the object found this way is taken into state instead of being created twice or left behind. Placeholders: ``{path}``, ``{data.<key>}``, ``{secret.<name>}``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#lookup_path ObjectResource#lookup_path}
-        :param lookup_selector: Path into the lookup's answer where the object is (e.g. ``records/0``); absent there (or a 404): not found. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#lookup_selector ObjectResource#lookup_selector}
-        :param polling: How a ``202 Accepted`` with a job reference is followed until the job ends: ``href_path``: path of the job link in a 202 answer (default ``job/_links/self/href``); ``state_path``: path of the state in the job (default ``state``); ``success_states``: comma-separated states that end the job well (default ``success``); ``failure_states``: comma-separated states that end it badly (default ``failure,error``); ``message_path``: path of the job's message (default ``message``); ``interval_seconds``: seconds between polls (default 0.2); ``timeout_seconds``: give up after this many seconds (default 300); the job's outcome is then unknown; ``enabled``: ``false`` to return a 202 answer without following it. The defaults follow ONTAP jobs. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#polling ObjectResource#polling}
-        :param read_body: JSON body template of the read call (e.g. ``{"name": "{data.name}"}``). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#read_body ObjectResource#read_body}
-        :param read_method: Method of the read call (default ``GET``; ``POST`` for RPC-style reads). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#read_method ObjectResource#read_method}
-        :param read_path: Path of the read call (default ``{path}/{id}``). Placeholders: ``{path}``, ``{id}``, ``{data.<key>}``, ``{response.<key>}``, ``{secret.<name>}``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#read_path ObjectResource#read_path}
-        :param read_selector: Path into the read response where the object is (e.g. ``records/0``); if absent there, the object is gone. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#read_selector ObjectResource#read_selector}
-        :param response_omit_keys: Keys removed from ``response`` at any depth, besides the keys of write_only_data (default: password, passphrase, existing_passphrase, secret, client_token, dr_operation_token). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#response_omit_keys ObjectResource#response_omit_keys}
-        :param set_keys: Keys of ``data`` (paths like ``secondary_key_servers``) holding lists compared as sets: order and repeats do not count, and a server that answers one comma-separated string for such a list is read as the list of its items. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#set_keys ObjectResource#set_keys}
-        :param update_body: JSON template merged into every update body (e.g. ``{"uuid": "{id}"}``). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#update_body ObjectResource#update_body}
-        :param update_method: Method of the update call (default ``PATCH``). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#update_method ObjectResource#update_method}
-        :param update_path: Path of the update call (default ``{path}/{id}``). Placeholders: ``{path}``, ``{id}``, ``{data.<key>}``, ``{response.<key>}``, ``{secret.<name>}``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#update_path ObjectResource#update_path}
-        :param update_sends: ``changed`` (default): only the changed keys of ``data``; ``all``: all of ``data``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#update_sends ObjectResource#update_sends}
+        :param api: How the object's API is called, as a JSON object (``jsonencode({...})``), for anything but the defaults (create ``POST {path}``, read ``GET {path}/{id}``, update ``PATCH`` of the changed keys, destroy ``DELETE``; id ``id``, else ``uuid``). Keys, each optional: ``id_attribute``, ``id_template``, ``create_method``, ``create_path``, ``read_method``, ``read_path``, ``read_body``, ``read_selector``, ``update_method``, ``update_path``, ``update_body``, ``update_sends``, ``destroy_method``, ``destroy_path``, ``destroy_body``, ``lookup_path``, ``lookup_method``, ``lookup_body``, ``lookup_selector``, ``force_new_keys``, ``set_keys``, ``response_omit_keys``, ``polling``, ``write_only_on_create``. Bodies (``*_body``) and ``polling`` are objects, ``force_new_keys``, ``set_keys`` and ``response_omit_keys`` lists of strings, ``write_only_on_create`` a boolean; an unknown key is refused at plan. Each key is described in the provider reference (docs/provider.md). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#api ObjectResource#api}
         :param write_only_data: JSON merged into create and update bodies and never stored: passwords, passphrases, tokens. State keeps only a salted digest, so a change still plans an update. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#write_only_data ObjectResource#write_only_data}
-        :param write_only_on_create: Send write_only_data with the create only, for a value an API takes only when the object is made (a certificate's private key): a change of it alone plans nothing, and an imported object is not updated to send it. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#write_only_on_create ObjectResource#write_only_on_create}
         :param connection: 
         :param count: 
         :param depends_on: 
@@ -132,31 +86,8 @@ class ObjectResource(
         config = ObjectResourceConfig(
             data=data,
             path=path,
-            create_method=create_method,
-            create_path=create_path,
-            destroy_body=destroy_body,
-            destroy_method=destroy_method,
-            destroy_path=destroy_path,
-            force_new_keys=force_new_keys,
-            id_attribute=id_attribute,
-            id_template=id_template,
-            lookup_body=lookup_body,
-            lookup_method=lookup_method,
-            lookup_path=lookup_path,
-            lookup_selector=lookup_selector,
-            polling=polling,
-            read_body=read_body,
-            read_method=read_method,
-            read_path=read_path,
-            read_selector=read_selector,
-            response_omit_keys=response_omit_keys,
-            set_keys=set_keys,
-            update_body=update_body,
-            update_method=update_method,
-            update_path=update_path,
-            update_sends=update_sends,
+            api=api,
             write_only_data=write_only_data,
-            write_only_on_create=write_only_on_create,
             connection=connection,
             count=count,
             depends_on=depends_on,
@@ -192,105 +123,13 @@ class ObjectResource(
             check_type(argname="argument provider", value=provider, expected_type=type_hints["provider"])
         return typing.cast("_cdktn_78ede62e.ImportableResource", jsii.sinvoke(cls, "generateConfigForImport", [scope, import_to_id, import_from_id, provider]))
 
-    @jsii.member(jsii_name="resetCreateMethod")
-    def reset_create_method(self) -> None:
-        return typing.cast(None, jsii.invoke(self, "resetCreateMethod", []))
-
-    @jsii.member(jsii_name="resetCreatePath")
-    def reset_create_path(self) -> None:
-        return typing.cast(None, jsii.invoke(self, "resetCreatePath", []))
-
-    @jsii.member(jsii_name="resetDestroyBody")
-    def reset_destroy_body(self) -> None:
-        return typing.cast(None, jsii.invoke(self, "resetDestroyBody", []))
-
-    @jsii.member(jsii_name="resetDestroyMethod")
-    def reset_destroy_method(self) -> None:
-        return typing.cast(None, jsii.invoke(self, "resetDestroyMethod", []))
-
-    @jsii.member(jsii_name="resetDestroyPath")
-    def reset_destroy_path(self) -> None:
-        return typing.cast(None, jsii.invoke(self, "resetDestroyPath", []))
-
-    @jsii.member(jsii_name="resetForceNewKeys")
-    def reset_force_new_keys(self) -> None:
-        return typing.cast(None, jsii.invoke(self, "resetForceNewKeys", []))
-
-    @jsii.member(jsii_name="resetIdAttribute")
-    def reset_id_attribute(self) -> None:
-        return typing.cast(None, jsii.invoke(self, "resetIdAttribute", []))
-
-    @jsii.member(jsii_name="resetIdTemplate")
-    def reset_id_template(self) -> None:
-        return typing.cast(None, jsii.invoke(self, "resetIdTemplate", []))
-
-    @jsii.member(jsii_name="resetLookupBody")
-    def reset_lookup_body(self) -> None:
-        return typing.cast(None, jsii.invoke(self, "resetLookupBody", []))
-
-    @jsii.member(jsii_name="resetLookupMethod")
-    def reset_lookup_method(self) -> None:
-        return typing.cast(None, jsii.invoke(self, "resetLookupMethod", []))
-
-    @jsii.member(jsii_name="resetLookupPath")
-    def reset_lookup_path(self) -> None:
-        return typing.cast(None, jsii.invoke(self, "resetLookupPath", []))
-
-    @jsii.member(jsii_name="resetLookupSelector")
-    def reset_lookup_selector(self) -> None:
-        return typing.cast(None, jsii.invoke(self, "resetLookupSelector", []))
-
-    @jsii.member(jsii_name="resetPolling")
-    def reset_polling(self) -> None:
-        return typing.cast(None, jsii.invoke(self, "resetPolling", []))
-
-    @jsii.member(jsii_name="resetReadBody")
-    def reset_read_body(self) -> None:
-        return typing.cast(None, jsii.invoke(self, "resetReadBody", []))
-
-    @jsii.member(jsii_name="resetReadMethod")
-    def reset_read_method(self) -> None:
-        return typing.cast(None, jsii.invoke(self, "resetReadMethod", []))
-
-    @jsii.member(jsii_name="resetReadPath")
-    def reset_read_path(self) -> None:
-        return typing.cast(None, jsii.invoke(self, "resetReadPath", []))
-
-    @jsii.member(jsii_name="resetReadSelector")
-    def reset_read_selector(self) -> None:
-        return typing.cast(None, jsii.invoke(self, "resetReadSelector", []))
-
-    @jsii.member(jsii_name="resetResponseOmitKeys")
-    def reset_response_omit_keys(self) -> None:
-        return typing.cast(None, jsii.invoke(self, "resetResponseOmitKeys", []))
-
-    @jsii.member(jsii_name="resetSetKeys")
-    def reset_set_keys(self) -> None:
-        return typing.cast(None, jsii.invoke(self, "resetSetKeys", []))
-
-    @jsii.member(jsii_name="resetUpdateBody")
-    def reset_update_body(self) -> None:
-        return typing.cast(None, jsii.invoke(self, "resetUpdateBody", []))
-
-    @jsii.member(jsii_name="resetUpdateMethod")
-    def reset_update_method(self) -> None:
-        return typing.cast(None, jsii.invoke(self, "resetUpdateMethod", []))
-
-    @jsii.member(jsii_name="resetUpdatePath")
-    def reset_update_path(self) -> None:
-        return typing.cast(None, jsii.invoke(self, "resetUpdatePath", []))
-
-    @jsii.member(jsii_name="resetUpdateSends")
-    def reset_update_sends(self) -> None:
-        return typing.cast(None, jsii.invoke(self, "resetUpdateSends", []))
+    @jsii.member(jsii_name="resetApi")
+    def reset_api(self) -> None:
+        return typing.cast(None, jsii.invoke(self, "resetApi", []))
 
     @jsii.member(jsii_name="resetWriteOnlyData")
     def reset_write_only_data(self) -> None:
         return typing.cast(None, jsii.invoke(self, "resetWriteOnlyData", []))
-
-    @jsii.member(jsii_name="resetWriteOnlyOnCreate")
-    def reset_write_only_on_create(self) -> None:
-        return typing.cast(None, jsii.invoke(self, "resetWriteOnlyOnCreate", []))
 
     @jsii.member(jsii_name="synthesizeAttributes")
     def _synthesize_attributes(self) -> typing.Mapping[builtins.str, typing.Any]:
@@ -321,14 +160,9 @@ class ObjectResource(
         return typing.cast(builtins.str, jsii.get(self, "writeOnlyDataHash"))
 
     @builtins.property
-    @jsii.member(jsii_name="createMethodInput")
-    def create_method_input(self) -> typing.Optional[builtins.str]:
-        return typing.cast(typing.Optional[builtins.str], jsii.get(self, "createMethodInput"))
-
-    @builtins.property
-    @jsii.member(jsii_name="createPathInput")
-    def create_path_input(self) -> typing.Optional[builtins.str]:
-        return typing.cast(typing.Optional[builtins.str], jsii.get(self, "createPathInput"))
+    @jsii.member(jsii_name="apiInput")
+    def api_input(self) -> typing.Optional[builtins.str]:
+        return typing.cast(typing.Optional[builtins.str], jsii.get(self, "apiInput"))
 
     @builtins.property
     @jsii.member(jsii_name="dataInput")
@@ -336,116 +170,9 @@ class ObjectResource(
         return typing.cast(typing.Optional[builtins.str], jsii.get(self, "dataInput"))
 
     @builtins.property
-    @jsii.member(jsii_name="destroyBodyInput")
-    def destroy_body_input(self) -> typing.Optional[builtins.str]:
-        return typing.cast(typing.Optional[builtins.str], jsii.get(self, "destroyBodyInput"))
-
-    @builtins.property
-    @jsii.member(jsii_name="destroyMethodInput")
-    def destroy_method_input(self) -> typing.Optional[builtins.str]:
-        return typing.cast(typing.Optional[builtins.str], jsii.get(self, "destroyMethodInput"))
-
-    @builtins.property
-    @jsii.member(jsii_name="destroyPathInput")
-    def destroy_path_input(self) -> typing.Optional[builtins.str]:
-        return typing.cast(typing.Optional[builtins.str], jsii.get(self, "destroyPathInput"))
-
-    @builtins.property
-    @jsii.member(jsii_name="forceNewKeysInput")
-    def force_new_keys_input(self) -> typing.Optional[typing.List[builtins.str]]:
-        return typing.cast(typing.Optional[typing.List[builtins.str]], jsii.get(self, "forceNewKeysInput"))
-
-    @builtins.property
-    @jsii.member(jsii_name="idAttributeInput")
-    def id_attribute_input(self) -> typing.Optional[builtins.str]:
-        return typing.cast(typing.Optional[builtins.str], jsii.get(self, "idAttributeInput"))
-
-    @builtins.property
-    @jsii.member(jsii_name="idTemplateInput")
-    def id_template_input(self) -> typing.Optional[builtins.str]:
-        return typing.cast(typing.Optional[builtins.str], jsii.get(self, "idTemplateInput"))
-
-    @builtins.property
-    @jsii.member(jsii_name="lookupBodyInput")
-    def lookup_body_input(self) -> typing.Optional[builtins.str]:
-        return typing.cast(typing.Optional[builtins.str], jsii.get(self, "lookupBodyInput"))
-
-    @builtins.property
-    @jsii.member(jsii_name="lookupMethodInput")
-    def lookup_method_input(self) -> typing.Optional[builtins.str]:
-        return typing.cast(typing.Optional[builtins.str], jsii.get(self, "lookupMethodInput"))
-
-    @builtins.property
-    @jsii.member(jsii_name="lookupPathInput")
-    def lookup_path_input(self) -> typing.Optional[builtins.str]:
-        return typing.cast(typing.Optional[builtins.str], jsii.get(self, "lookupPathInput"))
-
-    @builtins.property
-    @jsii.member(jsii_name="lookupSelectorInput")
-    def lookup_selector_input(self) -> typing.Optional[builtins.str]:
-        return typing.cast(typing.Optional[builtins.str], jsii.get(self, "lookupSelectorInput"))
-
-    @builtins.property
     @jsii.member(jsii_name="pathInput")
     def path_input(self) -> typing.Optional[builtins.str]:
         return typing.cast(typing.Optional[builtins.str], jsii.get(self, "pathInput"))
-
-    @builtins.property
-    @jsii.member(jsii_name="pollingInput")
-    def polling_input(
-        self,
-    ) -> typing.Optional[typing.Mapping[builtins.str, builtins.str]]:
-        return typing.cast(typing.Optional[typing.Mapping[builtins.str, builtins.str]], jsii.get(self, "pollingInput"))
-
-    @builtins.property
-    @jsii.member(jsii_name="readBodyInput")
-    def read_body_input(self) -> typing.Optional[builtins.str]:
-        return typing.cast(typing.Optional[builtins.str], jsii.get(self, "readBodyInput"))
-
-    @builtins.property
-    @jsii.member(jsii_name="readMethodInput")
-    def read_method_input(self) -> typing.Optional[builtins.str]:
-        return typing.cast(typing.Optional[builtins.str], jsii.get(self, "readMethodInput"))
-
-    @builtins.property
-    @jsii.member(jsii_name="readPathInput")
-    def read_path_input(self) -> typing.Optional[builtins.str]:
-        return typing.cast(typing.Optional[builtins.str], jsii.get(self, "readPathInput"))
-
-    @builtins.property
-    @jsii.member(jsii_name="readSelectorInput")
-    def read_selector_input(self) -> typing.Optional[builtins.str]:
-        return typing.cast(typing.Optional[builtins.str], jsii.get(self, "readSelectorInput"))
-
-    @builtins.property
-    @jsii.member(jsii_name="responseOmitKeysInput")
-    def response_omit_keys_input(self) -> typing.Optional[typing.List[builtins.str]]:
-        return typing.cast(typing.Optional[typing.List[builtins.str]], jsii.get(self, "responseOmitKeysInput"))
-
-    @builtins.property
-    @jsii.member(jsii_name="setKeysInput")
-    def set_keys_input(self) -> typing.Optional[typing.List[builtins.str]]:
-        return typing.cast(typing.Optional[typing.List[builtins.str]], jsii.get(self, "setKeysInput"))
-
-    @builtins.property
-    @jsii.member(jsii_name="updateBodyInput")
-    def update_body_input(self) -> typing.Optional[builtins.str]:
-        return typing.cast(typing.Optional[builtins.str], jsii.get(self, "updateBodyInput"))
-
-    @builtins.property
-    @jsii.member(jsii_name="updateMethodInput")
-    def update_method_input(self) -> typing.Optional[builtins.str]:
-        return typing.cast(typing.Optional[builtins.str], jsii.get(self, "updateMethodInput"))
-
-    @builtins.property
-    @jsii.member(jsii_name="updatePathInput")
-    def update_path_input(self) -> typing.Optional[builtins.str]:
-        return typing.cast(typing.Optional[builtins.str], jsii.get(self, "updatePathInput"))
-
-    @builtins.property
-    @jsii.member(jsii_name="updateSendsInput")
-    def update_sends_input(self) -> typing.Optional[builtins.str]:
-        return typing.cast(typing.Optional[builtins.str], jsii.get(self, "updateSendsInput"))
 
     @builtins.property
     @jsii.member(jsii_name="writeOnlyDataInput")
@@ -453,35 +180,16 @@ class ObjectResource(
         return typing.cast(typing.Optional[builtins.str], jsii.get(self, "writeOnlyDataInput"))
 
     @builtins.property
-    @jsii.member(jsii_name="writeOnlyOnCreateInput")
-    def write_only_on_create_input(
-        self,
-    ) -> typing.Optional[typing.Union[builtins.bool, "_cdktn_78ede62e.IResolvable"]]:
-        return typing.cast(typing.Optional[typing.Union[builtins.bool, "_cdktn_78ede62e.IResolvable"]], jsii.get(self, "writeOnlyOnCreateInput"))
+    @jsii.member(jsii_name="api")
+    def api(self) -> builtins.str:
+        return typing.cast(builtins.str, jsii.get(self, "api"))
 
-    @builtins.property
-    @jsii.member(jsii_name="createMethod")
-    def create_method(self) -> builtins.str:
-        return typing.cast(builtins.str, jsii.get(self, "createMethod"))
-
-    @create_method.setter
-    def create_method(self, value: builtins.str) -> None:
+    @api.setter
+    def api(self, value: builtins.str) -> None:
         if __debug__:
-            type_hints = typing.get_type_hints(_typecheckingstub__94984e65d4f0ee392f2a7ad74e63d65653b7d20e92fa9ba7aec63d309d290cf4)
+            type_hints = typing.get_type_hints(_typecheckingstub__d816afd99c6ffc0c88fb3ea257ba515c3d6e1598bd040f3d5453b5a232ed0c79)
             check_type(argname="argument value", value=value, expected_type=type_hints["value"])
-        jsii.set(self, "createMethod", value) # pyright: ignore[reportArgumentType]
-
-    @builtins.property
-    @jsii.member(jsii_name="createPath")
-    def create_path(self) -> builtins.str:
-        return typing.cast(builtins.str, jsii.get(self, "createPath"))
-
-    @create_path.setter
-    def create_path(self, value: builtins.str) -> None:
-        if __debug__:
-            type_hints = typing.get_type_hints(_typecheckingstub__48d7863845897dad5743889bcc05d2f1706fa9b4cd95511b7740742131ea4a75)
-            check_type(argname="argument value", value=value, expected_type=type_hints["value"])
-        jsii.set(self, "createPath", value) # pyright: ignore[reportArgumentType]
+        jsii.set(self, "api", value) # pyright: ignore[reportArgumentType]
 
     @builtins.property
     @jsii.member(jsii_name="data")
@@ -496,126 +204,6 @@ class ObjectResource(
         jsii.set(self, "data", value) # pyright: ignore[reportArgumentType]
 
     @builtins.property
-    @jsii.member(jsii_name="destroyBody")
-    def destroy_body(self) -> builtins.str:
-        return typing.cast(builtins.str, jsii.get(self, "destroyBody"))
-
-    @destroy_body.setter
-    def destroy_body(self, value: builtins.str) -> None:
-        if __debug__:
-            type_hints = typing.get_type_hints(_typecheckingstub__9cc097f3e76b38caa400559a2f2f56b52660bdba16bd044472c9005aa1232caf)
-            check_type(argname="argument value", value=value, expected_type=type_hints["value"])
-        jsii.set(self, "destroyBody", value) # pyright: ignore[reportArgumentType]
-
-    @builtins.property
-    @jsii.member(jsii_name="destroyMethod")
-    def destroy_method(self) -> builtins.str:
-        return typing.cast(builtins.str, jsii.get(self, "destroyMethod"))
-
-    @destroy_method.setter
-    def destroy_method(self, value: builtins.str) -> None:
-        if __debug__:
-            type_hints = typing.get_type_hints(_typecheckingstub__3fafc318efaff40c88998a6ed78af87fd12f90e1a85af5153aed0d96e5272a88)
-            check_type(argname="argument value", value=value, expected_type=type_hints["value"])
-        jsii.set(self, "destroyMethod", value) # pyright: ignore[reportArgumentType]
-
-    @builtins.property
-    @jsii.member(jsii_name="destroyPath")
-    def destroy_path(self) -> builtins.str:
-        return typing.cast(builtins.str, jsii.get(self, "destroyPath"))
-
-    @destroy_path.setter
-    def destroy_path(self, value: builtins.str) -> None:
-        if __debug__:
-            type_hints = typing.get_type_hints(_typecheckingstub__39f5eed5e96be4932557b027acbf03af48b9267224cca5ddd76760b331bc6fd0)
-            check_type(argname="argument value", value=value, expected_type=type_hints["value"])
-        jsii.set(self, "destroyPath", value) # pyright: ignore[reportArgumentType]
-
-    @builtins.property
-    @jsii.member(jsii_name="forceNewKeys")
-    def force_new_keys(self) -> typing.List[builtins.str]:
-        return typing.cast(typing.List[builtins.str], jsii.get(self, "forceNewKeys"))
-
-    @force_new_keys.setter
-    def force_new_keys(self, value: typing.List[builtins.str]) -> None:
-        if __debug__:
-            type_hints = typing.get_type_hints(_typecheckingstub__c1bdd1440e3fd55a268193dbb1c62a273e2586bd2b206782306ecd0a17376672)
-            check_type(argname="argument value", value=value, expected_type=type_hints["value"])
-        jsii.set(self, "forceNewKeys", value) # pyright: ignore[reportArgumentType]
-
-    @builtins.property
-    @jsii.member(jsii_name="idAttribute")
-    def id_attribute(self) -> builtins.str:
-        return typing.cast(builtins.str, jsii.get(self, "idAttribute"))
-
-    @id_attribute.setter
-    def id_attribute(self, value: builtins.str) -> None:
-        if __debug__:
-            type_hints = typing.get_type_hints(_typecheckingstub__7a294fe91b5eeee78a2ac4078f9cf487243f68779e7a9725e67bd6d1d77c98c2)
-            check_type(argname="argument value", value=value, expected_type=type_hints["value"])
-        jsii.set(self, "idAttribute", value) # pyright: ignore[reportArgumentType]
-
-    @builtins.property
-    @jsii.member(jsii_name="idTemplate")
-    def id_template(self) -> builtins.str:
-        return typing.cast(builtins.str, jsii.get(self, "idTemplate"))
-
-    @id_template.setter
-    def id_template(self, value: builtins.str) -> None:
-        if __debug__:
-            type_hints = typing.get_type_hints(_typecheckingstub__a6a2a15ffbea5f30f936337a1567b9d36819365eb77d38288de6ca0edf18a7af)
-            check_type(argname="argument value", value=value, expected_type=type_hints["value"])
-        jsii.set(self, "idTemplate", value) # pyright: ignore[reportArgumentType]
-
-    @builtins.property
-    @jsii.member(jsii_name="lookupBody")
-    def lookup_body(self) -> builtins.str:
-        return typing.cast(builtins.str, jsii.get(self, "lookupBody"))
-
-    @lookup_body.setter
-    def lookup_body(self, value: builtins.str) -> None:
-        if __debug__:
-            type_hints = typing.get_type_hints(_typecheckingstub__ebc79604ce3416697ba398e520ab3a108278534926fd54f72d853acf9b3b1437)
-            check_type(argname="argument value", value=value, expected_type=type_hints["value"])
-        jsii.set(self, "lookupBody", value) # pyright: ignore[reportArgumentType]
-
-    @builtins.property
-    @jsii.member(jsii_name="lookupMethod")
-    def lookup_method(self) -> builtins.str:
-        return typing.cast(builtins.str, jsii.get(self, "lookupMethod"))
-
-    @lookup_method.setter
-    def lookup_method(self, value: builtins.str) -> None:
-        if __debug__:
-            type_hints = typing.get_type_hints(_typecheckingstub__2c19edbe7b33dfbd4b2c6996acb5dbca1410d3c56120e6b32390c38926074d94)
-            check_type(argname="argument value", value=value, expected_type=type_hints["value"])
-        jsii.set(self, "lookupMethod", value) # pyright: ignore[reportArgumentType]
-
-    @builtins.property
-    @jsii.member(jsii_name="lookupPath")
-    def lookup_path(self) -> builtins.str:
-        return typing.cast(builtins.str, jsii.get(self, "lookupPath"))
-
-    @lookup_path.setter
-    def lookup_path(self, value: builtins.str) -> None:
-        if __debug__:
-            type_hints = typing.get_type_hints(_typecheckingstub__7f5e1f4321caf2e7c3567603bc8bc23699042c1aa160f691e27891c5dd542d65)
-            check_type(argname="argument value", value=value, expected_type=type_hints["value"])
-        jsii.set(self, "lookupPath", value) # pyright: ignore[reportArgumentType]
-
-    @builtins.property
-    @jsii.member(jsii_name="lookupSelector")
-    def lookup_selector(self) -> builtins.str:
-        return typing.cast(builtins.str, jsii.get(self, "lookupSelector"))
-
-    @lookup_selector.setter
-    def lookup_selector(self, value: builtins.str) -> None:
-        if __debug__:
-            type_hints = typing.get_type_hints(_typecheckingstub__0367c822ec9ba906fb1dc6ecfb2991c9e6579dd3bc610a7a885b8e4677bd16f9)
-            check_type(argname="argument value", value=value, expected_type=type_hints["value"])
-        jsii.set(self, "lookupSelector", value) # pyright: ignore[reportArgumentType]
-
-    @builtins.property
     @jsii.member(jsii_name="path")
     def path(self) -> builtins.str:
         return typing.cast(builtins.str, jsii.get(self, "path"))
@@ -626,138 +214,6 @@ class ObjectResource(
             type_hints = typing.get_type_hints(_typecheckingstub__813637f0c9dd86caf66355c852c2333a5d9097b1df7537c9054e344e406f3968)
             check_type(argname="argument value", value=value, expected_type=type_hints["value"])
         jsii.set(self, "path", value) # pyright: ignore[reportArgumentType]
-
-    @builtins.property
-    @jsii.member(jsii_name="polling")
-    def polling(self) -> typing.Mapping[builtins.str, builtins.str]:
-        return typing.cast(typing.Mapping[builtins.str, builtins.str], jsii.get(self, "polling"))
-
-    @polling.setter
-    def polling(self, value: typing.Mapping[builtins.str, builtins.str]) -> None:
-        if __debug__:
-            type_hints = typing.get_type_hints(_typecheckingstub__4cf8041cf81208e2b794c771b1d8091ba6284d2b5a37f17840e00998cbabcdbc)
-            check_type(argname="argument value", value=value, expected_type=type_hints["value"])
-        jsii.set(self, "polling", value) # pyright: ignore[reportArgumentType]
-
-    @builtins.property
-    @jsii.member(jsii_name="readBody")
-    def read_body(self) -> builtins.str:
-        return typing.cast(builtins.str, jsii.get(self, "readBody"))
-
-    @read_body.setter
-    def read_body(self, value: builtins.str) -> None:
-        if __debug__:
-            type_hints = typing.get_type_hints(_typecheckingstub__531c3ed93ec06a9944dc1728c589eb0bb6df97fa08a03cb76f47d9e3e64d1570)
-            check_type(argname="argument value", value=value, expected_type=type_hints["value"])
-        jsii.set(self, "readBody", value) # pyright: ignore[reportArgumentType]
-
-    @builtins.property
-    @jsii.member(jsii_name="readMethod")
-    def read_method(self) -> builtins.str:
-        return typing.cast(builtins.str, jsii.get(self, "readMethod"))
-
-    @read_method.setter
-    def read_method(self, value: builtins.str) -> None:
-        if __debug__:
-            type_hints = typing.get_type_hints(_typecheckingstub__085cccfae8d223a6c25b161400dd32f76c735d941ee97b49f63fcd3ad558aac7)
-            check_type(argname="argument value", value=value, expected_type=type_hints["value"])
-        jsii.set(self, "readMethod", value) # pyright: ignore[reportArgumentType]
-
-    @builtins.property
-    @jsii.member(jsii_name="readPath")
-    def read_path(self) -> builtins.str:
-        return typing.cast(builtins.str, jsii.get(self, "readPath"))
-
-    @read_path.setter
-    def read_path(self, value: builtins.str) -> None:
-        if __debug__:
-            type_hints = typing.get_type_hints(_typecheckingstub__e414656088206bbaf321d762de968289a2f5702564dd8680f32edfd888ae4fd8)
-            check_type(argname="argument value", value=value, expected_type=type_hints["value"])
-        jsii.set(self, "readPath", value) # pyright: ignore[reportArgumentType]
-
-    @builtins.property
-    @jsii.member(jsii_name="readSelector")
-    def read_selector(self) -> builtins.str:
-        return typing.cast(builtins.str, jsii.get(self, "readSelector"))
-
-    @read_selector.setter
-    def read_selector(self, value: builtins.str) -> None:
-        if __debug__:
-            type_hints = typing.get_type_hints(_typecheckingstub__be7862f980aab5b97d3e7a416148d9af0e220c4474ef78f9f2529c13e6263f96)
-            check_type(argname="argument value", value=value, expected_type=type_hints["value"])
-        jsii.set(self, "readSelector", value) # pyright: ignore[reportArgumentType]
-
-    @builtins.property
-    @jsii.member(jsii_name="responseOmitKeys")
-    def response_omit_keys(self) -> typing.List[builtins.str]:
-        return typing.cast(typing.List[builtins.str], jsii.get(self, "responseOmitKeys"))
-
-    @response_omit_keys.setter
-    def response_omit_keys(self, value: typing.List[builtins.str]) -> None:
-        if __debug__:
-            type_hints = typing.get_type_hints(_typecheckingstub__9a8e1d4d8f2e447626f182c3047f65377a5fcf96ed4f579cad857504c5aebd6d)
-            check_type(argname="argument value", value=value, expected_type=type_hints["value"])
-        jsii.set(self, "responseOmitKeys", value) # pyright: ignore[reportArgumentType]
-
-    @builtins.property
-    @jsii.member(jsii_name="setKeys")
-    def set_keys(self) -> typing.List[builtins.str]:
-        return typing.cast(typing.List[builtins.str], jsii.get(self, "setKeys"))
-
-    @set_keys.setter
-    def set_keys(self, value: typing.List[builtins.str]) -> None:
-        if __debug__:
-            type_hints = typing.get_type_hints(_typecheckingstub__033a7f781a4f854d67318a19f88eda3bd856a841fca7b7283eb5e40b1bfeb9f3)
-            check_type(argname="argument value", value=value, expected_type=type_hints["value"])
-        jsii.set(self, "setKeys", value) # pyright: ignore[reportArgumentType]
-
-    @builtins.property
-    @jsii.member(jsii_name="updateBody")
-    def update_body(self) -> builtins.str:
-        return typing.cast(builtins.str, jsii.get(self, "updateBody"))
-
-    @update_body.setter
-    def update_body(self, value: builtins.str) -> None:
-        if __debug__:
-            type_hints = typing.get_type_hints(_typecheckingstub__235639182ce4c36142330ea294821bd98e02349a2aaee0a12c73c4b60facb577)
-            check_type(argname="argument value", value=value, expected_type=type_hints["value"])
-        jsii.set(self, "updateBody", value) # pyright: ignore[reportArgumentType]
-
-    @builtins.property
-    @jsii.member(jsii_name="updateMethod")
-    def update_method(self) -> builtins.str:
-        return typing.cast(builtins.str, jsii.get(self, "updateMethod"))
-
-    @update_method.setter
-    def update_method(self, value: builtins.str) -> None:
-        if __debug__:
-            type_hints = typing.get_type_hints(_typecheckingstub__b5aabbc9756fb964a932ad459c2633033ed90b11a2666d4ab38a8685c3c8bd04)
-            check_type(argname="argument value", value=value, expected_type=type_hints["value"])
-        jsii.set(self, "updateMethod", value) # pyright: ignore[reportArgumentType]
-
-    @builtins.property
-    @jsii.member(jsii_name="updatePath")
-    def update_path(self) -> builtins.str:
-        return typing.cast(builtins.str, jsii.get(self, "updatePath"))
-
-    @update_path.setter
-    def update_path(self, value: builtins.str) -> None:
-        if __debug__:
-            type_hints = typing.get_type_hints(_typecheckingstub__366b3cc937b1980fdaf123654d0e165b36a4dea7fd5a80696da7a627a62c800c)
-            check_type(argname="argument value", value=value, expected_type=type_hints["value"])
-        jsii.set(self, "updatePath", value) # pyright: ignore[reportArgumentType]
-
-    @builtins.property
-    @jsii.member(jsii_name="updateSends")
-    def update_sends(self) -> builtins.str:
-        return typing.cast(builtins.str, jsii.get(self, "updateSends"))
-
-    @update_sends.setter
-    def update_sends(self, value: builtins.str) -> None:
-        if __debug__:
-            type_hints = typing.get_type_hints(_typecheckingstub__719f47aa2b043bcaf6a22647ebdf79577b1edbbe861eb8459cc81b4cff3be589)
-            check_type(argname="argument value", value=value, expected_type=type_hints["value"])
-        jsii.set(self, "updateSends", value) # pyright: ignore[reportArgumentType]
 
     @builtins.property
     @jsii.member(jsii_name="writeOnlyData")
@@ -776,23 +232,6 @@ class ObjectResource(
             check_type(argname="argument value", value=value, expected_type=type_hints["value"])
         jsii.set(self, "writeOnlyData", value) # pyright: ignore[reportArgumentType]
 
-    @builtins.property
-    @jsii.member(jsii_name="writeOnlyOnCreate")
-    def write_only_on_create(
-        self,
-    ) -> typing.Union[builtins.bool, "_cdktn_78ede62e.IResolvable"]:
-        return typing.cast(typing.Union[builtins.bool, "_cdktn_78ede62e.IResolvable"], jsii.get(self, "writeOnlyOnCreate"))
-
-    @write_only_on_create.setter
-    def write_only_on_create(
-        self,
-        value: typing.Union[builtins.bool, "_cdktn_78ede62e.IResolvable"],
-    ) -> None:
-        if __debug__:
-            type_hints = typing.get_type_hints(_typecheckingstub__b93512a9dc6f36db85b0db658ee55c14412fe077beda95966580c651335476f6)
-            check_type(argname="argument value", value=value, expected_type=type_hints["value"])
-        jsii.set(self, "writeOnlyOnCreate", value) # pyright: ignore[reportArgumentType]
-
 
 @jsii.data_type(
     jsii_type="rest.objectResource.ObjectResourceConfig",
@@ -807,31 +246,8 @@ class ObjectResource(
         "provisioners": "provisioners",
         "data": "data",
         "path": "path",
-        "create_method": "createMethod",
-        "create_path": "createPath",
-        "destroy_body": "destroyBody",
-        "destroy_method": "destroyMethod",
-        "destroy_path": "destroyPath",
-        "force_new_keys": "forceNewKeys",
-        "id_attribute": "idAttribute",
-        "id_template": "idTemplate",
-        "lookup_body": "lookupBody",
-        "lookup_method": "lookupMethod",
-        "lookup_path": "lookupPath",
-        "lookup_selector": "lookupSelector",
-        "polling": "polling",
-        "read_body": "readBody",
-        "read_method": "readMethod",
-        "read_path": "readPath",
-        "read_selector": "readSelector",
-        "response_omit_keys": "responseOmitKeys",
-        "set_keys": "setKeys",
-        "update_body": "updateBody",
-        "update_method": "updateMethod",
-        "update_path": "updatePath",
-        "update_sends": "updateSends",
+        "api": "api",
         "write_only_data": "writeOnlyData",
-        "write_only_on_create": "writeOnlyOnCreate",
     },
 )
 class ObjectResourceConfig(_cdktn_78ede62e.TerraformMetaArguments):
@@ -847,31 +263,8 @@ class ObjectResourceConfig(_cdktn_78ede62e.TerraformMetaArguments):
         provisioners: typing.Optional[typing.Sequence[typing.Union[typing.Union["_cdktn_78ede62e.FileProvisioner", typing.Dict[builtins.str, typing.Any]], typing.Union["_cdktn_78ede62e.LocalExecProvisioner", typing.Dict[builtins.str, typing.Any]], typing.Union["_cdktn_78ede62e.RemoteExecProvisioner", typing.Dict[builtins.str, typing.Any]]]]] = None,
         data: builtins.str,
         path: builtins.str,
-        create_method: typing.Optional[builtins.str] = None,
-        create_path: typing.Optional[builtins.str] = None,
-        destroy_body: typing.Optional[builtins.str] = None,
-        destroy_method: typing.Optional[builtins.str] = None,
-        destroy_path: typing.Optional[builtins.str] = None,
-        force_new_keys: typing.Optional[typing.Sequence[builtins.str]] = None,
-        id_attribute: typing.Optional[builtins.str] = None,
-        id_template: typing.Optional[builtins.str] = None,
-        lookup_body: typing.Optional[builtins.str] = None,
-        lookup_method: typing.Optional[builtins.str] = None,
-        lookup_path: typing.Optional[builtins.str] = None,
-        lookup_selector: typing.Optional[builtins.str] = None,
-        polling: typing.Optional[typing.Mapping[builtins.str, builtins.str]] = None,
-        read_body: typing.Optional[builtins.str] = None,
-        read_method: typing.Optional[builtins.str] = None,
-        read_path: typing.Optional[builtins.str] = None,
-        read_selector: typing.Optional[builtins.str] = None,
-        response_omit_keys: typing.Optional[typing.Sequence[builtins.str]] = None,
-        set_keys: typing.Optional[typing.Sequence[builtins.str]] = None,
-        update_body: typing.Optional[builtins.str] = None,
-        update_method: typing.Optional[builtins.str] = None,
-        update_path: typing.Optional[builtins.str] = None,
-        update_sends: typing.Optional[builtins.str] = None,
+        api: typing.Optional[builtins.str] = None,
         write_only_data: typing.Optional[builtins.str] = None,
-        write_only_on_create: typing.Optional[typing.Union[builtins.bool, "_cdktn_78ede62e.IResolvable"]] = None,
     ) -> None:
         '''
         :param connection: 
@@ -883,31 +276,8 @@ class ObjectResourceConfig(_cdktn_78ede62e.TerraformMetaArguments):
         :param provisioners: 
         :param data: The object, as JSON (``jsonencode({...})``). Only these keys are compared with the server. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#data ObjectResource#data}
         :param path: Collection path, relative to the provider's base_url (e.g. ``/security/key-managers``). Changing it replaces the object. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#path ObjectResource#path}
-        :param create_method: Method of the create call (default ``POST``). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#create_method ObjectResource#create_method}
-        :param create_path: Path of the create call (default ``{path}``). Placeholders: ``{path}``, ``{id}``, ``{data.<key>}``, ``{response.<key>}``, ``{secret.<name>}``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#create_path ObjectResource#create_path}
-        :param destroy_body: JSON body template of the destroy call. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#destroy_body ObjectResource#destroy_body}
-        :param destroy_method: Method of the destroy call (default ``DELETE``). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#destroy_method ObjectResource#destroy_method}
-        :param destroy_path: Path of the destroy call (default ``{path}/{id}``). Placeholders: ``{path}``, ``{id}``, ``{data.<key>}``, ``{response.<key>}``, ``{secret.<name>}``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#destroy_path ObjectResource#destroy_path}
-        :param force_new_keys: Keys of ``data`` (paths like ``svm/name``) whose change replaces the object instead of updating it. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#force_new_keys ObjectResource#force_new_keys}
-        :param id_attribute: Path into the create response that holds the id (``uuid``, ``records/0/uuid``). Default: ``id``, else ``uuid``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#id_attribute ObjectResource#id_attribute}
-        :param id_template: Build the id instead of reading it, for APIs that answer 201/204 without one (e.g. ``{data.server}``). Placeholders: ``{path}``, ``{id}``, ``{data.<key>}``, ``{response.<key>}``, ``{secret.<name>}``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#id_template ObjectResource#id_template}
-        :param lookup_body: JSON body template of the lookup (e.g. ``{"name": "{data.name}"}``). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#lookup_body ObjectResource#lookup_body}
-        :param lookup_method: Method of the lookup (default ``GET``; ``POST`` for RPC-style reads). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#lookup_method ObjectResource#lookup_method}
-        :param lookup_path: How to find the object by its natural key, without its id (e.g. ``{path}/{data.server}``, ``{path}?svm.name={data.svm.name}``): after a lost answer, a 5xx or a refusal of the create ("already exists"), the object found this way is taken into state instead of being created twice or left behind. Placeholders: ``{path}``, ``{data.<key>}``, ``{secret.<name>}``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#lookup_path ObjectResource#lookup_path}
-        :param lookup_selector: Path into the lookup's answer where the object is (e.g. ``records/0``); absent there (or a 404): not found. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#lookup_selector ObjectResource#lookup_selector}
-        :param polling: How a ``202 Accepted`` with a job reference is followed until the job ends: ``href_path``: path of the job link in a 202 answer (default ``job/_links/self/href``); ``state_path``: path of the state in the job (default ``state``); ``success_states``: comma-separated states that end the job well (default ``success``); ``failure_states``: comma-separated states that end it badly (default ``failure,error``); ``message_path``: path of the job's message (default ``message``); ``interval_seconds``: seconds between polls (default 0.2); ``timeout_seconds``: give up after this many seconds (default 300); the job's outcome is then unknown; ``enabled``: ``false`` to return a 202 answer without following it. The defaults follow ONTAP jobs. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#polling ObjectResource#polling}
-        :param read_body: JSON body template of the read call (e.g. ``{"name": "{data.name}"}``). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#read_body ObjectResource#read_body}
-        :param read_method: Method of the read call (default ``GET``; ``POST`` for RPC-style reads). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#read_method ObjectResource#read_method}
-        :param read_path: Path of the read call (default ``{path}/{id}``). Placeholders: ``{path}``, ``{id}``, ``{data.<key>}``, ``{response.<key>}``, ``{secret.<name>}``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#read_path ObjectResource#read_path}
-        :param read_selector: Path into the read response where the object is (e.g. ``records/0``); if absent there, the object is gone. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#read_selector ObjectResource#read_selector}
-        :param response_omit_keys: Keys removed from ``response`` at any depth, besides the keys of write_only_data (default: password, passphrase, existing_passphrase, secret, client_token, dr_operation_token). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#response_omit_keys ObjectResource#response_omit_keys}
-        :param set_keys: Keys of ``data`` (paths like ``secondary_key_servers``) holding lists compared as sets: order and repeats do not count, and a server that answers one comma-separated string for such a list is read as the list of its items. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#set_keys ObjectResource#set_keys}
-        :param update_body: JSON template merged into every update body (e.g. ``{"uuid": "{id}"}``). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#update_body ObjectResource#update_body}
-        :param update_method: Method of the update call (default ``PATCH``). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#update_method ObjectResource#update_method}
-        :param update_path: Path of the update call (default ``{path}/{id}``). Placeholders: ``{path}``, ``{id}``, ``{data.<key>}``, ``{response.<key>}``, ``{secret.<name>}``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#update_path ObjectResource#update_path}
-        :param update_sends: ``changed`` (default): only the changed keys of ``data``; ``all``: all of ``data``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#update_sends ObjectResource#update_sends}
+        :param api: How the object's API is called, as a JSON object (``jsonencode({...})``), for anything but the defaults (create ``POST {path}``, read ``GET {path}/{id}``, update ``PATCH`` of the changed keys, destroy ``DELETE``; id ``id``, else ``uuid``). Keys, each optional: ``id_attribute``, ``id_template``, ``create_method``, ``create_path``, ``read_method``, ``read_path``, ``read_body``, ``read_selector``, ``update_method``, ``update_path``, ``update_body``, ``update_sends``, ``destroy_method``, ``destroy_path``, ``destroy_body``, ``lookup_path``, ``lookup_method``, ``lookup_body``, ``lookup_selector``, ``force_new_keys``, ``set_keys``, ``response_omit_keys``, ``polling``, ``write_only_on_create``. Bodies (``*_body``) and ``polling`` are objects, ``force_new_keys``, ``set_keys`` and ``response_omit_keys`` lists of strings, ``write_only_on_create`` a boolean; an unknown key is refused at plan. Each key is described in the provider reference (docs/provider.md). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#api ObjectResource#api}
         :param write_only_data: JSON merged into create and update bodies and never stored: passwords, passphrases, tokens. State keeps only a salted digest, so a change still plans an update. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#write_only_data ObjectResource#write_only_data}
-        :param write_only_on_create: Send write_only_data with the create only, for a value an API takes only when the object is made (a certificate's private key): a change of it alone plans nothing, and an imported object is not updated to send it. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#write_only_on_create ObjectResource#write_only_on_create}
         '''
         if isinstance(lifecycle, dict):
             lifecycle = _cdktn_78ede62e.TerraformResourceLifecycle(**lifecycle)
@@ -922,31 +292,8 @@ class ObjectResourceConfig(_cdktn_78ede62e.TerraformMetaArguments):
             check_type(argname="argument provisioners", value=provisioners, expected_type=type_hints["provisioners"])
             check_type(argname="argument data", value=data, expected_type=type_hints["data"])
             check_type(argname="argument path", value=path, expected_type=type_hints["path"])
-            check_type(argname="argument create_method", value=create_method, expected_type=type_hints["create_method"])
-            check_type(argname="argument create_path", value=create_path, expected_type=type_hints["create_path"])
-            check_type(argname="argument destroy_body", value=destroy_body, expected_type=type_hints["destroy_body"])
-            check_type(argname="argument destroy_method", value=destroy_method, expected_type=type_hints["destroy_method"])
-            check_type(argname="argument destroy_path", value=destroy_path, expected_type=type_hints["destroy_path"])
-            check_type(argname="argument force_new_keys", value=force_new_keys, expected_type=type_hints["force_new_keys"])
-            check_type(argname="argument id_attribute", value=id_attribute, expected_type=type_hints["id_attribute"])
-            check_type(argname="argument id_template", value=id_template, expected_type=type_hints["id_template"])
-            check_type(argname="argument lookup_body", value=lookup_body, expected_type=type_hints["lookup_body"])
-            check_type(argname="argument lookup_method", value=lookup_method, expected_type=type_hints["lookup_method"])
-            check_type(argname="argument lookup_path", value=lookup_path, expected_type=type_hints["lookup_path"])
-            check_type(argname="argument lookup_selector", value=lookup_selector, expected_type=type_hints["lookup_selector"])
-            check_type(argname="argument polling", value=polling, expected_type=type_hints["polling"])
-            check_type(argname="argument read_body", value=read_body, expected_type=type_hints["read_body"])
-            check_type(argname="argument read_method", value=read_method, expected_type=type_hints["read_method"])
-            check_type(argname="argument read_path", value=read_path, expected_type=type_hints["read_path"])
-            check_type(argname="argument read_selector", value=read_selector, expected_type=type_hints["read_selector"])
-            check_type(argname="argument response_omit_keys", value=response_omit_keys, expected_type=type_hints["response_omit_keys"])
-            check_type(argname="argument set_keys", value=set_keys, expected_type=type_hints["set_keys"])
-            check_type(argname="argument update_body", value=update_body, expected_type=type_hints["update_body"])
-            check_type(argname="argument update_method", value=update_method, expected_type=type_hints["update_method"])
-            check_type(argname="argument update_path", value=update_path, expected_type=type_hints["update_path"])
-            check_type(argname="argument update_sends", value=update_sends, expected_type=type_hints["update_sends"])
+            check_type(argname="argument api", value=api, expected_type=type_hints["api"])
             check_type(argname="argument write_only_data", value=write_only_data, expected_type=type_hints["write_only_data"])
-            check_type(argname="argument write_only_on_create", value=write_only_on_create, expected_type=type_hints["write_only_on_create"])
         self._values: typing.Dict[builtins.str, typing.Any] = {
             "data": data,
             "path": path,
@@ -965,56 +312,10 @@ class ObjectResourceConfig(_cdktn_78ede62e.TerraformMetaArguments):
             self._values["provider"] = provider
         if provisioners is not None:
             self._values["provisioners"] = provisioners
-        if create_method is not None:
-            self._values["create_method"] = create_method
-        if create_path is not None:
-            self._values["create_path"] = create_path
-        if destroy_body is not None:
-            self._values["destroy_body"] = destroy_body
-        if destroy_method is not None:
-            self._values["destroy_method"] = destroy_method
-        if destroy_path is not None:
-            self._values["destroy_path"] = destroy_path
-        if force_new_keys is not None:
-            self._values["force_new_keys"] = force_new_keys
-        if id_attribute is not None:
-            self._values["id_attribute"] = id_attribute
-        if id_template is not None:
-            self._values["id_template"] = id_template
-        if lookup_body is not None:
-            self._values["lookup_body"] = lookup_body
-        if lookup_method is not None:
-            self._values["lookup_method"] = lookup_method
-        if lookup_path is not None:
-            self._values["lookup_path"] = lookup_path
-        if lookup_selector is not None:
-            self._values["lookup_selector"] = lookup_selector
-        if polling is not None:
-            self._values["polling"] = polling
-        if read_body is not None:
-            self._values["read_body"] = read_body
-        if read_method is not None:
-            self._values["read_method"] = read_method
-        if read_path is not None:
-            self._values["read_path"] = read_path
-        if read_selector is not None:
-            self._values["read_selector"] = read_selector
-        if response_omit_keys is not None:
-            self._values["response_omit_keys"] = response_omit_keys
-        if set_keys is not None:
-            self._values["set_keys"] = set_keys
-        if update_body is not None:
-            self._values["update_body"] = update_body
-        if update_method is not None:
-            self._values["update_method"] = update_method
-        if update_path is not None:
-            self._values["update_path"] = update_path
-        if update_sends is not None:
-            self._values["update_sends"] = update_sends
+        if api is not None:
+            self._values["api"] = api
         if write_only_data is not None:
             self._values["write_only_data"] = write_only_data
-        if write_only_on_create is not None:
-            self._values["write_only_on_create"] = write_only_on_create
 
     @builtins.property
     def connection(
@@ -1103,212 +404,12 @@ class ObjectResourceConfig(_cdktn_78ede62e.TerraformMetaArguments):
         return typing.cast(builtins.str, result)
 
     @builtins.property
-    def create_method(self) -> typing.Optional[builtins.str]:
-        '''Method of the create call (default ``POST``).
+    def api(self) -> typing.Optional[builtins.str]:
+        '''How the object's API is called, as a JSON object (``jsonencode({...})``), for anything but the defaults (create ``POST {path}``, read ``GET {path}/{id}``, update ``PATCH`` of the changed keys, destroy ``DELETE``; id ``id``, else ``uuid``). Keys, each optional: ``id_attribute``, ``id_template``, ``create_method``, ``create_path``, ``read_method``, ``read_path``, ``read_body``, ``read_selector``, ``update_method``, ``update_path``, ``update_body``, ``update_sends``, ``destroy_method``, ``destroy_path``, ``destroy_body``, ``lookup_path``, ``lookup_method``, ``lookup_body``, ``lookup_selector``, ``force_new_keys``, ``set_keys``, ``response_omit_keys``, ``polling``, ``write_only_on_create``. Bodies (``*_body``) and ``polling`` are objects, ``force_new_keys``, ``set_keys`` and ``response_omit_keys`` lists of strings, ``write_only_on_create`` a boolean; an unknown key is refused at plan. Each key is described in the provider reference (docs/provider.md).
 
-        Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#create_method ObjectResource#create_method}
+        Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#api ObjectResource#api}
         '''
-        result = self._values.get("create_method")
-        return typing.cast(typing.Optional[builtins.str], result)
-
-    @builtins.property
-    def create_path(self) -> typing.Optional[builtins.str]:
-        '''Path of the create call (default ``{path}``). Placeholders: ``{path}``, ``{id}``, ``{data.<key>}``, ``{response.<key>}``, ``{secret.<name>}``.
-
-        Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#create_path ObjectResource#create_path}
-        '''
-        result = self._values.get("create_path")
-        return typing.cast(typing.Optional[builtins.str], result)
-
-    @builtins.property
-    def destroy_body(self) -> typing.Optional[builtins.str]:
-        '''JSON body template of the destroy call.
-
-        Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#destroy_body ObjectResource#destroy_body}
-        '''
-        result = self._values.get("destroy_body")
-        return typing.cast(typing.Optional[builtins.str], result)
-
-    @builtins.property
-    def destroy_method(self) -> typing.Optional[builtins.str]:
-        '''Method of the destroy call (default ``DELETE``).
-
-        Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#destroy_method ObjectResource#destroy_method}
-        '''
-        result = self._values.get("destroy_method")
-        return typing.cast(typing.Optional[builtins.str], result)
-
-    @builtins.property
-    def destroy_path(self) -> typing.Optional[builtins.str]:
-        '''Path of the destroy call (default ``{path}/{id}``). Placeholders: ``{path}``, ``{id}``, ``{data.<key>}``, ``{response.<key>}``, ``{secret.<name>}``.
-
-        Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#destroy_path ObjectResource#destroy_path}
-        '''
-        result = self._values.get("destroy_path")
-        return typing.cast(typing.Optional[builtins.str], result)
-
-    @builtins.property
-    def force_new_keys(self) -> typing.Optional[typing.List[builtins.str]]:
-        '''Keys of ``data`` (paths like ``svm/name``) whose change replaces the object instead of updating it.
-
-        Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#force_new_keys ObjectResource#force_new_keys}
-        '''
-        result = self._values.get("force_new_keys")
-        return typing.cast(typing.Optional[typing.List[builtins.str]], result)
-
-    @builtins.property
-    def id_attribute(self) -> typing.Optional[builtins.str]:
-        '''Path into the create response that holds the id (``uuid``, ``records/0/uuid``). Default: ``id``, else ``uuid``.
-
-        Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#id_attribute ObjectResource#id_attribute}
-        '''
-        result = self._values.get("id_attribute")
-        return typing.cast(typing.Optional[builtins.str], result)
-
-    @builtins.property
-    def id_template(self) -> typing.Optional[builtins.str]:
-        '''Build the id instead of reading it, for APIs that answer 201/204 without one (e.g. ``{data.server}``). Placeholders: ``{path}``, ``{id}``, ``{data.<key>}``, ``{response.<key>}``, ``{secret.<name>}``.
-
-        Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#id_template ObjectResource#id_template}
-        '''
-        result = self._values.get("id_template")
-        return typing.cast(typing.Optional[builtins.str], result)
-
-    @builtins.property
-    def lookup_body(self) -> typing.Optional[builtins.str]:
-        '''JSON body template of the lookup (e.g. ``{"name": "{data.name}"}``).
-
-        Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#lookup_body ObjectResource#lookup_body}
-        '''
-        result = self._values.get("lookup_body")
-        return typing.cast(typing.Optional[builtins.str], result)
-
-    @builtins.property
-    def lookup_method(self) -> typing.Optional[builtins.str]:
-        '''Method of the lookup (default ``GET``; ``POST`` for RPC-style reads).
-
-        Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#lookup_method ObjectResource#lookup_method}
-        '''
-        result = self._values.get("lookup_method")
-        return typing.cast(typing.Optional[builtins.str], result)
-
-    @builtins.property
-    def lookup_path(self) -> typing.Optional[builtins.str]:
-        '''How to find the object by its natural key, without its id (e.g. ``{path}/{data.server}``, ``{path}?svm.name={data.svm.name}``): after a lost answer, a 5xx or a refusal of the create ("already exists"), the object found this way is taken into state instead of being created twice or left behind. Placeholders: ``{path}``, ``{data.<key>}``, ``{secret.<name>}``.
-
-        Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#lookup_path ObjectResource#lookup_path}
-        '''
-        result = self._values.get("lookup_path")
-        return typing.cast(typing.Optional[builtins.str], result)
-
-    @builtins.property
-    def lookup_selector(self) -> typing.Optional[builtins.str]:
-        '''Path into the lookup's answer where the object is (e.g. ``records/0``); absent there (or a 404): not found.
-
-        Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#lookup_selector ObjectResource#lookup_selector}
-        '''
-        result = self._values.get("lookup_selector")
-        return typing.cast(typing.Optional[builtins.str], result)
-
-    @builtins.property
-    def polling(self) -> typing.Optional[typing.Mapping[builtins.str, builtins.str]]:
-        '''How a ``202 Accepted`` with a job reference is followed until the job ends: ``href_path``: path of the job link in a 202 answer (default ``job/_links/self/href``);
-
-        ``state_path``: path of the state in the job (default ``state``); ``success_states``: comma-separated states that end the job well (default ``success``); ``failure_states``: comma-separated states that end it badly (default ``failure,error``); ``message_path``: path of the job's message (default ``message``); ``interval_seconds``: seconds between polls (default 0.2); ``timeout_seconds``: give up after this many seconds (default 300); the job's outcome is then unknown; ``enabled``: ``false`` to return a 202 answer without following it. The defaults follow ONTAP jobs.
-
-        Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#polling ObjectResource#polling}
-        '''
-        result = self._values.get("polling")
-        return typing.cast(typing.Optional[typing.Mapping[builtins.str, builtins.str]], result)
-
-    @builtins.property
-    def read_body(self) -> typing.Optional[builtins.str]:
-        '''JSON body template of the read call (e.g. ``{"name": "{data.name}"}``).
-
-        Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#read_body ObjectResource#read_body}
-        '''
-        result = self._values.get("read_body")
-        return typing.cast(typing.Optional[builtins.str], result)
-
-    @builtins.property
-    def read_method(self) -> typing.Optional[builtins.str]:
-        '''Method of the read call (default ``GET``; ``POST`` for RPC-style reads).
-
-        Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#read_method ObjectResource#read_method}
-        '''
-        result = self._values.get("read_method")
-        return typing.cast(typing.Optional[builtins.str], result)
-
-    @builtins.property
-    def read_path(self) -> typing.Optional[builtins.str]:
-        '''Path of the read call (default ``{path}/{id}``). Placeholders: ``{path}``, ``{id}``, ``{data.<key>}``, ``{response.<key>}``, ``{secret.<name>}``.
-
-        Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#read_path ObjectResource#read_path}
-        '''
-        result = self._values.get("read_path")
-        return typing.cast(typing.Optional[builtins.str], result)
-
-    @builtins.property
-    def read_selector(self) -> typing.Optional[builtins.str]:
-        '''Path into the read response where the object is (e.g. ``records/0``); if absent there, the object is gone.
-
-        Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#read_selector ObjectResource#read_selector}
-        '''
-        result = self._values.get("read_selector")
-        return typing.cast(typing.Optional[builtins.str], result)
-
-    @builtins.property
-    def response_omit_keys(self) -> typing.Optional[typing.List[builtins.str]]:
-        '''Keys removed from ``response`` at any depth, besides the keys of write_only_data (default: password, passphrase, existing_passphrase, secret, client_token, dr_operation_token).
-
-        Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#response_omit_keys ObjectResource#response_omit_keys}
-        '''
-        result = self._values.get("response_omit_keys")
-        return typing.cast(typing.Optional[typing.List[builtins.str]], result)
-
-    @builtins.property
-    def set_keys(self) -> typing.Optional[typing.List[builtins.str]]:
-        '''Keys of ``data`` (paths like ``secondary_key_servers``) holding lists compared as sets: order and repeats do not count, and a server that answers one comma-separated string for such a list is read as the list of its items.
-
-        Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#set_keys ObjectResource#set_keys}
-        '''
-        result = self._values.get("set_keys")
-        return typing.cast(typing.Optional[typing.List[builtins.str]], result)
-
-    @builtins.property
-    def update_body(self) -> typing.Optional[builtins.str]:
-        '''JSON template merged into every update body (e.g. ``{"uuid": "{id}"}``).
-
-        Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#update_body ObjectResource#update_body}
-        '''
-        result = self._values.get("update_body")
-        return typing.cast(typing.Optional[builtins.str], result)
-
-    @builtins.property
-    def update_method(self) -> typing.Optional[builtins.str]:
-        '''Method of the update call (default ``PATCH``).
-
-        Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#update_method ObjectResource#update_method}
-        '''
-        result = self._values.get("update_method")
-        return typing.cast(typing.Optional[builtins.str], result)
-
-    @builtins.property
-    def update_path(self) -> typing.Optional[builtins.str]:
-        '''Path of the update call (default ``{path}/{id}``). Placeholders: ``{path}``, ``{id}``, ``{data.<key>}``, ``{response.<key>}``, ``{secret.<name>}``.
-
-        Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#update_path ObjectResource#update_path}
-        '''
-        result = self._values.get("update_path")
-        return typing.cast(typing.Optional[builtins.str], result)
-
-    @builtins.property
-    def update_sends(self) -> typing.Optional[builtins.str]:
-        '''``changed`` (default): only the changed keys of ``data``; ``all``: all of ``data``.
-
-        Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#update_sends ObjectResource#update_sends}
-        '''
-        result = self._values.get("update_sends")
+        result = self._values.get("api")
         return typing.cast(typing.Optional[builtins.str], result)
 
     @builtins.property
@@ -1321,17 +422,6 @@ class ObjectResourceConfig(_cdktn_78ede62e.TerraformMetaArguments):
         '''
         result = self._values.get("write_only_data")
         return typing.cast(typing.Optional[builtins.str], result)
-
-    @builtins.property
-    def write_only_on_create(
-        self,
-    ) -> typing.Optional[typing.Union[builtins.bool, "_cdktn_78ede62e.IResolvable"]]:
-        '''Send write_only_data with the create only, for a value an API takes only when the object is made (a certificate's private key): a change of it alone plans nothing, and an imported object is not updated to send it.
-
-        Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#write_only_on_create ObjectResource#write_only_on_create}
-        '''
-        result = self._values.get("write_only_on_create")
-        return typing.cast(typing.Optional[typing.Union[builtins.bool, "_cdktn_78ede62e.IResolvable"]], result)
 
     def __eq__(self, rhs: typing.Any) -> builtins.bool:
         return isinstance(rhs, self.__class__) and rhs._values == self._values
@@ -1358,31 +448,8 @@ def _typecheckingstub__10fc5065229ce77d6ac2e3c011afea4ff48a81e6e93ac604f067ca3bc
     *,
     data: builtins.str,
     path: builtins.str,
-    create_method: typing.Optional[builtins.str] = None,
-    create_path: typing.Optional[builtins.str] = None,
-    destroy_body: typing.Optional[builtins.str] = None,
-    destroy_method: typing.Optional[builtins.str] = None,
-    destroy_path: typing.Optional[builtins.str] = None,
-    force_new_keys: typing.Optional[typing.Sequence[builtins.str]] = None,
-    id_attribute: typing.Optional[builtins.str] = None,
-    id_template: typing.Optional[builtins.str] = None,
-    lookup_body: typing.Optional[builtins.str] = None,
-    lookup_method: typing.Optional[builtins.str] = None,
-    lookup_path: typing.Optional[builtins.str] = None,
-    lookup_selector: typing.Optional[builtins.str] = None,
-    polling: typing.Optional[typing.Mapping[builtins.str, builtins.str]] = None,
-    read_body: typing.Optional[builtins.str] = None,
-    read_method: typing.Optional[builtins.str] = None,
-    read_path: typing.Optional[builtins.str] = None,
-    read_selector: typing.Optional[builtins.str] = None,
-    response_omit_keys: typing.Optional[typing.Sequence[builtins.str]] = None,
-    set_keys: typing.Optional[typing.Sequence[builtins.str]] = None,
-    update_body: typing.Optional[builtins.str] = None,
-    update_method: typing.Optional[builtins.str] = None,
-    update_path: typing.Optional[builtins.str] = None,
-    update_sends: typing.Optional[builtins.str] = None,
+    api: typing.Optional[builtins.str] = None,
     write_only_data: typing.Optional[builtins.str] = None,
-    write_only_on_create: typing.Optional[typing.Union[builtins.bool, _cdktn_78ede62e.IResolvable]] = None,
     connection: typing.Optional[typing.Union[typing.Union[_cdktn_78ede62e.SSHProvisionerConnection, typing.Dict[builtins.str, typing.Any]], typing.Union[_cdktn_78ede62e.WinrmProvisionerConnection, typing.Dict[builtins.str, typing.Any]]]] = None,
     count: typing.Optional[typing.Union[jsii.Number, _cdktn_78ede62e.TerraformCount]] = None,
     depends_on: typing.Optional[typing.Sequence[_cdktn_78ede62e.ITerraformDependable]] = None,
@@ -1403,13 +470,7 @@ def _typecheckingstub__c671ef4af5927b422b3d523456c527fed12812dd0962c64b8c21ca5e2
     """Type checking stubs"""
     pass
 
-def _typecheckingstub__94984e65d4f0ee392f2a7ad74e63d65653b7d20e92fa9ba7aec63d309d290cf4(
-    value: builtins.str,
-) -> None:
-    """Type checking stubs"""
-    pass
-
-def _typecheckingstub__48d7863845897dad5743889bcc05d2f1706fa9b4cd95511b7740742131ea4a75(
+def _typecheckingstub__d816afd99c6ffc0c88fb3ea257ba515c3d6e1598bd040f3d5453b5a232ed0c79(
     value: builtins.str,
 ) -> None:
     """Type checking stubs"""
@@ -1421,133 +482,7 @@ def _typecheckingstub__67e08606990767a73eb4517ecfcc4aaa0e4b45599b94ac750c9e549cb
     """Type checking stubs"""
     pass
 
-def _typecheckingstub__9cc097f3e76b38caa400559a2f2f56b52660bdba16bd044472c9005aa1232caf(
-    value: builtins.str,
-) -> None:
-    """Type checking stubs"""
-    pass
-
-def _typecheckingstub__3fafc318efaff40c88998a6ed78af87fd12f90e1a85af5153aed0d96e5272a88(
-    value: builtins.str,
-) -> None:
-    """Type checking stubs"""
-    pass
-
-def _typecheckingstub__39f5eed5e96be4932557b027acbf03af48b9267224cca5ddd76760b331bc6fd0(
-    value: builtins.str,
-) -> None:
-    """Type checking stubs"""
-    pass
-
-def _typecheckingstub__c1bdd1440e3fd55a268193dbb1c62a273e2586bd2b206782306ecd0a17376672(
-    value: typing.List[builtins.str],
-) -> None:
-    """Type checking stubs"""
-    pass
-
-def _typecheckingstub__7a294fe91b5eeee78a2ac4078f9cf487243f68779e7a9725e67bd6d1d77c98c2(
-    value: builtins.str,
-) -> None:
-    """Type checking stubs"""
-    pass
-
-def _typecheckingstub__a6a2a15ffbea5f30f936337a1567b9d36819365eb77d38288de6ca0edf18a7af(
-    value: builtins.str,
-) -> None:
-    """Type checking stubs"""
-    pass
-
-def _typecheckingstub__ebc79604ce3416697ba398e520ab3a108278534926fd54f72d853acf9b3b1437(
-    value: builtins.str,
-) -> None:
-    """Type checking stubs"""
-    pass
-
-def _typecheckingstub__2c19edbe7b33dfbd4b2c6996acb5dbca1410d3c56120e6b32390c38926074d94(
-    value: builtins.str,
-) -> None:
-    """Type checking stubs"""
-    pass
-
-def _typecheckingstub__7f5e1f4321caf2e7c3567603bc8bc23699042c1aa160f691e27891c5dd542d65(
-    value: builtins.str,
-) -> None:
-    """Type checking stubs"""
-    pass
-
-def _typecheckingstub__0367c822ec9ba906fb1dc6ecfb2991c9e6579dd3bc610a7a885b8e4677bd16f9(
-    value: builtins.str,
-) -> None:
-    """Type checking stubs"""
-    pass
-
 def _typecheckingstub__813637f0c9dd86caf66355c852c2333a5d9097b1df7537c9054e344e406f3968(
-    value: builtins.str,
-) -> None:
-    """Type checking stubs"""
-    pass
-
-def _typecheckingstub__4cf8041cf81208e2b794c771b1d8091ba6284d2b5a37f17840e00998cbabcdbc(
-    value: typing.Mapping[builtins.str, builtins.str],
-) -> None:
-    """Type checking stubs"""
-    pass
-
-def _typecheckingstub__531c3ed93ec06a9944dc1728c589eb0bb6df97fa08a03cb76f47d9e3e64d1570(
-    value: builtins.str,
-) -> None:
-    """Type checking stubs"""
-    pass
-
-def _typecheckingstub__085cccfae8d223a6c25b161400dd32f76c735d941ee97b49f63fcd3ad558aac7(
-    value: builtins.str,
-) -> None:
-    """Type checking stubs"""
-    pass
-
-def _typecheckingstub__e414656088206bbaf321d762de968289a2f5702564dd8680f32edfd888ae4fd8(
-    value: builtins.str,
-) -> None:
-    """Type checking stubs"""
-    pass
-
-def _typecheckingstub__be7862f980aab5b97d3e7a416148d9af0e220c4474ef78f9f2529c13e6263f96(
-    value: builtins.str,
-) -> None:
-    """Type checking stubs"""
-    pass
-
-def _typecheckingstub__9a8e1d4d8f2e447626f182c3047f65377a5fcf96ed4f579cad857504c5aebd6d(
-    value: typing.List[builtins.str],
-) -> None:
-    """Type checking stubs"""
-    pass
-
-def _typecheckingstub__033a7f781a4f854d67318a19f88eda3bd856a841fca7b7283eb5e40b1bfeb9f3(
-    value: typing.List[builtins.str],
-) -> None:
-    """Type checking stubs"""
-    pass
-
-def _typecheckingstub__235639182ce4c36142330ea294821bd98e02349a2aaee0a12c73c4b60facb577(
-    value: builtins.str,
-) -> None:
-    """Type checking stubs"""
-    pass
-
-def _typecheckingstub__b5aabbc9756fb964a932ad459c2633033ed90b11a2666d4ab38a8685c3c8bd04(
-    value: builtins.str,
-) -> None:
-    """Type checking stubs"""
-    pass
-
-def _typecheckingstub__366b3cc937b1980fdaf123654d0e165b36a4dea7fd5a80696da7a627a62c800c(
-    value: builtins.str,
-) -> None:
-    """Type checking stubs"""
-    pass
-
-def _typecheckingstub__719f47aa2b043bcaf6a22647ebdf79577b1edbbe861eb8459cc81b4cff3be589(
     value: builtins.str,
 ) -> None:
     """Type checking stubs"""
@@ -1555,12 +490,6 @@ def _typecheckingstub__719f47aa2b043bcaf6a22647ebdf79577b1edbbe861eb8459cc81b4cf
 
 def _typecheckingstub__0b23be1983ad23d8ade076c237e19e0e42f998eb07d090c8bc3367f0eee88bd8(
     value: builtins.str,
-) -> None:
-    """Type checking stubs"""
-    pass
-
-def _typecheckingstub__b93512a9dc6f36db85b0db658ee55c14412fe077beda95966580c651335476f6(
-    value: typing.Union[builtins.bool, _cdktn_78ede62e.IResolvable],
 ) -> None:
     """Type checking stubs"""
     pass
@@ -1576,31 +505,8 @@ def _typecheckingstub__20fd924f81bf60baddccc663f365205e42b07b974b2b34a3f1e7205cd
     provisioners: typing.Optional[typing.Sequence[typing.Union[typing.Union[_cdktn_78ede62e.FileProvisioner, typing.Dict[builtins.str, typing.Any]], typing.Union[_cdktn_78ede62e.LocalExecProvisioner, typing.Dict[builtins.str, typing.Any]], typing.Union[_cdktn_78ede62e.RemoteExecProvisioner, typing.Dict[builtins.str, typing.Any]]]]] = None,
     data: builtins.str,
     path: builtins.str,
-    create_method: typing.Optional[builtins.str] = None,
-    create_path: typing.Optional[builtins.str] = None,
-    destroy_body: typing.Optional[builtins.str] = None,
-    destroy_method: typing.Optional[builtins.str] = None,
-    destroy_path: typing.Optional[builtins.str] = None,
-    force_new_keys: typing.Optional[typing.Sequence[builtins.str]] = None,
-    id_attribute: typing.Optional[builtins.str] = None,
-    id_template: typing.Optional[builtins.str] = None,
-    lookup_body: typing.Optional[builtins.str] = None,
-    lookup_method: typing.Optional[builtins.str] = None,
-    lookup_path: typing.Optional[builtins.str] = None,
-    lookup_selector: typing.Optional[builtins.str] = None,
-    polling: typing.Optional[typing.Mapping[builtins.str, builtins.str]] = None,
-    read_body: typing.Optional[builtins.str] = None,
-    read_method: typing.Optional[builtins.str] = None,
-    read_path: typing.Optional[builtins.str] = None,
-    read_selector: typing.Optional[builtins.str] = None,
-    response_omit_keys: typing.Optional[typing.Sequence[builtins.str]] = None,
-    set_keys: typing.Optional[typing.Sequence[builtins.str]] = None,
-    update_body: typing.Optional[builtins.str] = None,
-    update_method: typing.Optional[builtins.str] = None,
-    update_path: typing.Optional[builtins.str] = None,
-    update_sends: typing.Optional[builtins.str] = None,
+    api: typing.Optional[builtins.str] = None,
     write_only_data: typing.Optional[builtins.str] = None,
-    write_only_on_create: typing.Optional[typing.Union[builtins.bool, _cdktn_78ede62e.IResolvable]] = None,
 ) -> None:
     """Type checking stubs"""
     pass
