@@ -24,6 +24,8 @@ API_ROOT = "/api"
 KEY_MANAGERS = "/security/key-managers"
 KEY_SERVERS = re.compile(r"^/security/key-managers/([^/]+)/key-servers/?$")
 ASYNC = "?return_timeout=0"
+COLLECTION_QUERY = "fields=*"
+"""A collection read whose records carry every field a GET of each object does: one answers a refresh's reads."""
 KMIP_PORT = 5696
 MAX_PRIMARIES = 4
 MAX_SECONDARIES = 3

@@ -151,7 +151,7 @@ class TerraformWorkdir:
         }
         config = {
             "terraform": {"required_providers": {"rest": {"source": SOURCE}}},
-            "provider": {"rest": {"base_url": target.url, "username": "admin",
+            "provider": {"rest": {"base_url": target.url, "username": "admin", "collection_query": "fields=*",
                                    **({"ca_cert_file": target.ca_cert_file} if target.ca_cert_file else {})}},
             "resource": {"rest_object": resources},
         }

@@ -14,7 +14,7 @@ from typing import Any, Optional
 from constructs import Construct
 
 from keyform import __version__
-from keyform.appliances import vault, vsp
+from keyform.appliances import ontap, vault, vsp
 from keyform.cdk import RestProvider, TerraformStack
 
 
@@ -34,10 +34,12 @@ def _prefix(name: str) -> str:
 
 def ontap_provider(scope: Construct, name: str, base_url: str, username: Optional[str] = "admin",
                    ca_cert_file: Optional[str] = None) -> RestProvider:
-    """ONTAP: HTTP basic auth; password from ``KEYFORM_<NAME>_PASSWORD``. ``username=None`` leaves the user out
+    """ONTAP: HTTP basic auth; password from ``KEYFORM_<NAME>_PASSWORD``; a refresh reads each collection once
+    (``fields=*``: its records carry what each object's GET does). ``username=None`` leaves the user out
     of the synthesized JSON and the saved plan: the provider reads ``KEYFORM_<NAME>_USERNAME`` whenever Terraform
     runs, so a plan and the apply of that plan can each run as their own user (a read-only one for the plan)."""
-    return _provider(scope, name, base_url, ca_cert_file, **_user(username))
+    return _provider(scope, name, base_url, ca_cert_file, **_user(username),
+                     collection_query=ontap.COLLECTION_QUERY)
 
 
 def vsp_provider(scope: Construct, name: str, base_url: str, username: Optional[str] = "admin",

@@ -2,7 +2,9 @@
 
 A plan refreshes every ``rest_object`` with its own GET ``{path}/{id}``. When several live in one
 collection (ONTAP's key servers of a key manager, up to four each), one ``GET {path}?fields=*`` answers
-them all: ONTAP's ``fields=*`` gives each record the fields a GET of the object gives. Only reads that
+them all: ONTAP's ``fields=*`` gives each record the fields a GET of the object gives. Not every API's
+collections do, so this is the provider's ``collection_query`` setting (the ONTAP provider construct sets
+``fields=*``); unset, every object is read on its own. Only reads that
 are exactly that GET are answered so (method GET, no body, ``read_path`` and ``read_selector`` unset, a
 ``path`` without a query); every other read, an object the collection does not list, and any failure of
 the collection read fall back to the object's own GET, so "gone" is still decided by a 404 of the object
@@ -48,6 +50,8 @@ class CollectionReads:
         self.max_age_s, self._clock = max_age_s, clock
         self._lock = threading.Lock()
         self._collections: dict[str, _Collection] = {}
+        self.query: Optional[str] = None
+        """The provider's ``collection_query``: None reads every object on its own."""
         self.collection_gets = 0  # how many collection reads were sent (for tests and the benchmark)
 
     def forget(self) -> None:
@@ -58,7 +62,7 @@ class CollectionReads:
     def read(self, client: RestClient, spec: ObjectSpec, object_id: str, secrets: Optional[Secrets],
              fallback: Read) -> Any:
         """The object as :func:`fallback` (its own GET) would answer, from its collection's read when that lists it."""
-        url = collection_url(spec)
+        url = collection_url(spec, self.query) if self.query else None
         if url is None:
             return fallback(client, spec, object_id, secrets)
         with self._lock:
@@ -91,12 +95,12 @@ class CollectionReads:
         return by_id
 
 
-def collection_url(spec: ObjectSpec) -> Optional[str]:
-    """``{path}?fields=*`` when the object's read is the plain ``GET {path}/{id}``, else None."""
+def collection_url(spec: ObjectSpec, query: str) -> Optional[str]:
+    """``{path}?<query>`` when the object's read is the plain ``GET {path}/{id}``, else None."""
     if (spec.read.method != "GET" or spec.read.body is not None or spec.read.path != DEFAULT_READ_PATH
             or spec.read_selector or "?" in spec.path or "{" in spec.path):
         return None
-    return f"{spec.path}?fields=*"
+    return f"{spec.path}?{query}"
 
 
 def record_id_of(spec: ObjectSpec, record: Any) -> Optional[str]:

@@ -60,6 +60,11 @@ FIELDS = [
     Field("retry_backoff_seconds", t.Number(), "Base of the exponential backoff between retries (default 0.5); "
           "`Retry-After` wins."),
     Field("rate_limit_per_second", t.Number(), "At most this many requests a second (default: no limit)."),
+    Field("collection_query", t.String(), "Query of a collection read that answers a refresh's reads of the "
+          "collection's objects, for an API whose collection records carry what an object's own GET does (ONTAP: "
+          "`fields=*`): `GET {path}?<query>` once per collection and provider process, for each `rest_object` read "
+          "with the plain `GET {path}/{id}`; an object it does not list is read on its own. Unset (default): every "
+          "object is read on its own."),
     Field("secrets", t.Map(t.String()), "Named secrets that request templates use as `{secret.<name>}` (in a "
           "`rest_operation` body, any `*_body`): a value a call needs but no resource can hold, such as the "
           "DR operation token of a destroy call (write-only values are gone at destroy). Set it from an "
@@ -160,6 +165,7 @@ class RestProvider(Provider):  # type: ignore[misc]  # tf has no type informatio
         self.secrets = {k: v for k, v in (self.settings.get("secrets") or {}).items() if v is not None}
         logs.redact_with(self.redact)  # every log line from now on, whatever wrote it
         self.client = build_client(diags, self.settings)
+        self.reads.query = self.settings.get("collection_query") or None
 
     def forget_reads(self) -> None:
         """A write is being made: no earlier collection read answers a refresh again."""

@@ -24,7 +24,9 @@ def test_a_provider_without_a_username_leaves_it_to_the_environment(stack):
     ontap_provider(stack, "ontap", "https://ontap.example.com/api", username=None)
     vsp_provider(stack, "vsp", "https://vsp.example.com/mapi", username=None)
     ontap, vsp = synth(stack)["provider"]["rest"]
-    assert ontap == {"alias": "ontap", "base_url": "https://ontap.example.com/api", "env_prefix": "KEYFORM_ONTAP_"}
+    assert ontap == {"alias": "ontap", "base_url": "https://ontap.example.com/api", "env_prefix": "KEYFORM_ONTAP_",
+                     "collection_query": "fields=*"}  # a refresh reads each collection once (ONTAP's records)
+    assert "collection_query" not in vsp
     assert "username" not in vsp and vsp["env_prefix"] == "KEYFORM_VSP_"
 
 
@@ -33,7 +35,8 @@ def test_external_svm_key_manager(stack):
     out = synth(stack)
 
     assert out["provider"]["rest"] == [{"alias": "ontap", "base_url": "https://ontap.example.com/api",
-                                        "env_prefix": "KEYFORM_ONTAP_", "username": "admin"}]
+                                        "env_prefix": "KEYFORM_ONTAP_", "username": "admin",
+                                        "collection_query": "fields=*"}]
     block = resource(out, km.key_manager)
     assert decoded(block, "data") == {
         "external": {"client_certificate": {"name": "kmip-client"},

@@ -1,5 +1,6 @@
-"""A plan's refresh of several objects of one collection reads the collection once (``?fields=*``), and
-still shows drift and objects gone, object by object (keyform.provider.collection_reads)."""
+"""A plan's refresh of several objects of one collection reads the collection once (the provider's
+``collection_query``, ``fields=*`` for ONTAP), and still shows drift and objects gone, object by object
+(keyform.provider.collection_reads)."""
 
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ def _object_reads(api) -> list:
 
 def test_one_collection_read_refreshes_four_objects_and_drift_still_shows(api, terraform):
     tf = terraform()
-    tf.write(config(api.base_url, things()))
+    tf.write(config(api.base_url, things(), collection_query="fields=*"))
     tf.apply()
     api.clear()
 
@@ -52,7 +53,19 @@ def test_one_collection_read_refreshes_four_objects_and_drift_still_shows(api, t
 
 def test_a_read_that_is_not_the_plain_get_is_sent_object_by_object(api, terraform):
     tf = terraform()
-    tf.write(config(api.base_url, things(read_path="{path}/{id}?x=1")))
+    tf.write(config(api.base_url, things(read_path="{path}/{id}?x=1"), collection_query="fields=*"))
+    tf.apply()
+    api.clear()
+    assert NO_CHANGES in tf.plan().stdout
+    assert api.calls("GET", "/api/things") == []
+    assert len(_object_reads(api)) == 4
+
+
+def test_without_a_collection_query_every_object_is_read_on_its_own(api, terraform):
+    # A generic REST API's collection records need not carry what an object's GET does: only a provider
+    # configured with the appliance's collection query (ontap_provider sets fields=*) reads collections.
+    tf = terraform()
+    tf.write(config(api.base_url, things()))
     tf.apply()
     api.clear()
     assert NO_CHANGES in tf.plan().stdout
@@ -64,11 +77,12 @@ def test_which_reads_a_collection_answers():
     api = {"id_template": "{data.server}"}
     state = {"path": "/things", "data": '{"server":"kms1:5696"}', "api": json.dumps(api)}
     spec = ObjectSpec.from_state(state)
-    assert collection_url(spec) == "/things?fields=*"
+    assert collection_url(spec, "fields=*") == "/things?fields=*"
     assert record_id_of(spec, {"server": "kms2:5696", "_links": {}}) == "kms2:5696"
     assert record_id_of(spec, {"other": 1}) is None  # not one of ours: the object's own GET decides
     for changed in ({"read_method": "POST"}, {"read_body": {}}, {"read_selector": "records/0"},
                     {"read_path": "/x/{id}"}):
-        assert collection_url(ObjectSpec.from_state({**state, "api": json.dumps({**api, **changed})})) is None
-    assert collection_url(ObjectSpec.from_state({**state, "path": "/things?svm=a"})) is None
+        changed_spec = ObjectSpec.from_state({**state, "api": json.dumps({**api, **changed})})
+        assert collection_url(changed_spec, "fields=*") is None
+    assert collection_url(ObjectSpec.from_state({**state, "path": "/things?svm=a"}), "fields=*") is None
     assert record_id_of(ObjectSpec.from_state({"path": "/t", "data": "{}"}), {"uuid": "u1"}) == "u1"

@@ -57,6 +57,7 @@ class RestProvider(
         ca_cert_file: typing.Optional[builtins.str] = None,
         client_cert_file: typing.Optional[builtins.str] = None,
         client_key_file: typing.Optional[builtins.str] = None,
+        collection_query: typing.Optional[builtins.str] = None,
         csrf_cookie: typing.Optional[builtins.str] = None,
         csrf_header: typing.Optional[builtins.str] = None,
         csrf_path: typing.Optional[builtins.str] = None,
@@ -85,6 +86,7 @@ class RestProvider(
         :param ca_cert_file: PEM file of CAs to trust for the API's certificate. Env: ``<env_prefix>CA_CERT_FILE``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs#ca_cert_file RestProvider#ca_cert_file}
         :param client_cert_file: PEM client certificate for mutual TLS. Env: ``<env_prefix>CLIENT_CERT_FILE``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs#client_cert_file RestProvider#client_cert_file}
         :param client_key_file: PEM key of the client certificate. Env: ``<env_prefix>CLIENT_KEY_FILE``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs#client_key_file RestProvider#client_key_file}
+        :param collection_query: Query of a collection read that answers a refresh's reads of the collection's objects, for an API whose collection records carry what an object's own GET does (ONTAP: ``fields=*``): ``GET {path}?<query>`` once per collection and provider process, for each ``rest_object`` read with the plain ``GET {path}/{id}``; an object it does not list is read on its own. Unset (default): every object is read on its own. Env: ``<env_prefix>COLLECTION_QUERY``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs#collection_query RestProvider#collection_query}
         :param csrf_cookie: Cookie holding the CSRF token (default ``XSRF-TOKEN``). Env: ``<env_prefix>CSRF_COOKIE``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs#csrf_cookie RestProvider#csrf_cookie}
         :param csrf_header: Header the CSRF token is echoed in (default ``X-XSRF-TOKEN``). Env: ``<env_prefix>CSRF_HEADER``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs#csrf_header RestProvider#csrf_header}
         :param csrf_path: Path GET to start a CSRF session (cookies kept); enables the CSRF flow. Env: ``<env_prefix>CSRF_PATH``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs#csrf_path RestProvider#csrf_path}
@@ -114,6 +116,7 @@ class RestProvider(
             ca_cert_file=ca_cert_file,
             client_cert_file=client_cert_file,
             client_key_file=client_key_file,
+            collection_query=collection_query,
             csrf_cookie=csrf_cookie,
             csrf_header=csrf_header,
             csrf_path=csrf_path,
@@ -182,6 +185,10 @@ class RestProvider(
     @jsii.member(jsii_name="resetClientKeyFile")
     def reset_client_key_file(self) -> None:
         return typing.cast(None, jsii.invoke(self, "resetClientKeyFile", []))
+
+    @jsii.member(jsii_name="resetCollectionQuery")
+    def reset_collection_query(self) -> None:
+        return typing.cast(None, jsii.invoke(self, "resetCollectionQuery", []))
 
     @jsii.member(jsii_name="resetCsrfCookie")
     def reset_csrf_cookie(self) -> None:
@@ -293,6 +300,11 @@ class RestProvider(
     @jsii.member(jsii_name="clientKeyFileInput")
     def client_key_file_input(self) -> typing.Optional[builtins.str]:
         return typing.cast(typing.Optional[builtins.str], jsii.get(self, "clientKeyFileInput"))
+
+    @builtins.property
+    @jsii.member(jsii_name="collectionQueryInput")
+    def collection_query_input(self) -> typing.Optional[builtins.str]:
+        return typing.cast(typing.Optional[builtins.str], jsii.get(self, "collectionQueryInput"))
 
     @builtins.property
     @jsii.member(jsii_name="csrfCookieInput")
@@ -456,6 +468,18 @@ class RestProvider(
             type_hints = typing.get_type_hints(_typecheckingstub__86a402fdf02c0c13563fb259bb21e27683183fcb0596e3d3afa0e00cebd0d246)
             check_type(argname="argument value", value=value, expected_type=type_hints["value"])
         jsii.set(self, "clientKeyFile", value) # pyright: ignore[reportArgumentType]
+
+    @builtins.property
+    @jsii.member(jsii_name="collectionQuery")
+    def collection_query(self) -> typing.Optional[builtins.str]:
+        return typing.cast(typing.Optional[builtins.str], jsii.get(self, "collectionQuery"))
+
+    @collection_query.setter
+    def collection_query(self, value: typing.Optional[builtins.str]) -> None:
+        if __debug__:
+            type_hints = typing.get_type_hints(_typecheckingstub__ab4bcd2608f8ed77964f8b194cf3a864c98ee58e68465a445fdc67805a9211f9)
+            check_type(argname="argument value", value=value, expected_type=type_hints["value"])
+        jsii.set(self, "collectionQuery", value) # pyright: ignore[reportArgumentType]
 
     @builtins.property
     @jsii.member(jsii_name="csrfCookie")
@@ -683,6 +707,7 @@ class RestProvider(
         "ca_cert_file": "caCertFile",
         "client_cert_file": "clientCertFile",
         "client_key_file": "clientKeyFile",
+        "collection_query": "collectionQuery",
         "csrf_cookie": "csrfCookie",
         "csrf_header": "csrfHeader",
         "csrf_path": "csrfPath",
@@ -712,6 +737,7 @@ class RestProviderConfig:
         ca_cert_file: typing.Optional[builtins.str] = None,
         client_cert_file: typing.Optional[builtins.str] = None,
         client_key_file: typing.Optional[builtins.str] = None,
+        collection_query: typing.Optional[builtins.str] = None,
         csrf_cookie: typing.Optional[builtins.str] = None,
         csrf_header: typing.Optional[builtins.str] = None,
         csrf_path: typing.Optional[builtins.str] = None,
@@ -737,6 +763,7 @@ class RestProviderConfig:
         :param ca_cert_file: PEM file of CAs to trust for the API's certificate. Env: ``<env_prefix>CA_CERT_FILE``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs#ca_cert_file RestProvider#ca_cert_file}
         :param client_cert_file: PEM client certificate for mutual TLS. Env: ``<env_prefix>CLIENT_CERT_FILE``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs#client_cert_file RestProvider#client_cert_file}
         :param client_key_file: PEM key of the client certificate. Env: ``<env_prefix>CLIENT_KEY_FILE``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs#client_key_file RestProvider#client_key_file}
+        :param collection_query: Query of a collection read that answers a refresh's reads of the collection's objects, for an API whose collection records carry what an object's own GET does (ONTAP: ``fields=*``): ``GET {path}?<query>`` once per collection and provider process, for each ``rest_object`` read with the plain ``GET {path}/{id}``; an object it does not list is read on its own. Unset (default): every object is read on its own. Env: ``<env_prefix>COLLECTION_QUERY``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs#collection_query RestProvider#collection_query}
         :param csrf_cookie: Cookie holding the CSRF token (default ``XSRF-TOKEN``). Env: ``<env_prefix>CSRF_COOKIE``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs#csrf_cookie RestProvider#csrf_cookie}
         :param csrf_header: Header the CSRF token is echoed in (default ``X-XSRF-TOKEN``). Env: ``<env_prefix>CSRF_HEADER``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs#csrf_header RestProvider#csrf_header}
         :param csrf_path: Path GET to start a CSRF session (cookies kept); enables the CSRF flow. Env: ``<env_prefix>CSRF_PATH``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs#csrf_path RestProvider#csrf_path}
@@ -763,6 +790,7 @@ class RestProviderConfig:
             check_type(argname="argument ca_cert_file", value=ca_cert_file, expected_type=type_hints["ca_cert_file"])
             check_type(argname="argument client_cert_file", value=client_cert_file, expected_type=type_hints["client_cert_file"])
             check_type(argname="argument client_key_file", value=client_key_file, expected_type=type_hints["client_key_file"])
+            check_type(argname="argument collection_query", value=collection_query, expected_type=type_hints["collection_query"])
             check_type(argname="argument csrf_cookie", value=csrf_cookie, expected_type=type_hints["csrf_cookie"])
             check_type(argname="argument csrf_header", value=csrf_header, expected_type=type_hints["csrf_header"])
             check_type(argname="argument csrf_path", value=csrf_path, expected_type=type_hints["csrf_path"])
@@ -793,6 +821,8 @@ class RestProviderConfig:
             self._values["client_cert_file"] = client_cert_file
         if client_key_file is not None:
             self._values["client_key_file"] = client_key_file
+        if collection_query is not None:
+            self._values["collection_query"] = collection_query
         if csrf_cookie is not None:
             self._values["csrf_cookie"] = csrf_cookie
         if csrf_header is not None:
@@ -880,6 +910,15 @@ class RestProviderConfig:
         Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs#client_key_file RestProvider#client_key_file}
         '''
         result = self._values.get("client_key_file")
+        return typing.cast(typing.Optional[builtins.str], result)
+
+    @builtins.property
+    def collection_query(self) -> typing.Optional[builtins.str]:
+        '''Query of a collection read that answers a refresh's reads of the collection's objects, for an API whose collection records carry what an object's own GET does (ONTAP: ``fields=*``): ``GET {path}?<query>`` once per collection and provider process, for each ``rest_object`` read with the plain ``GET {path}/{id}``; an object it does not list is read on its own. Unset (default): every object is read on its own. Env: ``<env_prefix>COLLECTION_QUERY``.
+
+        Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs#collection_query RestProvider#collection_query}
+        '''
+        result = self._values.get("collection_query")
         return typing.cast(typing.Optional[builtins.str], result)
 
     @builtins.property
@@ -1068,6 +1107,7 @@ def _typecheckingstub__7863876e67b3f4e96a784e8ccac679067c763479d89dc41ab6589547e
     ca_cert_file: typing.Optional[builtins.str] = None,
     client_cert_file: typing.Optional[builtins.str] = None,
     client_key_file: typing.Optional[builtins.str] = None,
+    collection_query: typing.Optional[builtins.str] = None,
     csrf_cookie: typing.Optional[builtins.str] = None,
     csrf_header: typing.Optional[builtins.str] = None,
     csrf_path: typing.Optional[builtins.str] = None,
@@ -1129,6 +1169,12 @@ def _typecheckingstub__57f4e43d850617dce99c7b4724ed4c0e8372a560a464fc7f8d2bd9e4f
     pass
 
 def _typecheckingstub__86a402fdf02c0c13563fb259bb21e27683183fcb0596e3d3afa0e00cebd0d246(
+    value: typing.Optional[builtins.str],
+) -> None:
+    """Type checking stubs"""
+    pass
+
+def _typecheckingstub__ab4bcd2608f8ed77964f8b194cf3a864c98ee58e68465a445fdc67805a9211f9(
     value: typing.Optional[builtins.str],
 ) -> None:
     """Type checking stubs"""
@@ -1244,6 +1290,7 @@ def _typecheckingstub__18753210ed9fab785a91f453c94c2bfe564e82832a8cc2852c7bdd832
     ca_cert_file: typing.Optional[builtins.str] = None,
     client_cert_file: typing.Optional[builtins.str] = None,
     client_key_file: typing.Optional[builtins.str] = None,
+    collection_query: typing.Optional[builtins.str] = None,
     csrf_cookie: typing.Optional[builtins.str] = None,
     csrf_header: typing.Optional[builtins.str] = None,
     csrf_path: typing.Optional[builtins.str] = None,
