@@ -1,38 +1,37 @@
 """The benchmark's log of what a provider process costs (``KEYFORM_PROVIDER_TIMINGS=FILE``).
 
-One line per gRPC call, ``<method> <milliseconds>``, and when the process ends one line
-``process <cpu milliseconds> <peak resident KiB>``: the benchmark reads them to split a
-Terraform run's time between Terraform, the provider and the API. Unset, nothing is written.
+One line per gRPC call, ``<method> <milliseconds>``, and one line ``process <cpu milliseconds> <peak resident
+KiB>``, all appended when the process ends (kept in memory until then: a file write per call would itself be a
+measurable part of what is measured). The benchmark reads them to split a Terraform run's time between Terraform,
+the provider and the API. Unset, nothing is kept or written; a provider killed before it ends writes nothing.
 """
 
 from __future__ import annotations
 
 import os
-import threading
 import time
 
 PROCESS = "process"
 
 _path = os.environ.get("KEYFORM_PROVIDER_TIMINGS")
-_handle = open(_path, "a", encoding="ascii", buffering=1) if _path else None  # line-buffered: os._exit loses nothing
-_lock = threading.Lock()
+_calls: list[tuple[str, float]] = []  # list.append is atomic: calls from any thread
 
-enabled = _handle is not None
+enabled = _path is not None
 
 
 def record_call(method: str, started: float) -> None:
-    if _handle is None:
-        return
-    with _lock:
-        _handle.write(f"{method} {(time.perf_counter() - started) * 1000:.3f}\n")
+    if _path is not None:
+        _calls.append((method, (time.perf_counter() - started) * 1000))
 
 
 def record_exit() -> None:
-    """The process's CPU time (user + system) and peak resident memory, as it ends."""
-    if _handle is None:
+    """The calls' times, then the process's CPU time (user + system) and peak resident memory, as it ends."""
+    if _path is None:
         return
     import resource
 
     usage = resource.getrusage(resource.RUSAGE_SELF)
-    with _lock:
-        _handle.write(f"{PROCESS} {(usage.ru_utime + usage.ru_stime) * 1000:.1f} {usage.ru_maxrss}\n")
+    lines = [f"{method} {milliseconds:.3f}\n" for method, milliseconds in _calls]
+    lines.append(f"{PROCESS} {(usage.ru_utime + usage.ru_stime) * 1000:.1f} {usage.ru_maxrss}\n")
+    with open(_path, "a", encoding="ascii") as handle:  # one write: processes of one command append apart
+        handle.write("".join(lines))
