@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import secrets
 import shutil
 import sys
@@ -55,10 +56,17 @@ def demo_secrets(run_dir: Path) -> dict:
     return values
 
 
-def explain_refused_plan(project_dir: Path, env: dict) -> None:
-    """cdktf 0.21's deploy does not print a plan that failed (a refusal at plan: upstream
-    open-constructs/cdk-terrain#169); ``cdktf diff`` does. Show its errors, stack by stack."""
-    for stack in STACKS:
+def unfinished(deploy_output: str) -> list[str]:
+    """The stacks a failed deploy did not apply to the end."""
+    return [stack for stack in STACKS
+            if not re.search(rf"(?<![\w-]){re.escape(stack)}\s+Apply complete!", deploy_output)]
+
+
+def explain_refused_plan(project_dir: Path, env: dict, stacks: list[str]) -> None:
+    """cdktf 0.21's deploy does not always print a plan that failed (a refusal at plan: upstream
+    open-constructs/cdk-terrain#169; whether it does depends on when the error reaches it); ``cdktf diff`` does.
+    Show its errors for each of ``stacks`` whose plan is refused (a stack that failed at apply plans cleanly)."""
+    for stack in stacks:
         diff = cdktf_cli.run(["diff", stack, "--skip-provider-lock"], project_dir, env)
         if diff.returncode == 0:
             continue
@@ -159,8 +167,7 @@ def run(project_dir: Path, run_dir: Path, free_ports: bool, fresh: bool) -> int:
         if deploy.returncode != 0:
             print(f"error: {cli} deploy failed; its last lines:", file=sys.stderr)
             print("\n".join(deploy.output.splitlines()[-25:]), file=sys.stderr)
-            if "Error:" not in deploy.output:
-                explain_refused_plan(project_dir, env)
+            explain_refused_plan(project_dir, env, unfinished(deploy.output))
             return 1
 
         step(3, "what the appliances hold now")
