@@ -141,9 +141,11 @@ def test_two_stacks_in_one_database_keep_apart(postgres, database, project, simu
     proj = project({**env, **postgres.env(database), "KEYFORM_STATE_BACKEND": "pg", "E2E_ONTAP_URL": ontap.base,
                     "KEYFORM_ONTAP_PASSWORD": ontap_password, "TF_VAR_kmip_password": unique("kmip")})
     proj.declare(ontap={"svm": "svm1", "key_servers": [{"server": kms.address}]}, vsp=vsp_servers(kmip_servers(3)))
-    # new stacks in one database: one at a time (README), then in parallel
+    # new stacks in one database: one at a time (README), then in parallel with a lock timeout (README: each
+    # stack's lock takes the database's creation lock for an instant, and two at that instant would fail)
     proj.cdktf("deploy", "ontap", "vsp", "--auto-approve", "--skip-provider-lock", "--parallelism", "1")
     assert postgres.schemas(database) == ["keyform_ontap", "keyform_vsp"]
+    proj.env.update({"TF_CLI_ARGS_plan": "-lock-timeout=60s", "TF_CLI_ARGS_apply": "-lock-timeout=60s"})
     again = proj.deploy("ontap", "vsp")
     assert again.output.count("No changes.") == 2, again.tail()
     ontap_state = postgres.state(database, "keyform_ontap")

@@ -2,8 +2,8 @@
 the real Terraform: the configuration rewritten to ``api`` plans no change, the settings set are folded into
 ``api`` (bodies as objects), an object with none has ``api`` null, and the folded calls are the ones made.
 
-``data/v0.tfstate`` is what keyform at aa11692 wrote (its provider applied the v0 configuration below to this
-test API, the plain object imported under a fixed uuid)."""
+``data/v0-state.json`` is what keyform at aa11692 wrote (its provider applied the v0 configuration below to this
+test API, the plain object imported under a fixed uuid; named .json, since the repository ignores *.tfstate)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from pathlib import Path
 from keyform.provider.object_api import KEYS
 from tests.provider.conftest import config
 
-V0_STATE = Path(__file__).parent / "data" / "v0.tfstate"
+V0_STATE = Path(__file__).parent / "data" / "v0-state.json"
 UID = "7c6d2a1e-0b7f-4c55-9a4e-1f0c2d3e4a5b"
 
 # What the v0 state was applied from, for the record:
