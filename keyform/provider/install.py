@@ -33,12 +33,11 @@ from typing import TYPE_CHECKING, Mapping, Optional
 
 from keyform import PROVIDER_SOURCE as SOURCE
 from keyform import __version__ as VERSION
-
-if TYPE_CHECKING:
-    import argparse  # the provider process imports this module at every launch: only the CLI needs argparse
-
 from keyform.provider import code
 from keyform.provider.code import CODE_PACKAGES  # noqa: F401 - what the launcher pins, named here for its readers
+
+if TYPE_CHECKING:
+    import argparse  # only the CLI needs argparse
 
 PROJECT_PYTHON = Path(".keyform") / "python"
 """Per project: runs the Python this keyform is installed into (the app in cdktf.json and the provider)."""
