@@ -3,21 +3,19 @@
 Terraform starts a provider 3–5 times per command, so start-up cost is paid often.
 Unlike ``tf.runner.run_provider`` this server imports nothing it does not need
 (``cryptography`` only when its cached certificate must be renewed, see
-:mod:`keyform.provider.tls`), listens on a Unix socket in a fresh private (0700)
-directory (so other local users cannot reach the socket), serves its calls from one loop
-(:mod:`keyform.provider.rpc_loop`, not ``grpc.server``) and answers go-plugin's
-automatic TLS with its cached certificate. It does not demand Terraform's client
-certificate: go-plugin's P-521 client certificate is not one gRPC's TLS stack will
-present a request for, so the client would send none (measured: "PEER_DID_NOT_RETURN_A_CERTIFICATE").
-"""
+:mod:`keyform.provider.tls`; not grpcio: its calls are served by :mod:`keyform.provider.rpc_loop`
+over :mod:`keyform.provider.http2`), listens on a Unix socket in a fresh private (0700)
+directory (so other local users cannot reach the socket), answers the schema from what an
+earlier launch of the same code kept (:mod:`keyform.provider.schema_cache`) and speaks go-plugin's
+automatic mutual TLS: its cached certificate in the handshake line, and only a client holding
+the key of Terraform's certificate (``PLUGIN_CLIENT_CERT``) is served."""
 
 from __future__ import annotations
 
 import os
 import signal
 import sys
-from types import ModuleType
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any, Callable, Optional
 
 if TYPE_CHECKING:
     from keyform.provider.rpc_loop import Unary
@@ -40,18 +38,15 @@ def serve(provider_factory: Callable[[], App]) -> int:
 
     logs.configure()  # hclog lines on stderr when TF_LOG_PROVIDER / TF_LOG ask for them, else nothing
 
-    import grpc
-
     from keyform.provider import timings
     from keyform.provider.rpc_loop import RpcLoop
-    from keyform.provider.servicer import Servicer
 
-    loop = RpcLoop(_methods(Servicer(provider_factory)), empty_streams=frozenset({"/plugin.GRPCStdio/StreamStdio"}),
+    loop = RpcLoop(Methods(provider_factory), empty_streams=frozenset({"/plugin.GRPCStdio/StreamStdio"}),
                    ends_with=_SHUTDOWN)
     folder = _private_folder()
     socket_path = os.path.join(folder, "plugin.sock")
     try:
-        cert = _listen(grpc, loop, f"unix://{socket_path}")
+        cert = _listen(loop, socket_path, folder)
         loop.start()
         # Terraform interrupts its whole process group on Ctrl-C; the provider ends when told to. A signal handler
         # only stores a flag (it must take no lock the loop may hold), seen within the loop's poll interval.
@@ -79,6 +74,7 @@ def serve(provider_factory: Callable[[], App]) -> int:
 
 
 _SHUTDOWN = "/plugin.GRPCController/Shutdown"
+_SCHEMA = "/tfplugin6.Provider/GetProviderSchema"
 
 COMPUTE_ONLY = frozenset({"GetMetadata", "GetProviderSchema", "ValidateProviderConfig", "ValidateResourceConfig",
                           "ValidateDataResourceConfig", "UpgradeResourceState", "MoveResourceState", "GetFunctions",
@@ -86,34 +82,70 @@ COMPUTE_ONLY = frozenset({"GetMetadata", "GetProviderSchema", "ValidateProviderC
 """The servicer's methods that never wait on an appliance: answered on the loop's own thread."""
 
 
+class Methods:
+    """What the loop answers, by path. go-plugin's Shutdown, and the schema when an earlier launch of this code
+    kept its answer (:mod:`keyform.provider.schema_cache`), are answered without loading the provider: Terraform
+    starts one launch per command for the schema alone. Any other call loads the provider and the whole protocol
+    (once: the loop asks from its one thread)."""
+
+    def __init__(self, provider_factory: Callable[[], App]) -> None:
+        from keyform.provider import schema_cache
+        from keyform.provider.rpc_loop import Unary
+
+        self._factory = provider_factory
+        self._all: Optional[dict[str, Unary]] = None
+        self._ready = {_SHUTDOWN: Unary(bytes, lambda request, context: b"", True)}  # its answer: an empty message
+        kept = schema_cache.load()
+        if kept is not None:
+            self._ready[_SCHEMA] = Unary(bytes, lambda request, context: kept, True)
+
+    def get(self, path: str) -> Optional[Unary]:
+        ready = self._ready.get(path)
+        if ready is not None:
+            return ready
+        if self._all is None:
+            from keyform.provider.servicer import Servicer
+
+            self._all = _methods(Servicer(self._factory))
+        return self._all.get(path)
+
+
 def _methods(servicer: Any) -> dict[str, Unary]:
-    """What the loop answers: every method of Terraform's provider protocol (by the servicer), and go-plugin's
-    Shutdown."""
+    """Every method of Terraform's provider protocol the servicer defines (any other is answered UNIMPLEMENTED);
+    the schema's answer is kept for later launches of this code."""
     from google.protobuf.message_factory import GetMessageClass
-    from tf.gen import grpc_controller_pb2 as controller_pb
     from tf.gen import tfplugin_pb2 as pb
 
+    from keyform.provider import schema_cache
     from keyform.provider.rpc_loop import Unary
+
+    def schema(request: Any, context: Any) -> bytes:
+        answer = servicer.GetProviderSchema(request, context)
+        body: bytes = answer.SerializeToString()
+        if not answer.diagnostics:
+            schema_cache.store(body)
+        return body
 
     service = pb.DESCRIPTOR.services_by_name["Provider"]
     methods = {f"/{service.full_name}/{method.name}": Unary(GetMessageClass(method.input_type).FromString,
                                                           getattr(servicer, method.name), method.name in COMPUTE_ONLY)
-               for method in service.methods}
-    methods[_SHUTDOWN] = Unary(controller_pb.Empty.FromString, lambda request, context: controller_pb.Empty(), True)
+               for method in service.methods if hasattr(servicer, method.name)}
+    methods[_SCHEMA] = Unary(methods[_SCHEMA].parse, schema, True)
     return methods
 
 
-def _listen(grpc: ModuleType, server: Any, address: str) -> str:
+def _listen(server: Any, socket_path: str, folder: str) -> str:
     """Listen with TLS when Terraform asks for it (it sets ``PLUGIN_CLIENT_CERT`` unless the user set
     ``TF_DISABLE_PLUGIN_TLS``); the certificate for the handshake line, or "" for plain gRPC."""
-    if not os.environ.get("PLUGIN_CLIENT_CERT"):
-        server.listen(address, None)
+    client_cert = os.environ.get("PLUGIN_CLIENT_CERT")
+    if not client_cert:
+        server.listen(socket_path, None)
         return ""
+    from keyform.provider.rpc_loop import server_tls
     from keyform.provider.tls import identity
 
     tls = identity()
-    credentials = grpc.ssl_server_credentials([(tls["key_pem"].encode(), tls["cert_pem"].encode())])
-    server.listen(address, credentials)
+    server.listen(socket_path, server_tls(tls["key_pem"], tls["cert_pem"], folder, client_cert))
     return tls["cert_der_b64"].rstrip("=")
 
 

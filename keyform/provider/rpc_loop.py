@@ -1,13 +1,10 @@
-"""Serve unary gRPC calls from one loop on grpcio's core, with few thread hand-offs.
+"""Serve unary gRPC calls on a Unix socket from one loop, with few thread hand-offs.
 
-grpcio's server (``grpc.server``) costs ~0.45 ms of CPU per call in Python on this project's machines, for
-~0.02 ms of the provider's own work: each call crosses from its polling thread to a pool thread and back three
-times, under locks and condition variables (its asyncio server measured no better). Terraform makes ~5 calls per
-object per plan, so that machinery was most of the provider's CPU. Here one thread polls the completion queue of
-grpcio's Cython core (``grpc._cython.cygrpc``, the layer ``grpc.server`` is built on; grpcio is pinned) and
-answers the calls that only compute (validation, schema, state upgrades) where it stands; the calls that may wait
-on an appliance go to a pool, whose threads start their answer's batch themselves (the core takes batches from
-any thread) and never hand back.
+One thread reads every connection (:mod:`keyform.provider.http2`) and answers the calls that only compute
+(validation, schema, state upgrades) where it stands; the calls that may wait on an appliance go to a pool, whose
+threads send their own answers and never hand back. (grpcio's server, and then a loop of ours on grpcio's core,
+cost ~0.45 and ~0.25 ms of CPU per call and ~90 ms of imports per launch, for ~0.02 ms of the provider's own
+work per call; Terraform makes ~5 calls per object per plan and starts the provider 3-5 times per command.)
 
 What it serves is what Terraform asks of a provider: unary calls, and server-streaming calls it answers with an
 empty stream (go-plugin's ``StreamStdio``). A method it does not know is answered UNIMPLEMENTED, as grpcio does.
@@ -16,19 +13,31 @@ empty stream (go-plugin's ``StreamStdio``). A method it does not know is answere
 from __future__ import annotations
 
 import logging
-import time
+import os
+import selectors
+import socket
+import ssl
 from concurrent import futures
 from dataclasses import dataclass
-from typing import Any, Callable, Optional
+from typing import Any, Callable, Optional, Protocol
 
-import grpc
-from grpc._cython import cygrpc
+from keyform.provider.http2 import Connection
 
 log = logging.getLogger("keyform.provider")
 
-_NO_FLAGS = 0
 _POLL_SECONDS = 0.5
 """How long the loop waits for an event before it looks at :attr:`RpcLoop.stopping` (signals, a dead parent)."""
+_HANDSHAKE_SECONDS = 10.0
+
+
+class Status:
+    """gRPC status codes (the ones this server sends)."""
+
+    OK = 0
+    CANCELLED = 1
+    UNKNOWN = 2
+    INTERNAL = 13
+    UNIMPLEMENTED = 12
 
 
 @dataclass(frozen=True)
@@ -37,30 +46,31 @@ class Unary:
 
     parse: Callable[[bytes], Any]
     answer: Callable[[Any, Any], Any]
+    """The answer to a parsed request and its :class:`Context`: a protobuf message, or one already serialized."""
     inline: bool
     """Answered on the loop's thread (it only computes); else on a pool thread (it may wait on the network)."""
 
 
 class Context:
-    """What a servicer method sees of its call (grpc's generated base methods set a code and raise)."""
+    """What a servicer method sees of its call: it may set a status code and details, then raise."""
 
     def __init__(self) -> None:
-        self.code: Optional[grpc.StatusCode] = None
+        self.code: Optional[int] = None
         self.details = ""
 
-    def set_code(self, code: grpc.StatusCode) -> None:
+    def set_code(self, code: int) -> None:
         self.code = code
 
     def set_details(self, details: str) -> None:
         self.details = details
 
 
-_REQUEST = "request-call"
-_SHUTDOWN = "server-shutdown"
+class MethodTable(Protocol):
+    def get(self, path: str) -> Optional[Unary]: ...
 
 
 class RpcLoop:
-    def __init__(self, unary: dict[str, Unary], empty_streams: frozenset[str], ends_with: str, workers: int = 16):
+    def __init__(self, unary: MethodTable, empty_streams: frozenset[str], ends_with: str, workers: int = 16):
         self.unary = unary
         self.empty_streams = empty_streams
         self.ends_with = ends_with
@@ -68,95 +78,113 @@ class RpcLoop:
         self.stopping = False
         """Set (from a signal handler too: a plain store) to end :meth:`serve` at its next event or poll."""
         self._pool = futures.ThreadPoolExecutor(max_workers=workers, thread_name_prefix="rpc")
-        self._queue = cygrpc.CompletionQueue()
-        self._server = cygrpc.Server((), False)
-        self._server.register_completion_queue(self._queue)
+        self._selector = selectors.DefaultSelector()
+        self._listener: Optional[socket.socket] = None
+        self._tls: Optional[ssl.SSLContext] = None
+        self._connections: list[Connection] = []
 
-    def listen(self, address: str, credentials: Optional[grpc.ServerCredentials]) -> None:
-        target = address.encode()
-        port = (self._server.add_http2_port(target, credentials._credentials) if credentials is not None
-                else self._server.add_http2_port(target))
-        if port == 0:
-            raise OSError(f"gRPC could not listen on {address}")
+    def listen(self, socket_path: str, tls: Optional[ssl.SSLContext]) -> None:
+        """Listen on a Unix socket (its folder keeps other users out), with TLS when ``tls`` is given."""
+        listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        listener.bind(socket_path)
+        listener.listen(8)
+        self._listener, self._tls = listener, tls
+        self._selector.register(listener, selectors.EVENT_READ, None)
 
     def start(self) -> None:
-        """Take calls (answered once :meth:`serve` runs)."""
-        self._server.start()
-        self._server.request_call(self._queue, self._queue, _REQUEST)
+        """Kept for the caller's order (listen, start, announce, serve): connections are taken by :meth:`serve`."""
 
     def serve(self, should_stop: Callable[[], bool] = lambda: False) -> None:
         """Answer calls until :attr:`stopping` is set or ``should_stop()`` says so (asked at each idle poll)."""
         while not self.stopping:
-            event = self._queue.poll(time.time() + _POLL_SECONDS)
-            if event.completion_type == cygrpc.CompletionType.queue_timeout:
-                if should_stop():
-                    break
-                continue
-            tag = event.tag
-            if tag is _REQUEST:
-                if event.success:
-                    self._accept(event.call, event.call_details.method.decode())
-                self._server.request_call(self._queue, self._queue, _REQUEST)
-            elif tag is not None:
-                tag(event)
-            event = None  # let a finished call's core objects go before the next poll
+            events = self._selector.select(_POLL_SECONDS)
+            if not events and should_stop():
+                break
+            for key, _ in events:
+                if key.data is None:
+                    self._accept()
+                elif not key.data.receive():
+                    self._selector.unregister(key.fileobj)
+                    self._connections.remove(key.data)
+                    key.data.close()
         self._stop()
 
-    # ------------------------------------------------------------------ calls
-    def _accept(self, call: Any, method: str) -> None:
-        if method in self.unary:
-            call.start_server_batch((cygrpc.ReceiveMessageOperation(_NO_FLAGS),),
-                                    lambda event: self._received(call, method, event))
-        elif method in self.empty_streams:
-            self._finish(call, method, None, grpc.StatusCode.OK, "")
-        else:
-            self._finish(call, method, None, grpc.StatusCode.UNIMPLEMENTED, f"Method not found: {method}")
-
-    def _received(self, call: Any, method: str, event: Any) -> None:
-        message = event.batch_operations[0].message() if event.success else None
-        if message is None:  # the client went away (or sent no request): nothing to answer
-            call.start_server_batch((cygrpc.SendStatusFromServerOperation(
-                (), cygrpc.StatusCode.cancelled, b"", _NO_FLAGS),), None)
-            return
-        handler = self.unary[method]
-        if handler.inline:
-            self._answer(call, method, handler, message)
-        else:
-            self._pool.submit(self._answer, call, method, handler, message)
-
-    def _answer(self, call: Any, method: str, handler: Unary, message: bytes) -> None:
-        context = Context()
+    def _accept(self) -> None:
+        assert self._listener is not None
+        sock, _ = self._listener.accept()
+        connection = Connection(sock, self._tls, self._received)
         try:
-            response = handler.answer(handler.parse(message), context)
-            self._finish(call, method, response.SerializeToString(), grpc.StatusCode.OK, "")
+            connection.handshake(_HANDSHAKE_SECONDS)
+        except (OSError, ssl.SSLError) as exc:
+            log.warning("a client's connection failed its handshake: %s", exc)
+            connection.close()
+            return
+        self._connections.append(connection)
+        self._selector.register(sock, selectors.EVENT_READ, connection)
+
+    # ------------------------------------------------------------------ calls
+    def _received(self, connection: Connection, stream: int, method: str, message: Optional[bytes]) -> None:
+        handler = self.unary.get(method)
+        if handler is None:
+            if method in self.empty_streams:
+                connection.respond(stream, None, Status.OK, "")
+            else:
+                connection.respond(stream, None, Status.UNIMPLEMENTED, f"Method not found: {method}")
+        elif message is None:  # a unary call without its request message
+            connection.respond(stream, None, Status.INTERNAL, "the call carried no request message")
+        elif handler.inline:
+            self._answer(connection, stream, method, handler, message, on_loop=True)
+        else:
+            self._pool.submit(self._answer, connection, stream, method, handler, message, False)
+
+    def _answer(self, connection: Connection, stream: int, method: str, handler: Unary, message: bytes,
+                on_loop: bool) -> None:
+        context = Context()
+        body: Optional[bytes] = None
+        try:
+            answer = handler.answer(handler.parse(message), context)
+            body = answer if isinstance(answer, bytes) else answer.SerializeToString()
+            code, details = Status.OK, ""
         except Exception as exc:  # noqa: BLE001 - the client gets a status, never a hung call
-            code = context.code or grpc.StatusCode.UNKNOWN
+            code = context.code if context.code is not None else Status.UNKNOWN
             details = context.details or f"{type(exc).__name__}: {exc}"
             if context.code is None:  # to Terraform's log when it asks for one (keyform.provider.logs)
                 log.exception("%s failed", method)
-            self._finish(call, method, None, code, details)
-
-    def _finish(self, call: Any, method: str, body: Optional[bytes], code: grpc.StatusCode, details: str) -> None:
-        operations = [cygrpc.SendInitialMetadataOperation((), _NO_FLAGS)]
-        if body is not None:
-            operations.append(cygrpc.SendMessageOperation(body, _NO_FLAGS))
-        operations += [cygrpc.SendStatusFromServerOperation((), code.value[0], details.encode(), _NO_FLAGS),
-                       cygrpc.ReceiveCloseOnServerOperation(_NO_FLAGS)]
-        call.start_server_batch(tuple(operations), lambda event: self._sent(method))
-
-    def _sent(self, method: str) -> None:
+        if not connection.respond(stream, body, code, details, wait=not on_loop):
+            # Waiting for the client's window here would stop the loop that reads the window's update.
+            self._pool.submit(connection.respond, stream, body, code, details)
         if method == self.ends_with:
             self.stopping = True
 
     # ------------------------------------------------------------------- stop
     def _stop(self) -> None:
-        """Cancel what is under way and drain the queue (the process leaves right after)."""
-        self._server.shutdown(self._queue, _SHUTDOWN)
-        self._server.cancel_all_calls()
-        deadline = time.time() + 1.0
-        while time.time() < deadline:
-            event = self._queue.poll(deadline)
-            if event.completion_type == cygrpc.CompletionType.queue_timeout or event.tag is _SHUTDOWN:
-                break
+        """Close the connections (calls under way end with them) and the socket; the process leaves right after."""
+        for connection in self._connections:
+            connection.close()
+        if self._listener is not None:
+            self._listener.close()
+        self._selector.close()
         self._pool.shutdown(wait=False, cancel_futures=True)
 
+
+def server_tls(key_pem: str, cert_pem: str, private_folder: str, client_cert_pem: Optional[str] = None
+               ) -> ssl.SSLContext:
+    """A TLS server context for the identity, offering HTTP/2 (gRPC clients require ALPN "h2"); with
+    ``client_cert_pem`` (go-plugin's ``PLUGIN_CLIENT_CERT``) it accepts only a client that holds that certificate's
+    key. ``load_cert_chain`` reads files only: the pair is written in the launch's private (0700) folder, read and
+    removed at once."""
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.minimum_version = ssl.TLSVersion.TLSv1_2
+    context.set_alpn_protocols(["h2"])
+    if client_cert_pem:
+        context.verify_mode = ssl.CERT_REQUIRED
+        context.load_verify_locations(cadata=client_cert_pem)
+    path = os.path.join(private_folder, "identity.pem")
+    fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    try:
+        with os.fdopen(fd, "w") as handle:
+            handle.write(cert_pem + key_pem)
+        context.load_cert_chain(path)
+    finally:
+        os.unlink(path)
+    return context

@@ -29,7 +29,6 @@ import traceback
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional, Protocol, Sequence, TypeAlias
 
 from tf.gen import tfplugin_pb2 as pb
-from tf.gen.tfplugin_pb2_grpc import ProviderServicer
 from tf.types import Unknown
 from tf.utils import Diagnostics, _to_attribute_path, to_dynamic_value
 
@@ -195,7 +194,7 @@ def _guard(response_type: Callable[..., Message]) -> Callable[[Method], Method]:
     return decorate
 
 
-class Servicer(ProviderServicer):  # type: ignore[misc]  # tf has no type information: its base class is Any
+class Servicer:
     def __init__(self, provider_factory: Callable[[], App]) -> None:
         self._factory = provider_factory
         self._app: Optional[App] = None

@@ -1,0 +1,54 @@
+"""The schema answer a launch keeps for later launches of the same code (keyform.provider.schema_cache), through
+real provider processes and a real gRPC client."""
+
+import os
+import stat
+import subprocess
+import sys
+
+import grpc
+from tf.gen import grpc_controller_pb2 as controller_pb
+from tf.gen import grpc_controller_pb2_grpc as controller_rpc
+from tf.gen import tfplugin_pb2 as pb
+from tf.gen import tfplugin_pb2_grpc as rpc
+
+from keyform import __version__
+from keyform.provider.code import code_digest
+from keyform.provider.plugin_server import MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE
+from tests.processes import started
+
+PLUGIN_ENV = {**{k: v for k, v in os.environ.items() if k not in ("PLUGIN_CLIENT_CERT", "KEYFORM_LAUNCHER_VERSION",
+                                                                  "KEYFORM_LAUNCHER_DIGEST")},
+              MAGIC_COOKIE_KEY: MAGIC_COOKIE_VALUE}
+
+
+def _schema(env) -> pb.GetProviderSchema.Response:
+    with started([sys.executable, "-m", "keyform.provider"], stdout=subprocess.PIPE, env=env) as process:
+        socket_path = process.stdout.readline().decode().split("|")[3]
+        with grpc.insecure_channel(f"unix://{socket_path}") as channel:
+            answer = rpc.ProviderStub(channel).GetProviderSchema(pb.GetProviderSchema.Request(), timeout=30)
+            controller_rpc.GRPCControllerStub(channel).Shutdown(controller_pb.Empty(), timeout=10)
+        assert process.wait(timeout=10) == 0
+    return answer
+
+
+def test_a_launch_answers_the_schema_an_earlier_launch_of_its_code_kept(tmp_path):
+    env = {**PLUGIN_ENV, "XDG_CACHE_HOME": str(tmp_path),
+           "KEYFORM_LAUNCHER_VERSION": __version__, "KEYFORM_LAUNCHER_DIGEST": code_digest()}
+    first = _schema(env)
+    assert "rest_object" in first.resource_schemas
+    kept = list((tmp_path / "keyform").glob("provider-schema-*.bin"))
+    assert len(kept) == 1
+    assert stat.S_IMODE(kept[0].stat().st_mode) == 0o600
+    assert kept[0].read_bytes() == first.SerializeToString()
+    # What the next launch answers is what was kept (marked here so that it shows), not a schema built anew.
+    marked = pb.GetProviderSchema.Response.FromString(kept[0].read_bytes())
+    marked.provider.block.description = "kept by an earlier launch"
+    kept[0].write_bytes(marked.SerializeToString())
+    assert _schema(env).provider.block.description == "kept by an earlier launch"
+
+
+def test_a_launch_without_the_launcher_keeps_nothing(tmp_path):
+    answer = _schema({**PLUGIN_ENV, "XDG_CACHE_HOME": str(tmp_path)})
+    assert "rest_object" in answer.resource_schemas
+    assert not list(tmp_path.rglob("provider-schema-*"))
