@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
 import sys
@@ -10,13 +11,20 @@ import time
 from keyform.provider.plugin_server import MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE
 
 
+@functools.lru_cache(maxsize=1)
+def _client_certificate() -> str:
+    """A certificate standing for the one go-plugin makes for Terraform's side (made once, not timed)."""
+    from keyform.provider.tls import _generate
+
+    return _generate()["cert_pem"]
+
+
 def launch_once() -> float:
     """Seconds from starting the provider to its handshake line. (Its memory is reported by the
     provider itself, see :mod:`keyform.provider.timings`.)"""
-    # As Terraform starts it: with a client certificate, so the provider sets up TLS (it does not
-    # read the certificate, only its presence: go-plugin's automatic TLS is on).
+    # As Terraform starts it: with a client certificate, so the provider sets up mutual TLS.
     env = dict(os.environ, **{MAGIC_COOKIE_KEY: MAGIC_COOKIE_VALUE, "PLUGIN_PROTOCOL_VERSIONS": "6",
-                              "PLUGIN_CLIENT_CERT": "terraform-client-certificate"})
+                              "PLUGIN_CLIENT_CERT": _client_certificate()})
     started = time.perf_counter()
     with subprocess.Popen([sys.executable, "-m", "keyform.provider"], stdout=subprocess.PIPE, env=env) as process:
         process.stdout.readline()

@@ -46,7 +46,11 @@ def serve(provider_factory: Callable[[], App]) -> int:
     folder = _private_folder()
     socket_path = os.path.join(folder, "plugin.sock")
     try:
-        cert = _listen(loop, socket_path, folder)
+        try:
+            cert = _listen(loop, socket_path, folder)
+        except ValueError as refused:  # before the handshake line: Terraform shows this with "plugin exited"
+            print(f"keyform rest provider: {refused}", file=sys.stderr)
+            return 1
         loop.start()
         # Terraform interrupts its whole process group on Ctrl-C; the provider ends when told to. A signal handler
         # only stores a flag (it must take no lock the loop may hold), seen within the loop's poll interval.

@@ -171,14 +171,19 @@ def server_tls(key_pem: str, cert_pem: str, private_folder: str, client_cert_pem
                ) -> ssl.SSLContext:
     """A TLS server context for the identity, offering HTTP/2 (gRPC clients require ALPN "h2"); with
     ``client_cert_pem`` (go-plugin's ``PLUGIN_CLIENT_CERT``) it accepts only a client that holds that certificate's
-    key. ``load_cert_chain`` reads files only: the pair is written in the launch's private (0700) folder, read and
+    key (ValueError when it is not a certificate). ``load_cert_chain`` reads files only: the pair is written in the launch's private (0700) folder, read and
     removed at once."""
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.minimum_version = ssl.TLSVersion.TLSv1_2
     context.set_alpn_protocols(["h2"])
     if client_cert_pem:
         context.verify_mode = ssl.CERT_REQUIRED
-        context.load_verify_locations(cadata=client_cert_pem)
+        try:
+            context.load_verify_locations(cadata=client_cert_pem)
+        except ssl.SSLError as exc:
+            raise ValueError(f"PLUGIN_CLIENT_CERT is not a PEM certificate ({exc.reason or exc}): it is set by "
+                             "Terraform (go-plugin's automatic TLS); unset it, or let Terraform start the provider"
+                             ) from None
     path = os.path.join(private_folder, "identity.pem")
     fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     try:

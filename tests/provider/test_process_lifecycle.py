@@ -42,6 +42,16 @@ def test_started_by_hand_it_says_what_it_is():
     assert "This is the keyform 'rest' Terraform provider" in done.stderr and done.stdout == ""
 
 
+def test_a_client_certificate_that_is_not_one_is_refused_before_the_handshake_by_name(tmp_path):
+    env = {**PLUGIN_ENV, "PLUGIN_CLIENT_CERT": "not a certificate", "TMPDIR": str(tmp_path)}
+    done = subprocess.run([sys.executable, "-m", "keyform.provider"], capture_output=True, text=True, env=env,
+                          timeout=30)
+    assert done.returncode == 1 and done.stdout == ""  # no handshake line
+    assert "keyform rest provider: PLUGIN_CLIENT_CERT is not a PEM certificate" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert os.listdir(tmp_path) == []  # its private folder and socket are gone
+
+
 def test_sigterm_after_start_up_stops_the_provider_cleanly():
     # Signals may land on a gRPC thread; the main thread must still notice within its wait interval.
     with started([sys.executable, "-m", "keyform.provider"], stdout=subprocess.PIPE,
