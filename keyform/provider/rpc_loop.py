@@ -124,12 +124,12 @@ class RpcLoop:
 
     # ------------------------------------------------------------------ calls
     def _received(self, connection: Connection, stream: int, method: str, message: Optional[bytes]) -> None:
+        if method in self.empty_streams:  # asked first (go-plugin opens its stdio stream on connecting)
+            connection.respond(stream, None, Status.OK, "")
+            return
         handler = self.unary.get(method)
         if handler is None:
-            if method in self.empty_streams:
-                connection.respond(stream, None, Status.OK, "")
-            else:
-                connection.respond(stream, None, Status.UNIMPLEMENTED, f"Method not found: {method}")
+            connection.respond(stream, None, Status.UNIMPLEMENTED, f"Method not found: {method}")
         elif message is None:  # a unary call without its request message
             connection.respond(stream, None, Status.INTERNAL, "the call carried no request message")
         elif handler.inline:
@@ -171,8 +171,8 @@ def server_tls(key_pem: str, cert_pem: str, private_folder: str, client_cert_pem
                ) -> ssl.SSLContext:
     """A TLS server context for the identity, offering HTTP/2 (gRPC clients require ALPN "h2"); with
     ``client_cert_pem`` (go-plugin's ``PLUGIN_CLIENT_CERT``) it accepts only a client that holds that certificate's
-    key (ValueError when it is not a certificate). ``load_cert_chain`` reads files only: the pair is written in the launch's private (0700) folder, read and
-    removed at once."""
+    key (ValueError when it is not a certificate). ``load_cert_chain`` reads files only: the pair is written in the
+    launch's private (0700) folder, read and removed at once."""
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.minimum_version = ssl.TLSVersion.TLSv1_2
     context.set_alpn_protocols(["h2"])

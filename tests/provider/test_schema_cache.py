@@ -7,8 +7,10 @@ import subprocess
 import sys
 
 import grpc
+from google.protobuf.empty_pb2 import Empty
 from tf.gen import grpc_controller_pb2 as controller_pb
 from tf.gen import grpc_controller_pb2_grpc as controller_rpc
+from tf.gen import grpc_stdio_pb2_grpc as stdio_rpc
 from tf.gen import tfplugin_pb2 as pb
 from tf.gen import tfplugin_pb2_grpc as rpc
 
@@ -22,10 +24,16 @@ PLUGIN_ENV = {**{k: v for k, v in os.environ.items() if k not in ("PLUGIN_CLIENT
               MAGIC_COOKIE_KEY: MAGIC_COOKIE_VALUE}
 
 
-def _schema(env) -> pb.GetProviderSchema.Response:
-    with started([sys.executable, "-m", "keyform.provider"], stdout=subprocess.PIPE, env=env) as process:
+def _schema(env, imports_log=None) -> pb.GetProviderSchema.Response:
+    """The schema, asked as Terraform's first launch of a command asks it (go-plugin's stdio stream first). With
+    ``imports_log`` the process writes Python's ``-X importtime`` report there."""
+    options = ["-X", "importtime"] if imports_log else []
+    with open(imports_log or os.devnull, "w") as stderr, \
+            started([sys.executable, *options, "-m", "keyform.provider"], stdout=subprocess.PIPE, stderr=stderr,
+                    env=env) as process:
         socket_path = process.stdout.readline().decode().split("|")[3]
         with grpc.insecure_channel(f"unix://{socket_path}") as channel:
+            assert list(stdio_rpc.GRPCStdioStub(channel).StreamStdio(Empty(), timeout=10)) == []
             answer = rpc.ProviderStub(channel).GetProviderSchema(pb.GetProviderSchema.Request(), timeout=30)
             controller_rpc.GRPCControllerStub(channel).Shutdown(controller_pb.Empty(), timeout=10)
         assert process.wait(timeout=10) == 0
@@ -45,7 +53,11 @@ def test_a_launch_answers_the_schema_an_earlier_launch_of_its_code_kept(tmp_path
     marked = pb.GetProviderSchema.Response.FromString(kept[0].read_bytes())
     marked.provider.block.description = "kept by an earlier launch"
     kept[0].write_bytes(marked.SerializeToString())
-    assert _schema(env).provider.block.description == "kept by an earlier launch"
+    imports = tmp_path / "imports.txt"
+    assert _schema(env, imports).provider.block.description == "kept by an earlier launch"
+    loaded = imports.read_text()
+    assert "keyform.provider.rpc_loop" in loaded  # the report is there...
+    assert "keyform.provider.servicer" not in loaded and "tf.gen.tfplugin_pb2" not in loaded  # ...the provider not
 
 
 def test_a_launch_without_the_launcher_keeps_nothing(tmp_path):
