@@ -59,6 +59,15 @@ def example_project(tmp_path):
             pass
 
 
+def _objects_in_state(project, stack: str) -> int:
+    """The managed resource instances in a stack's local state (0 without one)."""
+    path = project / f"terraform.{stack}.tfstate"
+    if not path.exists():
+        return 0
+    resources = json.loads(path.read_text())["resources"]
+    return sum(len(r["instances"]) for r in resources if r["mode"] == "managed")
+
+
 def main_job(project, run_dir, *flags: str, env: dict | None = None):
     command = [sys.executable, "-m", "keyform.main_job", "--free-ports", "--project-dir", str(project),
                "--run-dir", str(run_dir), *flags]
@@ -80,8 +89,15 @@ def test_main_job_deploys_every_stack_then_has_nothing_to_do(example_project):
     assert set(kmip) == {"kmip-1", "kmip-2", "kmip-3"} and not set(kmip.values()) & {5696, 5697, 5698}
     k1, k2, k3 = kmip["kmip-1"], kmip["kmip-2"], kmip["kmip-3"]
     for stack in STACKS:
-        assert re.search(rf"{stack}\s+Apply complete! Resources: \d+ added, 0 changed, 0 destroyed\.",
-                         first.output), f"{stack} was not applied:\n{first.tail()}"
+        applied = re.search(rf"{stack}\s+Apply complete! Resources: \d+ added, 0 changed, 0 destroyed\.",
+                            first.output)
+        # cdktf's live view, which the main job shows, once left out a stack's "Apply complete!" when stacks
+        # finished together (vsp, applied: its state, the summary and the diff all said so). The stack's state
+        # must then hold objects, as many as its plan line said when there is one.
+        planned = re.search(rf"{stack}\s+Plan: (\d+) to add, 0 to change, 0 to destroy\.", first.output)
+        in_state = _objects_in_state(project, stack)
+        assert applied or (in_state > 0 and (planned is None or in_state == int(planned.group(1)))), \
+            f"{stack} was not applied:\n{first.tail()}"
     summary = section(first.output, 3)
     api = {name: url[: -len("/v1")] for name, url in endpoints.items() if name.startswith("vault")}
     expected = [
