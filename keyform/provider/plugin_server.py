@@ -51,7 +51,6 @@ def serve(provider_factory: Callable[[], App]) -> int:
         except ValueError as refused:  # before the handshake line: Terraform shows this with "plugin exited"
             print(f"keyform rest provider: {refused}", file=sys.stderr)
             return 1
-        loop.start()
         # Terraform interrupts its whole process group on Ctrl-C; the provider ends when told to. A signal handler
         # only stores a flag (it must take no lock the loop may hold), seen within the loop's poll interval.
         signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -34,7 +34,6 @@ class Status:
     """gRPC status codes (the ones this server sends)."""
 
     OK = 0
-    CANCELLED = 1
     UNKNOWN = 2
     INTERNAL = 13
     UNIMPLEMENTED = 12
@@ -91,9 +90,6 @@ class RpcLoop:
         self._listener, self._tls = listener, tls
         self._selector.register(listener, selectors.EVENT_READ, None)
 
-    def start(self) -> None:
-        """Kept for the caller's order (listen, start, announce, serve): connections are taken by :meth:`serve`."""
-
     def serve(self, should_stop: Callable[[], bool] = lambda: False) -> None:
         """Answer calls until :attr:`stopping` is set or ``should_stop()`` says so (asked at each idle poll)."""
         while not self.stopping:
@@ -117,6 +113,9 @@ class RpcLoop:
             connection.handshake(_HANDSHAKE_SECONDS)
         except (OSError, ssl.SSLError) as exc:
             log.warning("a client's connection failed its handshake: %s", exc)
+            connection.close()
+            return
+        if connection.closed:  # what came with the handshake already broke the protocol (a GOAWAY went out)
             connection.close()
             return
         self._connections.append(connection)
