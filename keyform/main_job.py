@@ -4,7 +4,8 @@ up with it).
 
 ``python -m keyform.main_job`` (what ``make run`` runs). Steps, each announced:
 start the simulators → ``cdktf deploy`` every stack → read the appliances back → ``cdktf diff``
-every stack → stop the simulators (always, also on error or Ctrl-C).
+every stack → stop the simulators (always, also on error or Ctrl-C). Steps 2-4 run with a warm provider
+(:mod:`keyform.provider.warm`): Terraform's provider launches fork from it instead of starting Python.
 Simulator objects and Terraform state are kept under ``.keyform/run`` and the project, so a
 second run changes nothing; ``--fresh`` starts both from empty.
 """
@@ -21,11 +22,13 @@ import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Optional
 
 from keyform import toolchain
 from keyform.ops import cdktf_cli
 from keyform.ops.simulators_process import SimulatorsFailed, SimulatorsProcess, stack_environment
 from keyform.ops.summary import Appliance, summarize
+from keyform.provider import warm
 
 PROJECT = Path(__file__).resolve().parents[1]
 STACKS = ("ontap", "vsp", "vault-dr", "site")
@@ -159,32 +162,41 @@ def run(project_dir: Path, run_dir: Path, free_ports: bool, fresh: bool) -> int:
         # the checkout's toolchain (what .keyform/env.sh sets) over the caller's environment, nothing dropped
         # KEYFORM_SIMULATORS=1: the example stacks may use the simulators' addresses (stacks/endpoints.py)
         env = toolchain.environment(**stack_environment(endpoints), **demo_secrets(run_dir), KEYFORM_SIMULATORS="1")
-
-        cli = toolchain.cdk_name()  # cdktf, or CDK Terrain's cdktn: whichever `make setup` installed
-        step(2, f"{cli} deploy {' '.join(STACKS)}")
-        deploy = cdktf_cli.run(["deploy", *STACKS, "--auto-approve", "--skip-provider-lock", *one_at_a_time(backend)],
-                               project_dir, env, lambda line: show(line.strip()))
-        if deploy.returncode != 0:
-            print(f"error: {cli} deploy failed; its last lines:", file=sys.stderr)
-            print("\n".join(deploy.output.splitlines()[-25:]), file=sys.stderr)
-            explain_refused_plan(project_dir, env, unfinished(deploy.output))
-            return 1
-
-        step(3, "what the appliances hold now")
-        for line in summarize(appliances(endpoints)):
-            show(line)
-
-        step(4, f"{cli} diff of every stack, {DIFF_CONCURRENCY} at a time after the first (expecting no changes)")
-        drifted = []
-        for stack, clean in review(project_dir, env):
-            show(f"{stack:9} {'no changes' if clean else f'CHANGES PENDING (see {cli} diff {stack})'}")
-            if not clean:
-                drifted.append(stack)
+        with warm.running() as warm_provider:  # Terraform's provider launches of steps 2 and 4 skip start-up
+            env.update(warm_provider.env)
+            drifted = deploy_and_review(project_dir, env, backend, endpoints)
+            if drifted is None:
+                return 1
     step(5, f"simulators stopped; done in {time.monotonic() - started:.0f} s")
     if drifted:
         print(f"error: {toolchain.cdk_name()} diff still has changes for {', '.join(drifted)}", file=sys.stderr)
         return 1
     return 0
+
+
+def deploy_and_review(project_dir: Path, env: dict, backend: str, endpoints: dict) -> Optional[list[str]]:
+    """Steps 2-4: the stacks that still have changes after the deploy, or None when the deploy failed."""
+    cli = toolchain.cdk_name()  # cdktf, or CDK Terrain's cdktn: whichever `make setup` installed
+    step(2, f"{cli} deploy {' '.join(STACKS)}")
+    deploy = cdktf_cli.run(["deploy", *STACKS, "--auto-approve", "--skip-provider-lock", *one_at_a_time(backend)],
+                           project_dir, env, lambda line: show(line.strip()))
+    if deploy.returncode != 0:
+        print(f"error: {cli} deploy failed; its last lines:", file=sys.stderr)
+        print("\n".join(deploy.output.splitlines()[-25:]), file=sys.stderr)
+        explain_refused_plan(project_dir, env, unfinished(deploy.output))
+        return None
+
+    step(3, "what the appliances hold now")
+    for line in summarize(appliances(endpoints)):
+        show(line)
+
+    step(4, f"{cli} diff of every stack, {DIFF_CONCURRENCY} at a time after the first (expecting no changes)")
+    drifted = []
+    for stack, clean in review(project_dir, env):
+        show(f"{stack:9} {'no changes' if clean else f'CHANGES PENDING (see {cli} diff {stack})'}")
+        if not clean:
+            drifted.append(stack)
+    return drifted
 
 
 def review(project_dir: Path, env: dict, concurrency: int = 0) -> list[tuple[str, bool]]:

@@ -4,9 +4,11 @@ Times synth, terraform plan (nothing to change) and apply (from empty) of N obje
 the ONTAP simulator, and the same N requests made directly with ``requests``; again the apply
 and the creates with the simulator answering ``--latency-ms`` late (an appliance across a
 network, where Terraform's parallel calls pay off); fits each series to fixed + N × per-object;
-times the provider's launch; splits each terraform run's CPU time between Terraform, the
-provider and the simulator; reports peak provider memory; times the main job's step 4 (``cdktf diff``
-of the four example stacks) one by one and concurrently (``--review-repeat 0`` skips it).
+times the provider's launch; plans again with a warm provider (the main job's way, its launches forked
+from one process that has done the imports: :mod:`keyform.provider.warm`); splits each terraform run's
+CPU time between Terraform, the provider and the simulator; reports peak provider memory; times the main
+job's step 4 (``cdktf diff`` of the four example stacks) one by one and concurrently (``--review-repeat 0``
+skips it).
 Writes ``<out>/results.md`` and ``<out>/results.json``.
 """
 
@@ -14,12 +16,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+from contextlib import ExitStack
 from pathlib import Path
+from statistics import median
 
 from keyform.bench import launch, workloads
 from keyform.bench.fit import Series
 from keyform.bench.report import build, markdown
+from keyform.provider import warm
 
 
 def run(sizes: list[int], repeat: int, out: Path, log=print, latency_ms: int = 20, review_repeat: int = 0) -> dict:
@@ -35,12 +41,17 @@ def run(sizes: list[int], repeat: int, out: Path, log=print, latency_ms: int = 2
     series = {name: Series(name, {}) for name in
               ("synth", "terraform_plan", "terraform_apply", "baseline_create", "baseline_read",
                "floor_plan", "floor_apply", "baseline_create_latency", "terraform_apply_latency",
-               "plan_provider_cpu")}
+               "plan_provider_cpu", "terraform_plan_warm", "plan_provider_cpu_warm")}
     peak = 0
     profile: dict[str, dict] = {}  # where the last repetition's terraform runs went, by run
     # Launches first, before the terraform workloads leave the machine busy.
     launches = [launch.launch_once() for _ in range(max(5, repeat * 5))]
+    stopping = ExitStack()
     try:
+        # the main job's way: one warm provider per run, every launch forked from it
+        warmed = stopping.enter_context(warm.running(os.environ.get("KEYFORM_PROVIDER_PYTHON") or None))
+        warm_start_cpu_s = workloads.process_cpu_s(warmed.pid)
+        warm_launches = [launch.launch_once(warmed.env) for _ in range(max(5, repeat * 5))]
         target = workloads.OntapTarget(server.url + "/api", settings.password, server.ca_cert_file,
                                        [k.address for k in kmip])
         target.create_managers(max(sizes))
@@ -62,6 +73,11 @@ def run(sizes: list[int], repeat: int, out: Path, log=print, latency_ms: int = 2
                         profile[f"{run} N={n}"] = where.last.summary()
                         peak = max(peak, where.last.provider_peak_rss_kib)
                     series["plan_provider_cpu"].samples.setdefault(n, []).append(workdir.last.provider_cpu_s)
+                    workdir.warm = warmed  # the same plan, its launches handed over to the warm provider
+                    series["terraform_plan_warm"].samples.setdefault(n, []).append(workdir.plan_no_changes())
+                    series["plan_provider_cpu_warm"].samples.setdefault(n, []).append(workdir.last.provider_cpu_s)
+                    profile[f"plan, warm provider N={n}"] = workdir.last.summary()
+                    workdir.warm = None
                     # The same creates against an appliance across a network: what concurrency buys.
                     target.clear_key_servers()
                     with workloads.api_latency(settings.faults, latency_ms):
@@ -75,10 +91,13 @@ def run(sizes: list[int], repeat: int, out: Path, log=print, latency_ms: int = 2
                 workdir.remove()
                 floor.remove()
     finally:
+        stopping.close()
         server.stop()
         for kmip_server in kmip:
             kmip_server.stop()
     result = build(series, launches, peak, sizes, profile, latency_ms)
+    result["warm"] = {"start_cpu_s": round(warm_start_cpu_s, 3), "launch_s": {"min": min(warm_launches),
+                                                                              "median": median(warm_launches)}}
     if review_repeat:  # the main job's step 4, after the terraform workloads (it starts simulators of its own)
         from keyform.bench.review import time_review
 

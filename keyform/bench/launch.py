@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 import time
+from typing import Optional
 
 from keyform.provider.plugin_server import MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE
 
@@ -19,12 +20,12 @@ def _client_certificate() -> str:
     return _generate()["cert_pem"]
 
 
-def launch_once() -> float:
-    """Seconds from starting the provider to its handshake line. (Its memory is reported by the
-    provider itself, see :mod:`keyform.provider.timings`.)"""
+def launch_once(extra_env: Optional[dict[str, str]] = None) -> float:
+    """Seconds from starting the provider to its handshake line (``extra_env``: a warm provider's, to time a
+    launch it serves). (Its memory is reported by the provider itself, see :mod:`keyform.provider.timings`.)"""
     # As Terraform starts it: with a client certificate, so the provider sets up mutual TLS.
     env = dict(os.environ, **{MAGIC_COOKIE_KEY: MAGIC_COOKIE_VALUE, "PLUGIN_PROTOCOL_VERSIONS": "6",
-                              "PLUGIN_CLIENT_CERT": _client_certificate()})
+                              "PLUGIN_CLIENT_CERT": _client_certificate()}, **(extra_env or {}))
     started = time.perf_counter()
     with subprocess.Popen([sys.executable, "-m", "keyform.provider"], stdout=subprocess.PIPE, env=env) as process:
         process.stdout.readline()

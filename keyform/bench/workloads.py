@@ -24,7 +24,8 @@ import requests
 from keyform import toolchain
 from keyform.provider.install import cli_config
 from keyform.provider.provider import SOURCE
-from keyform.provider.timings import PROCESS
+from keyform.provider.timings import FORKED, PROCESS
+from keyform.provider.warm import Running
 
 PROJECT = Path(__file__).resolve().parents[2]
 PER_MANAGER = 4
@@ -158,12 +159,16 @@ class TerraformWorkdir:
         (self.path / "main.tf.json").write_text(json.dumps(config))
         self.terraform("init", "-input=false")
 
+    warm: Optional[Running] = None
+    """A warm provider the commands' launches hand over to (:mod:`keyform.provider.warm`); None: cold launches."""
+
     def terraform(self, *args: str) -> float:
         """Seconds for one terraform command, which must exit 0 (a plan: with nothing to change).
         What the run cost, process by process, is left in :attr:`last`."""
-        before = _Counters.now()
-        result = toolchain.run([toolchain.terraform(), *args, "-no-color"], self.path, self.env, timeout=TIMEOUT)
-        self.last = _Counters.now().cost_since(before, self._provider_log())
+        env, warm_pid = ({**self.env, **self.warm.env}, self.warm.pid) if self.warm else (self.env, None)
+        before = _Counters.now(warm_pid)
+        result = toolchain.run([toolchain.terraform(), *args, "-no-color"], self.path, env, timeout=TIMEOUT)
+        self.last = _Counters.now(warm_pid).cost_since(before, self._provider_log())
         if result.returncode != 0:
             raise RuntimeError(f"terraform {' '.join(args)} exited {result.returncode}:\n{result.output[-2000:]}")
         return self.last.wall_s
@@ -228,31 +233,43 @@ class _Counters:
     children_cpu: float  # terraform and the provider processes it started and waited for
     own_cpu: float
     steal: float
+    warm_cpu: float = 0.0  # the warm provider's own (accepting launches, forking), when one serves the command
 
     @classmethod
-    def now(cls) -> "_Counters":
+    def now(cls, warm_pid: Optional[int] = None) -> "_Counters":
         children, own = resource.getrusage(resource.RUSAGE_CHILDREN), resource.getrusage(resource.RUSAGE_SELF)
         with open("/proc/stat", encoding="ascii") as handle:
             steal_ticks = int(handle.readline().split()[8])
         return cls(time.perf_counter(), children.ru_utime + children.ru_stime, own.ru_utime + own.ru_stime,
-                   steal_ticks / os.sysconf("SC_CLK_TCK"))
+                   steal_ticks / os.sysconf("SC_CLK_TCK"), process_cpu_s(warm_pid) if warm_pid else 0.0)
 
     def cost_since(self, before: "_Counters", provider_log: list[str]) -> RunCost:
         calls: dict[str, list[float]] = {}
-        provider_cpu, processes, peak = 0.0, 0, 0
+        launched_cpu, forked_cpu, processes, peak = 0.0, 0.0, 0, 0  # launched: Terraform's children
         for line in provider_log:
             name, *values = line.split()
             if name == PROCESS:
-                provider_cpu += float(values[0]) / 1000
+                if values[-1] == FORKED:  # a warm provider's child
+                    forked_cpu += float(values[0]) / 1000
+                else:
+                    launched_cpu += float(values[0]) / 1000
                 processes += 1
                 peak = max(peak, int(values[1]))
             else:
                 calls.setdefault(name, []).append(float(values[0]))
+        provider_cpu = launched_cpu + forked_cpu + self.warm_cpu - before.warm_cpu
         return RunCost(
             wall_s=self.wall - before.wall,
-            terraform_cpu_s=max(0.0, self.children_cpu - before.children_cpu - provider_cpu),
+            terraform_cpu_s=max(0.0, self.children_cpu - before.children_cpu - launched_cpu),
             provider_cpu_s=provider_cpu, provider_processes=processes, provider_peak_rss_kib=peak,
             simulator_cpu_s=self.own_cpu - before.own_cpu, steal_s=self.steal - before.steal, calls=calls)
+
+
+def process_cpu_s(pid: int) -> float:
+    """User + system CPU seconds of a process that is not this one's child (``/proc/<pid>/stat``)."""
+    with open(f"/proc/{pid}/stat", encoding="ascii") as handle:
+        fields = handle.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 class TerraformFloor(TerraformWorkdir):

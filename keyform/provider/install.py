@@ -155,6 +155,25 @@ def add_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) 
                                     description=(__doc__ or "").split("\n\n")[0])
     installing.add_argument("directory", nargs="?", type=Path, default=Path("."))
     installing.set_defaults(handler=lambda args: main([str(args.directory)]))
+    warming = actions.add_parser(
+        "warm", help="run COMMAND with a warm provider: its Terraform launches skip Python's start-up and imports",
+        description="Run COMMAND (e.g. `npx cdktf deploy --auto-approve '*'`) with a warm provider that has done "
+                    "the provider's imports and forks a process for each launch Terraform makes; stopped when "
+                    "COMMAND ends. Exits with COMMAND's code.")
+    warming.add_argument("command", nargs="...", metavar="-- COMMAND ...")
+    warming.set_defaults(handler=lambda args: _run_warm(args.command))
+
+
+def _run_warm(command: list[str]) -> int:
+    from keyform.provider.warm import run_command
+
+    if command[:1] == ["--"]:
+        command = command[1:]
+    if not command:
+        print("keyform provider warm: name the command to run, e.g. "
+              "`keyform provider warm -- npx cdktf deploy --auto-approve '*'`", file=sys.stderr)
+        return 2
+    return run_command(command)
 
 
 def main(argv: Optional[list[str]] = None) -> int:

@@ -25,7 +25,11 @@ MAGIC_COOKIE_KEY = "TF_PLUGIN_MAGIC_COOKIE"
 MAGIC_COOKIE_VALUE = "d602bf8f470bc67ca7faa0386276bbdd4330efaf76d1a219cb4d6991ca9872b2"
 
 
-def serve(provider_factory: Callable[[], App]) -> int:
+def serve(provider_factory: Callable[[], App], launcher_gone: Optional[Callable[[], bool]] = None,
+          leave: Optional[Callable[[int], None]] = None) -> int:
+    """Serve until Terraform's Shutdown, a SIGTERM, or the launch's end: by default when this process's parent
+    (Terraform) changes; a warm provider's child is told by ``launcher_gone`` (:mod:`keyform.provider.warm`),
+    and ends through ``leave``."""
     if os.environ.get(MAGIC_COOKIE_KEY) != MAGIC_COOKIE_VALUE:
         print(
             "This is the keyform 'rest' Terraform provider. It is started by terraform, not by hand:\n"
@@ -59,8 +63,10 @@ def serve(provider_factory: Callable[[], App]) -> int:
         sys.stdout.flush()
         # Terraform ends us with a Shutdown call; if it dies without one (killed, crashed), our
         # parent changes and we leave too rather than linger as an orphan; a SIGTERM ends us too.
-        parent = os.getppid()
-        loop.serve(should_stop=lambda: os.getppid() != parent)
+        if launcher_gone is None:
+            parent = os.getppid()
+            launcher_gone = lambda: os.getppid() != parent  # noqa: E731
+        loop.serve(should_stop=launcher_gone)
     finally:
         for remove, path in ((os.unlink, socket_path), (os.rmdir, folder)):
             try:
@@ -71,6 +77,8 @@ def serve(provider_factory: Callable[[], App]) -> int:
     # Terraform waits for this process to end, 3-5 times per command: leave without the interpreter's
     # teardown (joining idle gRPC and worker threads, module clean-up: ~50 ms). Nothing is buffered:
     # the handshake line was flushed and the call-timing log is line-buffered.
+    if leave is not None:
+        leave(0)
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(0)

@@ -1,8 +1,9 @@
 """The benchmark's log of what a provider process costs (``KEYFORM_PROVIDER_TIMINGS=FILE``).
 
 One line per gRPC call, ``<method> <milliseconds>``, and one line ``process <cpu milliseconds> <peak resident
-KiB>``, all appended when the process ends (kept in memory until then: a file write per call would itself be a
-measurable part of what is measured). The benchmark reads them to split a Terraform run's time between Terraform,
+KiB>`` (then ``forked`` for a warm provider's child, which Terraform did not start), all appended when the
+process ends (kept in memory until then: a file write per call would itself be a measurable part of what is
+measured). The benchmark reads them to split a Terraform run's time between Terraform,
 the provider and the API. Unset, nothing is kept or written; a provider killed before it ends writes nothing.
 """
 
@@ -12,11 +13,21 @@ import os
 import time
 
 PROCESS = "process"
+FORKED = "forked"
 
 _path = os.environ.get("KEYFORM_PROVIDER_TIMINGS")
 _calls: list[tuple[str, float]] = []  # list.append is atomic: calls from any thread
+_forked = False
 
 enabled = _path is not None
+
+
+def configure(forked: bool) -> None:
+    """Read the environment again: a warm provider's child (:mod:`keyform.provider.warm`) took its launch's.
+    A forked child is not a child of Terraform: its line says so, for the benchmark's split of CPU time."""
+    global _path, enabled, _forked
+    _path = os.environ.get("KEYFORM_PROVIDER_TIMINGS")
+    enabled, _forked = _path is not None, forked
 
 
 def record_call(method: str, started: float) -> None:
@@ -32,6 +43,7 @@ def record_exit() -> None:
 
     usage = resource.getrusage(resource.RUSAGE_SELF)
     lines = [f"{method} {milliseconds:.3f}\n" for method, milliseconds in _calls]
-    lines.append(f"{PROCESS} {(usage.ru_utime + usage.ru_stime) * 1000:.1f} {usage.ru_maxrss}\n")
+    lines.append(f"{PROCESS} {(usage.ru_utime + usage.ru_stime) * 1000:.1f} {usage.ru_maxrss}"
+                 f"{' ' + FORKED if _forked else ''}\n")
     with open(_path, "a", encoding="ascii") as handle:  # one write: processes of one command append apart
         handle.write("".join(lines))

@@ -35,9 +35,18 @@ def test_benchmark_runs_and_writes_its_table(tmp_path):
     assert "terraform apply from empty, API 20 ms away" in table
     assert result["machine"]["cpus"] >= 1
     # Issue 17's targets: the ratios to Terraform alone in this run, and the plan's provider CPU, each judged.
-    plan_ratio, apply_ratio, cpu = saved["targets"]
+    plan_ratio, apply_ratio, cpu, warm_ratio, warm_cpu = saved["targets"]
     series = saved["series"]
     assert plan_ratio["value"] == round(series["terraform_plan"]["min"]["5"] / series["floor_plan"]["min"]["5"], 3)
     assert apply_ratio["value"] == round(series["terraform_apply"]["min"]["5"] / series["floor_apply"]["min"]["5"], 3)
     assert cpu["value"] == round(plan["provider_cpu_s"], 3) and cpu["limit"] == 0.5
     assert [t["met"] for t in saved["targets"]] == [t["value"] <= t["limit"] for t in saved["targets"]]
+    # The same plan with a warm provider: every launch handed over (a waiting launch and a forked child each), the
+    # warm provider's own CPU counted with the provider's, and Terraform's CPU without the children it did not start.
+    warm = saved["runs"]["plan, warm provider N=5"]
+    assert warm["provider_processes"] == 2 * plan["provider_processes"]
+    assert warm["calls"]["ReadResource"]["calls"] == 5 and warm["terraform_cpu_s"] > 0
+    assert warm_cpu["value"] == round(warm["provider_cpu_s"], 3)
+    assert warm_ratio["value"] == round(series["terraform_plan_warm"]["min"]["5"] / series["floor_plan"]["min"]["5"], 3)
+    assert saved["warm"]["start_cpu_s"] > 0 and saved["warm"]["launch_s"]["min"] > 0
+    assert "Warm provider (keyform.provider.warm)" in table and "Where plan, warm provider N=5 went" in table

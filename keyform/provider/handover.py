@@ -1,0 +1,57 @@
+"""A launch's side of the warm provider (:mod:`keyform.provider.warm`): hand this launch over, then wait for it.
+
+This runs in every launch Terraform makes while a warm provider is up, before anything else is loaded, so it
+imports only what a bare interpreter has at hand (``marshal`` encodes the request: no ``json``, no ``re``).
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import signal
+import socket
+import sys
+
+ENV = "KEYFORM_PROVIDER_WARM"
+"""The warm provider's socket, set for a run's commands."""
+
+STARTED, EXITED, REFUSED = b"S", b"E", b"R"
+"""The warm provider's answers: a child runs this launch / the child's exit code follows / not served here."""
+STDIO = (0, 1, 2)
+LENGTH_BYTES = 4
+MARSHAL_VERSION = 4
+
+
+def request(digest: str, version: str) -> bytes:
+    """What the child needs to take this launch's place, length first."""
+    current_umask = os.umask(0o22)
+    os.umask(current_umask)
+    body = marshal.dumps({"digest": digest, "version": version, "argv": sys.argv, "cwd": os.getcwd(),
+                          "umask": current_umask, "env": dict(os.environ)}, MARSHAL_VERSION)
+    return len(body).to_bytes(LENGTH_BYTES, "big") + body
+
+
+def hand_over(socket_path: str, digest: str, version: str) -> int | None:
+    """Run this launch in a child of the warm provider at ``socket_path``: its exit code, or None when nothing
+    was started there (the caller then starts cold)."""
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
+        try:
+            connection.connect(socket_path)
+            socket.send_fds(connection, [request(digest, version)], list(STDIO))
+            first = connection.recv(1)
+        except OSError:
+            return None
+        if first != STARTED:  # refused, or the warm provider died before forking: nothing of this launch runs
+            return None
+        # Terraform interrupts its whole process group on Ctrl-C; the provider ends when Terraform tells it to.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        answer = b""
+        while True:
+            try:
+                chunk = connection.recv(2)
+            except OSError:
+                break
+            if not chunk:
+                break
+            answer += chunk
+    return answer[1] if len(answer) >= 2 and answer[:1] == EXITED else 1

@@ -1,0 +1,303 @@
+"""A warm provider: one process that has done the provider's imports and forks a child for each launch.
+
+Terraform starts the provider 3-5 times per command, and a plan's launches spend ~0.5 s of CPU starting Python
+and importing (measured). A run of many commands (the main job, the plan report, ``keyform provider warm --
+CMD``) starts one warm provider and names its socket in ``KEYFORM_PROVIDER_WARM``; each launch Terraform makes
+then hands itself over:
+
+- the launch (``python -m keyform.provider``, after its code check) connects to the socket and sends its
+  stdin, stdout and stderr (``SCM_RIGHTS``), its arguments, working directory, umask and environment, and the
+  digest of the code it was installed for;
+- the warm provider refuses a launch of other code (its digest differs) or of another user, else forks; the
+  child takes the launch's descriptors, directory and environment (credentials only ever live in the child,
+  as in a cold launch) and serves exactly as a cold launch would, in a process of its own (nothing is shared
+  between launches, aliases or concurrent Terraform processes: the fork copies a process that has only
+  imported code);
+- the launch waits for its child and exits with its code; when the launch dies (Terraform killed it), the
+  child stops as a cold launch stops when its parent dies.
+
+A launch that cannot hand over (no warm provider, refused, gone before the fork) starts cold, as without
+``KEYFORM_PROVIDER_WARM``. The warm provider ends when whoever started it closes its stdin or sends SIGTERM.
+"""
+
+from __future__ import annotations
+
+import marshal
+import os
+import signal
+import socket
+import struct
+import sys
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Any, Callable, Iterator, Optional
+
+from keyform.provider.handover import ENV, EXITED, LENGTH_BYTES, REFUSED, STARTED, STDIO
+
+_MAX_REQUEST = 1 << 20
+
+
+# ----------------------------------------------------------------------------------- the warm provider
+def serve_warm(socket_path: str, run_launch: Callable[[Callable[[], bool], Callable[[int], None]], int]) -> int:
+    """Accept launches on ``socket_path`` until stdin closes or SIGTERM; ``run_launch(launcher_gone, exit)`` is
+    what a child runs (after taking over the launch's descriptors and environment)."""
+    import selectors
+
+    from keyform.provider.code import code_digest
+
+    digest = code_digest()
+    preload()
+    listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    listener.bind(socket_path)
+    os.chmod(socket_path, 0o600)
+    listener.listen(64)
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the kernel; they report on their own
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the run's commands; the run stops it after them
+    selector = selectors.DefaultSelector()
+    selector.register(listener, selectors.EVENT_READ, "launch")
+    selector.register(sys.stdin.fileno(), selectors.EVENT_READ, "stdin")
+    sys.stdout.write("ready\n")
+    sys.stdout.flush()
+    import gc
+
+    gc.collect()
+    gc.freeze()  # what the imports made stays in pages every child shares instead of copying
+    while True:
+        for key, _ in selector.select():
+            if key.data == "stdin":
+                if not os.read(sys.stdin.fileno(), 4096):  # whoever started it is gone
+                    listener.close()
+                    _remove(socket_path)
+                    return 0
+                continue
+            connection, _ = listener.accept()
+            try:
+                _launch(connection, digest, run_launch, [selector, listener])
+            finally:
+                connection.close()
+
+
+def _remove(socket_path: str) -> None:
+    """The socket, and its folder (made for it alone by :func:`running`)."""
+    for remove, path in ((os.unlink, socket_path), (os.rmdir, os.path.dirname(socket_path))):
+        try:
+            remove(path)
+        except OSError:
+            pass
+
+
+def preload() -> None:
+    """Import what a launch imports while it serves, so that no child imports it again."""
+    import importlib
+    import pkgutil
+
+    import keyform.appliances
+    import keyform.client
+    import keyform.provider
+
+    for package in (keyform.provider, keyform.client, keyform.appliances):
+        for module in pkgutil.walk_packages(package.__path__, package.__name__ + "."):
+            if not module.name.endswith(("__main__", ".install", ".docs", ".imports", ".warm")):
+                importlib.import_module(module.name)
+    for name in ("requests", "urllib3", "msgpack", "json", "resource", "email.utils", "tf.schema",
+                 "tf.gen.tfplugin_pb2", "google.protobuf.message_factory", "cryptography.x509"):
+        importlib.import_module(name)
+
+
+def _launch(connection: socket.socket, digest: str,
+            run_launch: Callable[[Callable[[], bool], Callable[[int], None]], int],
+            server: list[Any]) -> None:
+    connection.settimeout(5)  # a client that connects and says nothing holds no launch up for long
+    try:
+        request, fds = _receive(connection)
+    except (OSError, ValueError):
+        return
+    try:
+        refusal = _refusal(request, digest)
+        if refusal:
+            connection.sendall(REFUSED + refusal.encode())
+            return
+        sys.stdout.flush()
+        sys.stderr.flush()
+        if os.fork() == 0:
+            try:
+                for held in server:  # the warm provider's selector and socket are not the child's
+                    held.close()
+                _become(request, fds, connection)
+                connection.settimeout(None)
+                connection.sendall(STARTED)
+                code = run_launch(_watch(connection), lambda code: _exit(connection, code))
+            except BaseException:  # noqa: BLE001 - a child never returns into the warm provider's loop
+                import traceback
+
+                traceback.print_exc()
+                code = 1
+            _exit(connection, code)
+    finally:
+        for fd in fds:
+            try:
+                os.close(fd)
+            except OSError:
+                pass
+
+
+def _receive(connection: socket.socket) -> tuple[dict[str, Any], list[int]]:
+    """The launch's request (:func:`keyform.provider.handover.request`) and its descriptors, from this user only."""
+    head, fds, _, _ = socket.recv_fds(connection, LENGTH_BYTES, len(STDIO))
+    try:
+        uid = struct.unpack("3i", connection.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, 12))[1]
+        if uid != os.getuid():
+            raise ValueError("another user's launch")
+        if len(head) != LENGTH_BYTES or len(fds) != len(STDIO):
+            raise ValueError("not a launch")
+        length = int.from_bytes(head, "big")
+        if length > _MAX_REQUEST:
+            raise ValueError("request too long")
+        body = b""
+        while len(body) < length:
+            chunk = connection.recv(length - len(body))
+            if not chunk:
+                raise ValueError("request cut short")
+            body += chunk
+        request = marshal.loads(body)
+        if not isinstance(request, dict):
+            raise ValueError("not a launch")
+        return request, fds
+    except (ValueError, EOFError, TypeError, OSError):
+        for fd in fds:
+            os.close(fd)
+        raise ValueError("not a launch") from None
+
+
+def _refusal(request: dict[str, Any], digest: str) -> str:
+    from keyform import __version__
+
+    if request.get("version") != __version__ or request.get("digest") != digest:
+        return "a launch of other code"
+    return ""
+
+
+def _become(request: dict[str, Any], fds: list[int], connection: socket.socket) -> None:
+    """Take the launch's place: its descriptors, directory, umask, environment and arguments."""
+    for fd, target in zip(fds, STDIO):
+        os.dup2(fd, target)
+    for fd in fds:
+        if fd not in STDIO:
+            os.close(fd)
+    os.chdir(request["cwd"])
+    os.umask(request["umask"])
+    os.environ.clear()
+    os.environ.update(request["env"])
+    sys.argv = request["argv"]
+    for number in (signal.SIGCHLD, signal.SIGTERM):  # SIGINT stays ignored, as a launch ignores it
+        signal.signal(number, signal.SIG_DFL)
+    from keyform.provider import timings
+
+    timings.configure(forked=True)
+
+
+def _watch(connection: socket.socket) -> Callable[[], bool]:
+    """Whether the launch has gone (Terraform killed it): a thread waits for its end of the connection."""
+    import threading
+
+    gone = threading.Event()
+
+    def wait() -> None:
+        try:
+            while connection.recv(64):
+                pass
+        except OSError:
+            pass
+        gone.set()
+
+    threading.Thread(target=wait, name="launch-watch", daemon=True).start()
+    return gone.is_set
+
+
+def _exit(connection: socket.socket, code: int) -> None:
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):
+            pass
+    try:
+        connection.sendall(EXITED + bytes([code & 0xFF]))
+    except OSError:
+        pass
+    os._exit(code)
+
+
+# ----------------------------------------------------------------------------------- a run's warm provider
+@dataclass(frozen=True)
+class Running:
+    pid: int
+    env: dict[str, str]
+    """What the run's commands need in their environment: ``KEYFORM_PROVIDER_WARM``."""
+
+
+@contextmanager
+def running(python: Optional[str] = None) -> Iterator[Running]:
+    """A warm provider for the commands of one run. It is stopped, by process id, when the run ends; if this
+    process dies first, its closed stdin ends it."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    folder = tempfile.mkdtemp(prefix="keyform-warm-")  # 0700: only this user reaches the socket
+    socket_path = os.path.join(folder, "warm.sock")
+    process = subprocess.Popen([python or sys.executable, "-m", "keyform.provider.warm", socket_path],
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    try:
+        assert process.stdout is not None
+        if process.stdout.readline() != b"ready\n":
+            raise RuntimeError(f"the warm provider did not start (exit code {process.wait()})")
+        yield Running(process.pid, {ENV: socket_path})
+    finally:
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        for stream in (process.stdin, process.stdout):
+            if stream is not None:
+                stream.close()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def run_command(command: list[str]) -> int:
+    """``keyform provider warm -- COMMAND``: COMMAND's exit code. Ctrl-C reaches COMMAND (Terraform stops
+    gracefully on it) and the warm provider is stopped after COMMAND has ended, as it is on any other end."""
+    import subprocess
+
+    with running() as warm:
+        try:
+            process = subprocess.Popen(command, env={**os.environ, **warm.env})
+        except OSError as exc:
+            print(f"keyform provider warm: cannot run {command[0]}: {exc.strerror}", file=sys.stderr)
+            return 127
+        previous = signal.signal(signal.SIGINT, lambda *_: None)  # COMMAND's to handle; exec resets it there
+        try:
+            return process.wait()
+        finally:
+            signal.signal(signal.SIGINT, previous)
+
+
+def _run_launch(launcher_gone: Callable[[], bool], leave: Callable[[int], None]) -> int:
+    from keyform.provider.__main__ import provider
+    from keyform.provider.plugin_server import serve
+
+    return serve(provider, launcher_gone=launcher_gone, leave=leave)
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    """``python -m keyform.provider.warm SOCKET``: what :func:`running` starts."""
+    args = sys.argv[1:] if argv is None else argv
+    if len(args) != 1:
+        print("usage: python -m keyform.provider.warm SOCKET", file=sys.stderr)
+        return 2
+    return serve_warm(args[0], _run_launch)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
