@@ -162,7 +162,8 @@ def run(project_dir: Path, run_dir: Path, free_ports: bool, fresh: bool) -> int:
         # the checkout's toolchain (what .keyform/env.sh sets) over the caller's environment, nothing dropped
         # KEYFORM_SIMULATORS=1: the example stacks may use the simulators' addresses (stacks/endpoints.py)
         env = toolchain.environment(**stack_environment(endpoints), **demo_secrets(run_dir), KEYFORM_SIMULATORS="1")
-        with warm.running() as warm_provider:  # Terraform's provider launches of steps 2 and 4 skip start-up
+        # Terraform's provider launches of steps 2 and 4 fork from a warm provider (cold if it cannot start)
+        with warm.running(required=False) as warm_provider:
             env.update(warm_provider.env)
             drifted = deploy_and_review(project_dir, env, backend, endpoints)
             if drifted is None:

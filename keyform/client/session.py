@@ -20,7 +20,7 @@ from requests.adapters import HTTPAdapter
 from requests.structures import CaseInsensitiveDict
 from urllib3.util.retry import Retry
 
-from keyform.client import jobs, jsonpath, slow
+from keyform.client import jobs, jsonpath, slow, waiting
 from keyform.client.auth import Authenticator
 from keyform.client.config import ClientConfig, PollingConfig
 from keyform.client.errors import ApiError, api_message, check_path, parse_body, redact, safe_url
@@ -144,6 +144,7 @@ class RestClient:
         unexpected status (404 is returned as is with ``allow_not_found``), a TransportError
         subclass when no answer came, JobFailed when the job failed.
         """
+        waiting.check()  # before anything is sent: a call tried where it must not wait runs again where it may
         method = method.upper()
         idempotent = method in IDEMPOTENT_METHODS if idempotent is None else idempotent
         url = self.url_for(path)

@@ -25,13 +25,14 @@ import re
 import shutil
 import sys
 from pathlib import Path
-from typing import Any, Callable, Mapping, Sequence
+from typing import Any, Callable, Mapping, Optional, Sequence
 
 from keyform import toolchain
 from keyform.plan_report import freshness, load
 from keyform.plan_report.freshness import PLAN_FILE, remake_command, stale_message
 from keyform.plan_report.load import PlanLoadError, StackPlan
 from keyform.plan_report.mask import Scrubber, collect_secrets
+from keyform.provider import warm
 
 EXIT_APPLIED = 0
 EXIT_FAILED = 1
@@ -89,7 +90,8 @@ def checked_plans(stacks_dir: Path, stacks: Sequence[str], terraform: str) -> li
     return plans
 
 
-def apply(plan: StackPlan, terraform: str, scrub: Callable[[str], str]) -> toolchain.Run:
+def apply(plan: StackPlan, terraform: str, scrub: Callable[[str], str],
+          extra_env: Optional[Mapping[str, str]] = None) -> toolchain.Run:
     """``terraform apply -input=false plan`` in the stack's directory, each line shown as it comes."""
     stack_dir = Path(plan.source).parent
 
@@ -99,7 +101,8 @@ def apply(plan: StackPlan, terraform: str, scrub: Callable[[str], str]) -> toolc
 
     binary = shutil.which(terraform) or terraform
     return toolchain.run([binary, "apply", "-input=false", "-no-color", PLAN_FILE], stack_dir,
-                         freshness.terraform_env(), timeout=None, on_line=show, own_group=False)
+                         {**freshness.terraform_env(), **(extra_env or {})}, timeout=None, on_line=show,
+                         own_group=False)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -118,14 +121,20 @@ def run(args: argparse.Namespace) -> int:
     scrub = Scrubber(environment_secrets(dict(os.environ)))
     for plan in plans:
         scrub.add(collect_secrets(plan.document))
+    # one warm provider for every stack's apply: Terraform's provider launches fork from it (keyform.provider.warm)
+    with warm.running(required=False) as warm_provider:
+        return apply_all(plans, args.terraform, scrub, warm_provider.env)
+
+
+def apply_all(plans: list[StackPlan], terraform: str, scrub: Scrubber, extra_env: Mapping[str, str]) -> int:
     for i, plan in enumerate(plans):
         assert plan.freshness is not None
         _say(f"stack {plan.stack}: applying its saved plan ({plan.source}, planned against "
              f"{freshness.describe(plan.freshness.planned)})")
         try:
-            result = apply(plan, args.terraform, scrub)
+            result = apply(plan, terraform, scrub, extra_env)
         except FileNotFoundError:
-            _say(f"error: cannot run {args.terraform}: not on PATH (source .keyform/env.sh, or give --terraform)")
+            _say(f"error: cannot run {terraform}: not on PATH (source .keyform/env.sh, or give --terraform)")
             return EXIT_FAILED
         rest = ", ".join(p.stack for p in plans[i + 1:])
         not_applied = f"; not applied: {rest}" if rest else ""

@@ -22,7 +22,7 @@ import threading
 import time
 from typing import TYPE_CHECKING, Any, Callable, Optional
 
-from keyform.client import ClientError, jsonpath, paging
+from keyform.client import ClientError, jsonpath, paging, waiting
 from keyform.client.templates import render_value
 from keyform.provider.call_spec import Secrets
 from keyform.provider.object_spec import ObjectSpec
@@ -67,18 +67,23 @@ class CollectionReads:
             return fallback(client, spec, object_id, secrets)
         with self._lock:
             collection = self._collections.setdefault(url, _Collection())
-        with collection.lock:
+        if not collection.lock.acquire(blocking=not waiting.forbidden()):
+            raise waiting.WouldWait  # another thread is reading the collection
+        try:
             if collection.usable and (collection.records is None
                                       or self._clock() - collection.fetched_at > self.max_age_s):
                 collection.records = self._fetch(client, spec, url)
                 collection.fetched_at = self._clock()
                 collection.usable = collection.records is not None
             records = collection.records if collection.usable else None
+        finally:
+            collection.lock.release()
         if records is not None and object_id in records:
             return records[object_id]
         return fallback(client, spec, object_id, secrets)
 
     def _fetch(self, client: RestClient, spec: ObjectSpec, url: str) -> Optional[dict[str, Any]]:
+        waiting.check()
         self.collection_gets += 1
         try:
             body = paging.get_all(client, url).body

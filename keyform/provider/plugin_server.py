@@ -91,6 +91,9 @@ COMPUTE_ONLY = frozenset({"GetMetadata", "GetProviderSchema", "ValidateProviderC
                           "ValidateDataResourceConfig", "UpgradeResourceState", "MoveResourceState", "GetFunctions",
                           "StopProvider"})
 """The servicer's methods that never wait on an appliance: answered on the loop's own thread."""
+USUALLY_COMPUTE_ONLY = frozenset({"ReadResource", "PlanResourceChange"})
+"""Tried on the loop's thread first: a refresh's read is usually answered from a collection read already made,
+a plan usually only computes; one that would send a request runs again on a pool thread (keyform.client.waiting)."""
 
 
 class Methods:
@@ -139,7 +142,8 @@ def _methods(servicer: Any) -> dict[str, Unary]:
 
     service = pb.DESCRIPTOR.services_by_name["Provider"]
     methods = {f"/{service.full_name}/{method.name}": Unary(GetMessageClass(method.input_type).FromString,
-                                                          getattr(servicer, method.name), method.name in COMPUTE_ONLY)
+                                                          getattr(servicer, method.name), method.name in COMPUTE_ONLY,
+                                                          method.name in USUALLY_COMPUTE_ONLY)
                for method in service.methods if hasattr(servicer, method.name)}
     methods[_SCHEMA] = Unary(methods[_SCHEMA].parse, schema, True)
     return methods

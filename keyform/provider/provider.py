@@ -111,6 +111,7 @@ class RestProvider(Provider):  # type: ignore[misc]  # tf has no type informatio
         self.client: Optional[RestClient] = None
         self.settings: dict[str, Any] = {}
         self.secrets: dict[str, str] = {}
+        self._configured_secrets: Optional[list[str]] = None  # what redact() masks of the settings, once known
         from keyform.provider.collection_reads import CollectionReads
 
         self.reads = CollectionReads()  # refresh reads answered from one collection read (per process)
@@ -163,6 +164,7 @@ class RestProvider(Provider):  # type: ignore[misc]  # tf has no type informatio
 
         self.settings = resolve_settings(config)
         self.secrets = {k: v for k, v in (self.settings.get("secrets") or {}).items() if v is not None}
+        self._configured_secrets = None
         logs.redact_with(self.redact)  # every log line from now on, whatever wrote it
         self.client = build_client(diags, self.settings)
         self.reads.query = self.settings.get("collection_query") or None
@@ -175,11 +177,13 @@ class RestProvider(Provider):  # type: ignore[misc]  # tf has no type informatio
         """``text`` without any secret of this provider: credentials, the session's tokens, ``secrets``."""
         from keyform.client.errors import redact
 
-        known = list(self.secrets.values()) + (self.client.secrets() if self.client is not None else [])
-        for field in FIELDS:
-            value = self.settings.get(field.name) if field.sensitive else None
-            known += list(value.values()) if isinstance(value, dict) else [value] if isinstance(value, str) else []
-        return redact(text, known)
+        if self._configured_secrets is None:  # the settings' secret values: fixed once configured
+            known = list(self.secrets.values())
+            for field in FIELDS:
+                value = self.settings.get(field.name) if field.sensitive else None
+                known += list(value.values()) if isinstance(value, dict) else [value] if isinstance(value, str) else []
+            self._configured_secrets = known
+        return redact(text, self._configured_secrets + (self.client.secrets() if self.client is not None else []))
 
     def supplied(self, name: str) -> bool:
         """Whether the provider secret ``name`` is set and not empty."""

@@ -48,6 +48,9 @@ class Unary:
     """The answer to a parsed request and its :class:`Context`: a protobuf message, or one already serialized."""
     inline: bool
     """Answered on the loop's thread (it only computes); else on a pool thread (it may wait on the network)."""
+    tried_inline: bool = False
+    """Tried on the loop's thread first, where it must not wait (:mod:`keyform.client.waiting`): it usually only
+    computes; when it would send a request, it runs again, whole, on a pool thread."""
 
 
 class Context:
@@ -133,8 +136,20 @@ class RpcLoop:
             connection.respond(stream, None, Status.INTERNAL, "the call carried no request message")
         elif handler.inline:
             self._answer(connection, stream, method, handler, message, on_loop=True)
-        else:
+        elif not (handler.tried_inline and self._tried_on_loop(connection, stream, method, handler, message)):
             self._pool.submit(self._answer, connection, stream, method, handler, message, False)
+
+    def _tried_on_loop(self, connection: Connection, stream: int, method: str, handler: Unary,
+                       message: bytes) -> bool:
+        """Answer a call tried on the loop's thread, unless it would have waited: then False, nothing sent."""
+        from keyform.client import waiting  # loaded with the provider by then; a schema-only launch never gets here
+
+        try:
+            with waiting.without_waiting():
+                self._answer(connection, stream, method, handler, message, on_loop=True)
+        except waiting.WouldWait:
+            return False
+        return True
 
     def _answer(self, connection: Connection, stream: int, method: str, handler: Unary, message: bytes,
                 on_loop: bool) -> None:

@@ -174,7 +174,6 @@ def _guard(response_type: Callable[..., Message]) -> Callable[[Method], Method]:
                 response = method(self, request, context)
                 if log.isEnabledFor(logging.WARNING):
                     _log_diagnostics(method.__name__, response)
-                return response
             except Exception as exc:  # noqa: BLE001 - the user must see a diagnostic, never a traceback
                 # the traceback goes to Terraform's log (TF_LOG_PROVIDER=ERROR or finer: see keyform.provider.logs)
                 log.error("%s failed: internal error\n%s", method.__name__, self.redact(traceback.format_exc()))
@@ -183,10 +182,11 @@ def _guard(response_type: Callable[..., Message]) -> Callable[[Method], Method]:
                     f"{type(exc).__name__}: {self.redact(str(exc))}. Please report this with the output of the same "
                     "command run with TF_LOG_PROVIDER=DEBUG (its log holds the traceback).",
                 )
-                return response_type(diagnostics=diags.to_pb())
-            finally:
-                if timings.enabled:
-                    timings.record_call(method.__name__, started)
+                response = response_type(diagnostics=diags.to_pb())
+            # (a call that would wait where it must not, keyform.client.waiting, is timed where it runs again)
+            if timings.enabled:
+                timings.record_call(method.__name__, started)
+            return response
 
         wrapper.__name__ = method.__name__
         return wrapper

@@ -236,9 +236,10 @@ class Running:
 
 
 @contextmanager
-def running(python: Optional[str] = None) -> Iterator[Running]:
+def running(python: Optional[str] = None, required: bool = True) -> Iterator[Running]:
     """A warm provider for the commands of one run. It is stopped, by process id, when the run ends; if this
-    process dies first, its closed stdin ends it."""
+    process dies first, its closed stdin ends it. One that does not start raises, or, unless ``required``, leaves
+    the run's launches cold (an empty ``env``)."""
     import shutil
     import subprocess
     import tempfile
@@ -249,9 +250,10 @@ def running(python: Optional[str] = None) -> Iterator[Running]:
                                stdin=subprocess.PIPE, stdout=subprocess.PIPE)
     try:
         assert process.stdout is not None
-        if process.stdout.readline() != b"ready\n":
+        ready = process.stdout.readline() == b"ready\n"
+        if not ready and required:
             raise RuntimeError(f"the warm provider did not start (exit code {process.wait()})")
-        yield Running(process.pid, {ENV: socket_path})
+        yield Running(process.pid, {ENV: socket_path} if ready else {})
     finally:
         process.terminate()
         try:

@@ -7,7 +7,8 @@ import time
 import pytest
 from flask import Flask, jsonify, request
 
-from keyform.client import ApiError, ClientConfig, CsrfConfig, OAuth2Config, PollingConfig, RestClient, TransportError
+from keyform.client import (ApiError, ClientConfig, CsrfConfig, OAuth2Config, PollingConfig, RestClient, TransportError,
+                            waiting)
 from keyform.client.errors import JobFailed
 from keyform.simulators.common import Settings, serve
 
@@ -146,3 +147,14 @@ def test_rate_limit_spaces_requests(api):
     for _ in range(5):
         c.request("GET", "/busy")
     assert time.monotonic() - started >= 0.19
+
+
+def test_where_no_request_may_wait_none_is_sent_and_the_call_can_run_again(api):
+    # keyform.client.waiting: the provider tries a refresh's read on its connection's thread first
+    c = client(api)
+    with waiting.without_waiting():
+        with pytest.raises(waiting.WouldWait):
+            c.request("GET", "/me")
+    assert api["calls"] == []
+    assert c.request("GET", "/me").status == 200  # the same call, where it may wait
+    assert [method for method, _, _ in api["calls"]] == ["GET"]

@@ -5,8 +5,12 @@
 from __future__ import annotations
 
 import json
+import time
 
-from keyform.provider.collection_reads import collection_url, record_id_of
+import pytest
+
+from keyform.client import ClientConfig, RestClient, waiting
+from keyform.provider.collection_reads import CollectionReads, _Collection, collection_url, record_id_of
 from keyform.provider.object_spec import ObjectSpec
 from tests.provider.conftest import config
 
@@ -86,3 +90,22 @@ def test_which_reads_a_collection_answers():
         assert collection_url(changed_spec, "fields=*") is None
     assert collection_url(ObjectSpec.from_state({**state, "path": "/things?svm=a"}), "fields=*") is None
     assert record_id_of(ObjectSpec.from_state({"path": "/t", "data": "{}"}), {"uuid": "u1"}) == "u1"
+
+
+def test_a_read_tried_where_it_must_not_wait_never_waits_for_another_threads_collection_read():
+    # The loop's thread tries a refresh's read first (keyform.client.waiting): while a pool thread holds the
+    # collection (reading it), the try gives up at once instead of holding every other call up.
+    spec = ObjectSpec.from_state({"path": "/things", "data": '{"name":"a"}', "api": None})
+    reads = CollectionReads()
+    reads.query = "fields=*"
+    client = RestClient(ClientConfig("http://127.0.0.1:9/api", retry_max=0))  # never reached
+    url = collection_url(spec, "fields=*")
+    collection = reads._collections.setdefault(url, _Collection())
+    with collection.lock:  # another thread is reading it
+        with waiting.without_waiting(), pytest.raises(waiting.WouldWait):
+            reads.read(client, spec, "a", None, lambda *_: pytest.fail("the object's own read was tried"))
+    assert reads.collection_gets == 0
+    # fetched meanwhile: the try is answered from it, without waiting
+    collection.records, collection.fetched_at = {"a": {"name": "a", "uuid": "1"}}, time.monotonic()
+    with waiting.without_waiting():
+        assert reads.read(client, spec, "a", None, lambda *_: pytest.fail("read again")) == {"name": "a", "uuid": "1"}
