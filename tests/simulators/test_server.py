@@ -57,3 +57,16 @@ def test_the_runner_stops_on_a_signal_that_comes_at_any_moment():
             assert any(line.strip() == "ready" for line in process.stdout)
             process.terminate()
             assert process.wait(timeout=10) == 0
+
+
+def test_injected_errors_are_transient_for_each_request():
+    # error_rate 1.0: every request would fail; one method and path fails at most ERRORS_IN_A_ROW times in a row,
+    # so a client's retries outlast it, while other requests keep failing on their own count
+    from keyform.simulators.common.faults import ERRORS_IN_A_ROW, Faults
+
+    faults = Faults(error_rate=1.0)
+    drawn = [faults.draw("GET /a") for _ in range(ERRORS_IN_A_ROW + 1)]
+    assert [d is not None for d in drawn] == [True] * ERRORS_IN_A_ROW + [False]
+    assert all(d[0] in (500, 503) for d in drawn[:-1])
+    assert faults.draw("POST /a") is not None  # another request: its own count
+    assert faults.draw("GET /a") is not None  # served once: the count starts again

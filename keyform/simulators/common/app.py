@@ -56,7 +56,7 @@ def create_base_app(settings: Settings, error_body: ErrorBody) -> Flask:
             return None
         if settings.faults.latency_ms:
             time.sleep(settings.faults.latency_ms / 1000.0)
-        drawn = settings.faults.draw()
+        drawn = settings.faults.draw(f"{request.method} {request.path}")
         if drawn is None:
             return None
         status, headers = drawn
