@@ -15,11 +15,10 @@ import time
 PROCESS = "process"
 FORKED = "forked"
 
-_path = os.environ.get("KEYFORM_PROVIDER_TIMINGS")
+_path: str | None = None
 _calls: list[tuple[str, float]] = []  # list.append is atomic: calls from any thread
 _forked = False
-
-enabled = _path is not None
+enabled = False
 
 
 def configure(forked: bool) -> None:
@@ -28,6 +27,9 @@ def configure(forked: bool) -> None:
     global _path, enabled, _forked
     _path = os.environ.get("KEYFORM_PROVIDER_TIMINGS")
     enabled, _forked = _path is not None, forked
+
+
+configure(forked=False)
 
 
 def record_call(method: str, started: float) -> None:

@@ -15,6 +15,7 @@ from keyform.provider.handover import hand_over, request
 from keyform.provider.code import code_digest
 from keyform.provider.plugin_server import MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE
 from tests.processes import started
+from tests.provider.test_process_lifecycle import _alive
 from tests.provider.conftest import config
 from tests.provider.test_object_lifecycle import NO_CHANGES, thing
 
@@ -110,7 +111,7 @@ def test_a_launch_whose_warm_provider_died_starts_cold(tmp_path):
         path = warmed.env[warm.ENV]
         os.kill(warmed.pid, 9)
         deadline = time.monotonic() + 10
-        while not _zombie(warmed.pid) and time.monotonic() < deadline:
+        while _alive(warmed.pid) and time.monotonic() < deadline:
             time.sleep(0.05)
         env = {**PLUGIN_ENV, warm.ENV: path, "TMPDIR": str(tmp_path)}
         with started([sys.executable, "-m", "keyform.provider"], stdout=subprocess.PIPE, env=env) as launch:
@@ -169,11 +170,3 @@ def _children(pid: int) -> list[int]:
             if int(fields[1]) == pid:
                 found.append(int(entry))
     return found
-
-
-def _zombie(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat", encoding="ascii") as handle:
-            return handle.read().rsplit(")", 1)[1].split()[0] == "Z"
-    except OSError:
-        return True
