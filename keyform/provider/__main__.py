@@ -28,18 +28,17 @@ def launched_by_another_install() -> str:
 
 
 def main() -> int:
+    warm = os.environ.get("KEYFORM_PROVIDER_WARM")  # keyform.provider.handover.ENV, not imported: launch time
+    if warm:
+        code = _hand_over(warm)
+        if code is not None:
+            return code
     stale = launched_by_another_install()
     if stale:
         print(f"keyform rest provider: {stale} ({sys.executable}). Run `keyform provider install` in the project, "
               "then `terraform init -upgrade` (cdktf: delete cdktf.out/stacks/*/.terraform.lock.hcl).",
               file=sys.stderr)
         return 1
-
-    warm = os.environ.get("KEYFORM_PROVIDER_WARM")  # keyform.provider.handover.ENV, not imported: launch time
-    if warm:
-        code = _hand_over(warm)
-        if code is not None:
-            return code
     from keyform.provider.plugin_server import serve
 
     return serve(provider)
@@ -54,13 +53,23 @@ def provider() -> RestProvider:
 
 def _hand_over(socket_path: str) -> int | None:
     """Serve this launch from the warm provider at ``socket_path`` (:mod:`keyform.provider.warm`): its exit code,
-    or None to start cold. This process then only waits, and its CPU time is logged as a launch's."""
-    from keyform import __version__ as VERSION
+    or None to start cold. This process then only waits, and its CPU time is logged as a launch's.
+
+    It sends the version and code digest its launcher pins, and the warm provider forks only for the ones of the
+    code it has loaded: a launch served there runs the pinned code without digesting the code on disk. A refused
+    launch starts cold, after that check."""
     from keyform.provider import timings
-    from keyform.provider.code import code_digest
     from keyform.provider.handover import hand_over
 
-    code = hand_over(socket_path, os.environ.get("KEYFORM_LAUNCHER_DIGEST") or code_digest(), VERSION)
+    pinned = os.environ.get("KEYFORM_LAUNCHER_VERSION"), os.environ.get("KEYFORM_LAUNCHER_DIGEST")
+    if pinned[0] is not None and pinned[1] is not None:
+        version, digest = pinned[0], pinned[1]
+    else:  # not started by a launcher: the code here is the one asked for
+        from keyform import __version__ as version
+        from keyform.provider.code import code_digest
+
+        digest = code_digest()
+    code = hand_over(socket_path, digest, version)
     if code is not None:
         timings.record_exit()
     return code

@@ -1,6 +1,6 @@
 """The provider's code as the launcher pins it: which packages, their digest, their bytecode.
 
-The provider process checks the digest at every launch (3-5 times per Terraform command), so this module
+The provider process checks the digest at every cold launch (3-5 times per Terraform command), so this module
 imports only ``os`` and ``hashlib``.
 """
 

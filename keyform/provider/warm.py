@@ -5,10 +5,11 @@ Terraform starts the provider 3-5 times per command, and each launch starts Pyth
 (the main job, ``keyform apply-plan``, ``keyform provider warm -- CMD``) starts one warm provider and names
 its socket in ``KEYFORM_PROVIDER_WARM``; each launch Terraform makes then hands itself over:
 
-- the launch (``python -m keyform.provider``, after its code check) connects to the socket and sends its
-  stdin, stdout and stderr (``SCM_RIGHTS``), its arguments, working directory, umask and environment, and the
-  digest of the code it was installed for;
-- the warm provider refuses a launch of other code (its digest differs) or of another user, else forks; the
+- the launch (``python -m keyform.provider``) connects to the socket and sends its stdin, stdout and stderr
+  (``SCM_RIGHTS``), its arguments, working directory, umask and environment, and the version and code digest
+  its launcher pins;
+- the warm provider refuses a launch of other code (version or digest differ) or of another user, else forks
+  (so a launch served here runs the pinned code, and skips a cold launch's check of the code on disk); the
   child takes the launch's descriptors, directory and environment (credentials only ever live in the child,
   as in a cold launch) and serves exactly as a cold launch would, in a process of its own (nothing is shared
   between launches, aliases or concurrent Terraform processes: the fork copies a process that has only

@@ -66,6 +66,17 @@ def test_a_launch_of_other_code_is_refused_and_nothing_is_forked():
         assert _children(warmed.pid) == before == []
 
 
+def test_a_launcher_pinning_other_code_is_refused_and_stops_on_the_code_check():
+    # A handed-over launch skips the check of the code on disk: the warm provider's refusal sends it to that check.
+    with warm.running() as warmed:
+        env = {**PLUGIN_ENV, **warmed.env, "KEYFORM_LAUNCHER_VERSION": __version__,
+               "KEYFORM_LAUNCHER_DIGEST": "0" * 32}
+        done = subprocess.run([sys.executable, "-m", "keyform.provider"], capture_output=True, text=True, env=env,
+                              timeout=60)
+        assert done.returncode == 1 and "code changed since its provider was installed" in done.stderr
+        assert done.stdout == "" and _children(warmed.pid) == []
+
+
 def test_hostile_clients_do_not_stop_it_serving_the_next_launch(tmp_path):
     with warm.running() as warmed:
         path = warmed.env[warm.ENV]
@@ -103,6 +114,9 @@ def _launch_and_shut_down(socket_path: str, tmp_path) -> None:
 def test_a_killed_launch_takes_its_forked_child_with_it(tmp_path):
     with warm.running() as warmed:
         _launch_and_shut_down(warmed.env[warm.ENV], tmp_path)
+        deadline = time.monotonic() + 10  # its costs are written just before it ends
+        while _children(warmed.pid) and time.monotonic() < deadline:
+            time.sleep(0.05)
         assert _children(warmed.pid) == []
 
 
