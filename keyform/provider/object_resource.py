@@ -103,10 +103,18 @@ class ObjectResource:
             planned["response"] = Unknown
             return planned, []
 
+        if planned.get("api") is Unknown:
+            diags.add_error(
+                "api must be known to plan a change",
+                "api is known only at apply here (it is built from a value that is not known yet, such as another "
+                "resource's attribute or timestamp()). It decides how the object is read, what a change sends and "
+                "whether it replaces the object, so a change cannot be planned without it: build api from literal "
+                "values and variables.", path=["api"])
+            return planned, []
         planned["id"] = prior.get("id")
         if _same_json(planned.get("data"), prior.get("data"), api.get("set_keys") or ()):
             planned["data"] = prior.get("data")  # same keys and values: keep the stored text, no diff
-        if _api(prior) == api and planned.get("api") is not Unknown:
+        if _api(prior) == api:
             planned["api"] = prior.get("api")  # the same settings written otherwise (key order, spacing): no diff
         changed = [k for k in planned if k not in COMPUTED and k != "write_only_data" and planned[k] != prior.get(k)]
         if not changed and digest == prior.get("write_only_data_hash"):

@@ -1,5 +1,6 @@
 """``rest_object``'s ``api`` attribute: each malformed value is refused at plan, naming the key and the fix, with
-the diagnostic on ``api``; nothing is sent. Unknown values wait for apply."""
+the diagnostic on ``api``; nothing is sent. An unknown value waits for apply on a create, and is refused on a
+change (it decides whether the change replaces the object)."""
 
 from __future__ import annotations
 
@@ -124,3 +125,33 @@ def test_terraform_refuses_a_malformed_api_before_any_call(api, terraform):
             assert f"with rest_object.{name}, on main.tf" in text and "api = " in text
         assert "Internal error" not in text
     assert api.requests == []
+
+
+def _with_api(api_expression: str) -> str:
+    return f"""
+resource "rest_object" "x" {{
+  path = "/things"
+  data = jsonencode({{ name = "alpha", size = 3 }})
+  api  = {api_expression}
+}}
+"""
+
+
+LITERAL_API = 'jsonencode({ force_new_keys = ["name"] })'
+API_KNOWN_AT_APPLY = 'timestamp() != "" ? jsonencode({ force_new_keys = ["name"] }) : null'  # unknown at plan
+
+
+def test_an_api_known_only_at_apply_creates_but_a_change_under_it_is_refused_at_plan(api, terraform):
+    tf = terraform()
+    tf.write(config(api.base_url, _with_api(API_KNOWN_AT_APPLY)))
+    assert "1 added" in tf.apply().stdout  # a create reads api at apply only
+    assert json.loads(tf.resource("rest_object.x")["api"]) == {"force_new_keys": ["name"]}
+    api.clear()
+    run = tf.plan(check=False)  # api is unknown again at this plan: whether it replaces cannot be known
+    assert run.returncode == 1
+    text = said(run)
+    assert "Error: api must be known to plan a change" in text and "build api from literal values" in text
+    assert "with rest_object.x" in text and "api = " in text
+    assert [call.method for call in api.calls()] == ["GET"]  # the refresh only: nothing written
+    tf.write(config(api.base_url, _with_api(LITERAL_API)))
+    assert "No changes." in tf.plan().stdout
