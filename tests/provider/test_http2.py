@@ -15,7 +15,7 @@ import h2.exceptions
 import h2.settings
 import pytest
 
-from keyform.provider import tls
+from keyform.provider import http2, tls
 from keyform.provider.rpc_loop import RpcLoop, Status, Unary, server_tls
 
 BIG = bytes(range(256)) * 800  # 200 KiB: more than any window a client starts with
@@ -168,6 +168,29 @@ def test_calls_to_different_methods_on_one_connection_each_reach_their_method(se
         for i in range(60):  # the header blocks repeat byte for byte once their fields are in the table
             assert upper(f"abc{i}".encode(), timeout=10) == f"ABC{i}".encode()
             assert reverse(f"abc{i}".encode(), timeout=10) == f"abc{i}"[::-1].encode()
+
+
+def test_calls_that_arrive_together_are_answered_in_one_write(serve, monkeypatch):
+    client = H2Client(serve())
+    client.until(lambda events: any(isinstance(e, h2.events.RemoteSettingsChanged) for e in events))
+    sends = []
+    send = http2.Connection._send
+    monkeypatch.setattr(http2.Connection, "_send", lambda self, data: (sends.append(data), send(self, data)))
+    streams = []
+    for i in range(8):  # sent in one write: the loop reads them together and answers each on its thread
+        stream = client.conn.get_next_available_stream_id()
+        client.conn.send_headers(stream, [(":method", "POST"), (":scheme", "http"), (":path", "/test/Upper"),
+                                          (":authority", "localhost"), ("content-type", "application/grpc"),
+                                          ("te", "trailers")])
+        client.conn.send_data(stream, _message(f"call {i}".encode()), end_stream=True)
+        streams.append(stream)
+    client.flush()
+    events = client.conn.receive_data(client.sock.recv(1 << 20))  # the first read holds every answer
+    ended = {e.stream_id for e in events if isinstance(e, h2.events.StreamEnded)}
+    assert ended == set(streams)
+    client.events = list(events)
+    assert [client.body(stream) for stream in streams] == [f"CALL {i}".encode() for i in range(8)]
+    assert len(sends) == 1, f"{len(sends)} writes"
 
 
 def test_a_failure_arrives_as_its_status_with_its_details_intact(serve):
