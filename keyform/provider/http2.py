@@ -82,6 +82,11 @@ def trailers(code: int, details: str) -> bytes:
     return block
 
 
+READ_SIZE = 65536
+"""Bytes asked of the socket, and of TLS, per read. Each read allocates that much first: 256 KiB went to mmap and
+cost ~24 µs a read against ~3 µs (measured); a TLS record holds 16 KiB at most."""
+
+
 class ProtocolError(Exception):
     """The peer broke HTTP/2 or gRPC framing: the connection is closed."""
 
@@ -153,7 +158,7 @@ class Connection:
     def receive(self) -> bool:
         """Read what the socket has and act on every whole frame in it; False once the connection is over."""
         try:
-            data = self.sock.recv(262144)
+            data = self.sock.recv(READ_SIZE)
         except OSError:
             data = b""
         if not data:
@@ -196,7 +201,7 @@ class Connection:
                 self._incoming.write(data)
             while True:
                 try:
-                    plain.append(self._tls.read(262144))
+                    plain.append(self._tls.read(READ_SIZE))
                 except ssl.SSLWantReadError:
                     break
                 except (ssl.SSLZeroReturnError, ssl.SSLError):
