@@ -172,7 +172,8 @@ def test_calls_to_different_methods_on_one_connection_each_reach_their_method(se
 
 def test_calls_that_arrive_together_are_answered_in_one_write(serve, monkeypatch):
     client = H2Client(serve())
-    client.until(lambda events: any(isinstance(e, h2.events.RemoteSettingsChanged) for e in events))
+    client.until(lambda events: {h2.events.RemoteSettingsChanged, h2.events.SettingsAcknowledged}
+                 <= {type(e) for e in events})  # both settings exchanged: only the answers are left to come
     sends = []
     send = http2.Connection._send
     monkeypatch.setattr(http2.Connection, "_send", lambda self, data: (sends.append(data), send(self, data)))
