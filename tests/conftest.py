@@ -18,6 +18,7 @@ from keyform.simulators.__main__ import build_settings, start
 from keyform.simulators.common import Faults
 from keyform.simulators.common.run_ca import RunCa
 from keyform.simulators.kmip.server import start_kmip_server
+from tests.sigterm import pytest_configure  # noqa: F401 - a run stopped by SIGTERM tears its fixtures down
 
 _SESSION_CA_DIR = tempfile.mkdtemp(prefix="keyform-tests-ca-")
 atexit.register(shutil.rmtree, _SESSION_CA_DIR, ignore_errors=True)  # the session's CA, key and bundle go with it

@@ -1,7 +1,8 @@
 """A test run stopped by SIGTERM (a CI time-out, ``kill``) tears its fixtures down as Ctrl-C does.
 
 Python's default for SIGTERM ends the process on the spot, so the servers the tests started (PostgreSQL, the
-simulators, KMIP servers) would outlive the run. Loaded for every run by ``addopts`` (``-p tests.sigterm``).
+simulators, KMIP servers) would outlive the run. ``tests/conftest.py`` takes its hook, so any way of starting
+pytest loads it.
 """
 
 from __future__ import annotations
