@@ -1,7 +1,7 @@
 """A warm provider: one process that has done the provider's imports and forks a child for each launch.
 
 Terraform starts the provider 3-5 times per command, and each launch starts Python and imports the provider
-(a plan of 500: provider CPU 1.44 s with cold launches, 1.04 s handed over; benchmark). A run of many commands
+(a plan of 500: provider CPU 1.22 s with cold launches, 0.80 s handed over; benchmark). A run of many commands
 (the main job, ``keyform apply-plan``, ``keyform provider warm -- CMD``) starts one warm provider and names
 its socket in ``KEYFORM_PROVIDER_WARM``; each launch Terraform makes then hands itself over:
 
