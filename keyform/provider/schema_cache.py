@@ -5,8 +5,9 @@ depends on nothing but the provider's code and the protocol's generated messages
 of a code keeps its serialized answer in the user's cache and later launches of that code answer from it
 without loading the provider (~0.1 s of CPU of ~0.2 s per such launch, measured).
 
-The key is the code digest the launcher passes (checked against the code at every launch, see
-``keyform.provider.__main__``) with the size and time of ``tf``'s generated protocol module; a launch without
+The key is the code digest the launcher passes (checked at every launch, see ``keyform.provider.__main__``:
+against the code on disk by a cold launch, against the code it loaded by the warm provider a launch is handed
+to) with the size and time of ``tf``'s generated protocol module; a launch without
 the launcher (``python -m keyform.provider`` by hand, the tests) keeps nothing. The file is written whole
 (mode 0600, renamed into place), so a reader never sees half of one.
 """
