@@ -8,6 +8,7 @@ import socket
 import subprocess
 import sys
 import time
+from typing import Callable
 
 from keyform import __version__
 from keyform.provider import warm
@@ -28,11 +29,16 @@ def _process_lines(log) -> list[list[str]]:
     return [fields for fields in lines if fields[0] == "process"]
 
 
-def _gone(path: str, within: float = 10) -> bool:
+def _waited(condition: Callable[[], bool], within: float = 10) -> bool:
+    """Whether ``condition`` holds within ``within`` seconds (polled)."""
     deadline = time.monotonic() + within
-    while os.path.exists(path) and time.monotonic() < deadline:
+    while not condition() and time.monotonic() < deadline:
         time.sleep(0.05)
-    return not os.path.exists(path)
+    return condition()
+
+
+def _gone(path: str) -> bool:
+    return _waited(lambda: not os.path.exists(path))
 
 
 def test_terraform_runs_through_forked_children_and_starts_cold_once_the_warm_provider_is_gone(api, terraform,
@@ -105,28 +111,21 @@ def _launch_and_shut_down(socket_path: str, tmp_path) -> None:
         launch.wait(timeout=10)
         assert _gone(os.path.dirname(handshake.split("|")[3])), "the forked child outlived its launch"
     # the child, not a cold launch, served it, and ended as a provider ends (its costs written, just after)
-    deadline = time.monotonic() + 10
-    while not (tmp_path / "times.txt").exists() and time.monotonic() < deadline:
-        time.sleep(0.05)
+    _waited((tmp_path / "times.txt").exists)
     assert [fields[-1] for fields in _process_lines(tmp_path / "times.txt")] == ["forked"]
 
 
 def test_a_killed_launch_takes_its_forked_child_with_it(tmp_path):
     with warm.running() as warmed:
         _launch_and_shut_down(warmed.env[warm.ENV], tmp_path)
-        deadline = time.monotonic() + 10  # its costs are written just before it ends
-        while _children(warmed.pid) and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert _children(warmed.pid) == []
+        assert _waited(lambda: _children(warmed.pid) == [])  # its costs are written just before it ends
 
 
 def test_a_launch_whose_warm_provider_died_starts_cold(tmp_path):
     with warm.running() as warmed:
         path = warmed.env[warm.ENV]
         os.kill(warmed.pid, 9)
-        deadline = time.monotonic() + 10
-        while _alive(warmed.pid) and time.monotonic() < deadline:
-            time.sleep(0.05)
+        _waited(lambda: not _alive(warmed.pid))
         env = {**PLUGIN_ENV, warm.ENV: path, "TMPDIR": str(tmp_path)}
         with started([sys.executable, "-m", "keyform.provider"], stdout=subprocess.PIPE, env=env) as launch:
             assert launch.stdout.readline().decode().startswith("1|6|unix|")
