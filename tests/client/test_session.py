@@ -53,6 +53,16 @@ def api():
         def me():
             return jsonify({"auth": request.headers.get("Authorization")})
 
+        @app.get("/api/sticky")
+        def sticky():  # a load balancer's affinity cookie, set on an ordinary answer
+            response = jsonify({"cookie": request.cookies.get("lb")})
+            response.set_cookie("lb", "node-2")
+            return response
+
+        @app.get("/api/moved")
+        def moved():
+            return "", 302, {"Location": "/api/me"}
+
         @app.post("/api/async")
         def start_job():
             job = str(len(state["jobs"]))
@@ -113,6 +123,18 @@ def test_csrf_token_fetched_sent_and_refreshed_once_on_403(api):
 def test_oauth2_password_grant_becomes_the_bearer(api):
     c = client(api, username="u", password="pw", oauth2=OAuth2Config(api["url"] + "/token"))
     assert c.request("GET", "/me").body == {"auth": "Bearer bearer-1"}
+
+
+def test_every_call_carries_the_session_settings_and_no_redirect_is_followed(api):
+    """What a call takes from the client's session: configured headers, basic auth over a configured
+    Authorization header, the cookies earlier answers set; a redirect is answered, not followed."""
+    c = client(api, username="u", password="pw", headers={"X-Team": "storage", "Authorization": "Bearer no"})
+    assert c.request("GET", "/me").body == {"auth": "Basic dTpwdw=="}
+    assert c.request("GET", "/sticky").body == {"cookie": None}
+    assert c.request("GET", "/sticky").body == {"cookie": "node-2"}
+    assert c.request("GET", "/moved", expected=(302,)).status == 302
+    assert [p for _, p, _ in api["calls"]] == ["/api/me", "/api/sticky", "/api/sticky", "/api/moved"]
+    assert all(h.get("X-Team") == "storage" for _, _, h in api["calls"])
 
 
 def test_oauth2_refusal_is_an_api_error_without_the_password(api):
