@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from dataclasses import dataclass
 from typing import Any, Mapping, Optional
@@ -36,31 +37,9 @@ class ObjectSpec:
     def from_state(cls, state: Mapping[str, Any]) -> ObjectSpec:
         """The spec of a planned or stored object (``data`` known); raises SpecError for a malformed attribute."""
         data = call_spec.json_object(state, "data") or {}
-        api = object_api.parse(state.get("api"))
-
-        def call(verb: str, method: str, path: str) -> Call:
-            return Call(call_spec.method(api, f"{verb}_method", method), api.get(f"{verb}_path") or path,
-                        api.get(f"{verb}_body"))
-
-        return cls(
-            path=state["path"],
-            data=data,
-            create=Call(call_spec.method(api, "create_method", "POST"), api.get("create_path") or "{path}"),
-            read=call("read", "GET", "{path}/{id}"),
-            read_selector=api.get("read_selector") or None,
-            update=call("update", "PATCH", "{path}/{id}"),
-            update_sends_all=api.get("update_sends") == "all",
-            destroy=call("destroy", "DELETE", "{path}/{id}"),
-            lookup=Call(call_spec.method(api, "lookup_method", "GET"), api["lookup_path"], api.get("lookup_body"))
-            if api.get("lookup_path") else None,
-            lookup_selector=api.get("lookup_selector") or None,
-            id_attribute=api.get("id_attribute") or None,
-            id_template=api.get("id_template") or None,
-            force_new_keys=tuple(api.get("force_new_keys") or ()),
-            set_keys=tuple(api.get("set_keys") or ()),
-            omit_keys=frozenset(api.get("response_omit_keys") or DEFAULT_OMIT_KEYS),
-            polling=call_spec.polling(object_api.polling_settings(api.get("polling"))),
-        )
+        text = state.get("api")
+        settings = _api_settings(text) if text is None or isinstance(text, str) else _api_settings.__wrapped__(text)
+        return cls(path=state["path"], data=data, **settings)
 
     def normalized(self, found: Any) -> Any:
         """What the appliance shows, with the ``set_keys`` read as sets of ``data`` (:func:`jsondata.align_sets`):
@@ -110,3 +89,32 @@ def stored_json(state: Mapping[str, Any], attribute: str) -> Any:
     """A JSON attribute of a stored state (``response``), decoded; ``{}`` when empty."""
     text = state.get(attribute)
     return json.loads(text) if text else {}
+
+
+@functools.lru_cache(maxsize=256)
+def _api_settings(text: Any) -> dict[str, Any]:
+    """Every field of a spec its ``api`` text decides, worked out once per text: a plan's objects mostly share
+    a few. (Its values are shared between specs: bodies are rendered into new values, never changed.)"""
+    api = object_api.parse(text)
+
+    def call(verb: str, method: str, path: str) -> Call:
+        return Call(call_spec.method(api, f"{verb}_method", method), api.get(f"{verb}_path") or path,
+                    api.get(f"{verb}_body"))
+
+    return {
+        "create": Call(call_spec.method(api, "create_method", "POST"), api.get("create_path") or "{path}"),
+        "read": call("read", "GET", "{path}/{id}"),
+        "read_selector": api.get("read_selector") or None,
+        "update": call("update", "PATCH", "{path}/{id}"),
+        "update_sends_all": api.get("update_sends") == "all",
+        "destroy": call("destroy", "DELETE", "{path}/{id}"),
+        "lookup": Call(call_spec.method(api, "lookup_method", "GET"), api["lookup_path"], api.get("lookup_body"))
+        if api.get("lookup_path") else None,
+        "lookup_selector": api.get("lookup_selector") or None,
+        "id_attribute": api.get("id_attribute") or None,
+        "id_template": api.get("id_template") or None,
+        "force_new_keys": tuple(api.get("force_new_keys") or ()),
+        "set_keys": tuple(api.get("set_keys") or ()),
+        "omit_keys": frozenset(api.get("response_omit_keys") or DEFAULT_OMIT_KEYS),
+        "polling": call_spec.polling(object_api.polling_settings(api.get("polling"))),
+    }
