@@ -24,7 +24,7 @@ from keyform.client import jobs, jsonpath, slow, waiting
 from keyform.client.auth import Authenticator
 from keyform.client.config import ClientConfig, PollingConfig
 from keyform.client.errors import ApiError, api_message, check_path, parse_body, redact, safe_url
-from keyform.client.keepalive import FreshConnectionsAdapter
+from keyform.client.adapter import ClientAdapter
 from keyform.client.retries import IDEMPOTENT_METHODS, RETRY_STATUSES, RetryPolicy, transport_error
 
 log = logging.getLogger("keyform.client")
@@ -82,8 +82,8 @@ class RestClient:
         # and CA bundles are passed per request (_send_once).
         session.trust_env = False
         # urllib3 retries nothing: whether a call may be sent again is decided in _send (see retries).
-        adapter = FreshConnectionsAdapter(max_retries=Retry(total=0, redirect=0, raise_on_status=False),
-                              pool_connections=c.pool_size, pool_maxsize=c.pool_size)
+        adapter = ClientAdapter(max_retries=Retry(total=0, redirect=0, raise_on_status=False),
+                                pool_connections=c.pool_size, pool_maxsize=c.pool_size)
         session.mount("http://", adapter)
         session.mount("https://", adapter)
         session.headers.update({"Accept": "application/json", **c.headers})

@@ -76,11 +76,16 @@ def percent_encode(text: str) -> bytes:
 
 
 def trailers(code: int, details: str) -> bytes:
+    if code == 0 and not details:
+        return _OK_TRAILERS
     block = _literal(b"grpc-status", str(code).encode())
     if details:
         block += _literal(b"grpc-message", percent_encode(details))
     return block
 
+
+_OK_TRAILERS = _literal(b"grpc-status", b"0")
+"""The trailers of nearly every answer, made once."""
 
 READ_SIZE = 65536
 """Bytes asked of the socket, and of TLS, per read. Each read allocates that much first: 256 KiB went to mmap and

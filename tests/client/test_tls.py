@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import re
 import ssl
 import threading
 from contextlib import contextmanager
@@ -55,7 +56,8 @@ def pki(tmp_path):
 def _serving(pki, require_client_cert: bool):
     """An HTTPS API on loopback with the test PKI's server certificate; its base URL while open."""
     app = Flask("tls-test")
-    app.get("/api/ping")(lambda: jsonify({"pong": True}))
+    app.add_url_rule("/api/ping", "ping", lambda: jsonify({"pong": True}))
+    app.add_url_rule("/api/bye", "bye", lambda: (jsonify({"bye": True}), 200, {"Connection": "close"}))
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.load_cert_chain(pki["server_cert"], pki["server_key"])
     if require_client_cert:
@@ -104,3 +106,12 @@ def test_client_certificate_for_mutual_tls(mtls, pki):
     client = RestClient(ClientConfig(mtls, ca_cert_file=str(pki["ca"]), client_cert_file=str(pki["client_cert"]),
                                      client_key_file=str(pki["client_key"]), retry_max=0))
     assert client.request("GET", "/ping").body == {"pong": True}
+
+
+def test_a_ca_file_removed_while_the_client_runs_is_named_at_the_next_connection(https, pki):
+    """The TLS files are looked up once per pool; a connection made after the CA file is gone says which file."""
+    client = RestClient(ClientConfig(https, ca_cert_file=str(pki["ca"]), retry_max=0))
+    assert client.request("GET", "/bye").body == {"bye": True}  # the server closes this connection
+    pki["ca"].unlink()
+    with pytest.raises(OSError, match=f"invalid path: {re.escape(str(pki['ca']))}"):
+        client.request("GET", "/ping")
