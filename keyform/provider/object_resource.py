@@ -112,9 +112,11 @@ class ObjectResource:
                 "values and variables.", path=["api"])
             return planned, []
         planned["id"] = prior.get("id")
-        if _same_json(planned.get("data"), prior.get("data"), api.get("set_keys") or ()):
+        # (The same text needs no comparing: the usual plan with nothing to change.)
+        if planned.get("data") != prior.get("data") and _same_json(planned.get("data"), prior.get("data"),
+                                                                    api.get("set_keys") or ()):
             planned["data"] = prior.get("data")  # same keys and values: keep the stored text, no diff
-        if _api(prior) == api:
+        if planned.get("api") != prior.get("api") and _api(prior) == api:
             planned["api"] = prior.get("api")  # the same settings written otherwise (key order, spacing): no diff
         changed = [k for k in planned if k not in COMPUTED and k != "write_only_data" and planned[k] != prior.get(k)]
         if not changed and digest == prior.get("write_only_data_hash"):
