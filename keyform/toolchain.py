@@ -208,14 +208,15 @@ class TimedOut(RuntimeError):
 
 
 def run(command: Sequence[PathLike], cwd: PathLike, env: Mapping[str, str], *, timeout: Optional[float] = TIMEOUT,
-        on_line: Optional[Callable[[str], None]] = None, own_group: bool = True, separate_stderr: bool = False) -> Run:
+        on_line: Optional[Callable[[str], None]] = None, own_group: bool = True, separate_stderr: bool = False,
+        on_start: Optional[Callable[[int], None]] = None) -> Run:
     """Run ``command`` to its end with stdin closed, its stdout and stderr captured together (with
     ``separate_stderr``: stderr apart, in :attr:`Run.errors`, not given to ``on_line``).
 
     ``on_line`` gets each line (without colour codes and line end) as it comes. ``own_group``: the
     process leads a process group of its own, killed whole when ``timeout`` seconds pass or this process
     is interrupted; otherwise it stays in ours (a terminal's Ctrl-C reaches it too) and only it is killed.
-    On a time-out :class:`TimedOut` is raised."""
+    On a time-out :class:`TimedOut` is raised. ``on_start`` gets the process id once it has started."""
     argv = [str(c) for c in command]
     started = time.monotonic()
     chunks: list[str] = []
@@ -224,6 +225,8 @@ def run(command: Sequence[PathLike], cwd: PathLike, env: Mapping[str, str], *, t
     with subprocess.Popen(argv, cwd=cwd, env=dict(env), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                           stderr=subprocess.PIPE if separate_stderr else subprocess.STDOUT, text=True,
                           errors="replace", start_new_session=own_group) as process:
+        if on_start:
+            on_start(process.pid)
         stderr_reader = threading.Thread(target=lambda: errors.extend(process.stderr or ()), daemon=True)
         if separate_stderr:
             stderr_reader.start()

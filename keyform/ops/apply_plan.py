@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any, Callable, Mapping, Optional, Sequence
 
 from keyform import toolchain
+from keyform.ops import interrupts
 from keyform.plan_report import freshness, load
 from keyform.plan_report.freshness import PLAN_FILE, remake_command, stale_message
 from keyform.plan_report.load import PlanLoadError, StackPlan
@@ -37,10 +38,13 @@ from keyform.provider import warm
 EXIT_APPLIED = 0
 EXIT_FAILED = 1
 EXIT_STALE = 4
+EXIT_INTERRUPTED = 130
 HELP = "apply exactly the reviewed saved plan of each stack (the deploy job), refusing a stale one"
 EPILOG = """exit codes: 0 applied, 1 failed (a plan missing or unreadable, cdk.tf.json not the one the plan was made
 from, or terraform failed; the stacks not applied are named), 2 wrong usage, 4 a plan is stale: the stack's state
-changed after it was made (nothing applied; make it again with `cdktf diff <stack>` and review it again).
+changed after it was made (nothing applied; make it again with `cdktf diff <stack>` and review it again), 130
+interrupted (SIGINT or SIGTERM: passed on to Terraform as one interrupt each; told once, it finishes what is under
+way and saves the state, then stops; the stacks not applied are named).
 
 Every stack named is checked before any is applied. A stack directory needs its plan, cdk.tf.json and
 .terraform.lock.hcl (the plan artifact); `terraform init -input=false` runs there when .terraform is absent.
@@ -91,8 +95,10 @@ def checked_plans(stacks_dir: Path, stacks: Sequence[str], terraform: str) -> li
 
 
 def apply(plan: StackPlan, terraform: str, scrub: Callable[[str], str],
-          extra_env: Optional[Mapping[str, str]] = None) -> toolchain.Run:
-    """``terraform apply -input=false plan`` in the stack's directory, each line shown as it comes."""
+          extra_env: Optional[Mapping[str, str]] = None,
+          on_start: Optional[Callable[[int], None]] = None) -> toolchain.Run:
+    """``terraform apply -input=false plan`` in the stack's directory, each line shown as it comes; Terraform in a
+    process group of its own (interrupts reach it through :mod:`keyform.ops.interrupts`)."""
     stack_dir = Path(plan.source).parent
 
     def show(line: str) -> None:
@@ -102,7 +108,7 @@ def apply(plan: StackPlan, terraform: str, scrub: Callable[[str], str],
     binary = shutil.which(terraform) or terraform
     return toolchain.run([binary, "apply", "-input=false", "-no-color", PLAN_FILE], stack_dir,
                          {**freshness.terraform_env(), **(extra_env or {})}, timeout=None, on_line=show,
-                         own_group=False)
+                         own_group=True, on_start=on_start)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -122,24 +128,35 @@ def run(args: argparse.Namespace) -> int:
     for plan in plans:
         scrub.add(collect_secrets(plan.document))
     # one warm provider for every stack's apply: Terraform's provider launches fork from it (keyform.provider.warm)
-    with warm.running(required=False) as warm_provider:
-        return apply_all(plans, args.terraform, scrub, warm_provider.env)
+    with warm.running(required=False) as warm_provider, interrupts.passed_on() as interrupted:
+        return apply_all(plans, args.terraform, scrub, warm_provider.env, interrupted)
 
 
-def apply_all(plans: list[StackPlan], terraform: str, scrub: Scrubber, extra_env: Mapping[str, str]) -> int:
+def apply_all(plans: list[StackPlan], terraform: str, scrub: Scrubber, extra_env: Mapping[str, str],
+              interrupted: Optional[interrupts.Interrupts] = None) -> int:
+    interrupted = interrupted or interrupts.Interrupts()
     for i, plan in enumerate(plans):
         assert plan.freshness is not None
+        done = ", ".join(p.stack for p in plans[:i])
+        applied = f"; applied before: {done}" if done else ""
+        if interrupted.received:
+            _say(f"interrupted ({interrupted.describe()}) before stack '{plan.stack}': not applied: "
+                 f"{', '.join(p.stack for p in plans[i:])}{applied}; exit {EXIT_INTERRUPTED}")
+            return EXIT_INTERRUPTED
         _say(f"stack {plan.stack}: applying its saved plan ({plan.source}, planned against "
              f"{freshness.describe(plan.freshness.planned)})")
         try:
-            result = apply(plan, terraform, scrub, extra_env)
+            result = apply(plan, terraform, scrub, extra_env, on_start=interrupted.started)
         except FileNotFoundError:
             _say(f"error: cannot run {terraform}: not on PATH (source .keyform/env.sh, or give --terraform)")
             return EXIT_FAILED
+        finally:
+            interrupted.ended()
         rest = ", ".join(p.stack for p in plans[i + 1:])
         not_applied = f"; not applied: {rest}" if rest else ""
-        done = ", ".join(p.stack for p in plans[:i])
-        applied = f"; applied before: {done}" if done else ""
+        if result.returncode != 0 and interrupted.received:
+            _say(_interrupted_message(plan.stack, interrupted) + f"{applied}{not_applied}; exit {EXIT_INTERRUPTED}")
+            return EXIT_INTERRUPTED
         if result.returncode != 0:
             if any(marker in result.output for marker in TERRAFORM_STALE):
                 _say(f"refused by Terraform: the saved plan of stack '{plan.stack}' is stale (its state changed "
@@ -156,3 +173,14 @@ def apply_all(plans: list[StackPlan], terraform: str, scrub: Scrubber, extra_env
         _say(f"stack {plan.stack}: applied")
     _say(f"applied the reviewed plan(s) of {', '.join(p.stack for p in plans)}")
     return EXIT_APPLIED
+
+
+def _interrupted_message(stack: str, interrupted: interrupts.Interrupts) -> str:
+    what = f"interrupted ({interrupted.describe()}) while stack '{stack}' was applied"
+    if len(interrupted.received) == 1:
+        return (f"{what}: Terraform finished the operations under way, saved the state and stopped (its output is "
+                f"above); the state holds every object it made. The rest of the plan was not applied: make a new "
+                f"one with `{remake_command(stack)}` and review it")
+    return (f"{what}: told more than once, Terraform stopped at once, and an object it was making may be on the "
+            f"appliance but not in the state; make a new plan with `{remake_command(stack)}` and check it (where an "
+            "object declares api.lookup_path, a create the appliance refuses as existing takes it into the state)")

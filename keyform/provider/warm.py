@@ -247,8 +247,10 @@ def running(python: Optional[str] = None, required: bool = True) -> Iterator[Run
 
     folder = tempfile.mkdtemp(prefix="keyform-warm-")  # 0700: only this user reaches the socket
     socket_path = os.path.join(folder, "warm.sock")
+    # A session of its own: a signal to the run's process group (a cancelled job) must not end the launches
+    # serving a Terraform that is finishing its operations (keyform.ops.interrupts).
     process = subprocess.Popen([python or sys.executable, "-m", "keyform.provider.warm", socket_path],
-                               stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+                               stdin=subprocess.PIPE, stdout=subprocess.PIPE, start_new_session=True)
     try:
         assert process.stdout is not None
         ready = process.stdout.readline() == b"ready\n"

@@ -7,7 +7,10 @@ end-to-end test with cdktf and the simulators is ``test_apply_plan_e2e.py``.
 from __future__ import annotations
 
 import secrets
+import signal
 import stat
+import subprocess
+import sys
 
 from tests.plan_report.tf_stacks import TERRAFORM, Stacks, keyform, needs_terraform
 
@@ -150,3 +153,25 @@ def test_a_failed_apply_stops_the_run_and_names_what_was_not_applied(tmp_path):
     assert result.stderr.rstrip().endswith("; not applied: b")
     assert stacks.state("a").get("resources", []) == [] and stacks.state("b") == {}
     assert token not in result.stdout + result.stderr
+
+
+def test_an_interrupt_between_stacks_applies_no_further_stack(tmp_path):
+    """SIGTERM (a cancelled deploy job) as stack a's apply ends: a is applied whole, b is not started."""
+    stacks = Stacks(tmp_path)
+    for name in ("a", "b"):
+        stacks.declare(name, x=name)
+        stacks.plan(name)
+    process = subprocess.Popen([sys.executable, "-m", "keyform", "apply-plan", "a", "b"], cwd=tmp_path,
+                               env=stacks.env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert process.stdout is not None
+    shown = []
+    for line in process.stdout:
+        shown.append(line)
+        if line.startswith("a  Apply complete!"):
+            process.send_signal(signal.SIGTERM)
+            break
+    stdout, stderr = process.communicate(timeout=120)
+    assert process.returncode == 130, "".join(shown) + stdout + stderr
+    assert stderr.rstrip().endswith("apply-plan: interrupted (SIGTERM) before stack 'b': not applied: b; applied "
+                                    "before: a; exit 130")
+    assert stacks.inputs("a") == {"x": "a"} and stacks.state("b") == {}

@@ -12,9 +12,12 @@ from __future__ import annotations
 import json
 import secrets
 import shutil
+import signal
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -65,13 +68,36 @@ def assert_state_holds_the_plan(project: ScenarioProject, planned: dict) -> None
             assert state[address][name] == value, f"{address}.{name}: planned {value!r}, state {state[address][name]!r}"
 
 
-def test_apply_plan_applies_the_reviewed_plan_and_refuses_a_stale_one(simulator, kmip_servers, tmp_path):
+@dataclass
+class Scenario:
+    """The ONTAP stack's project against one ONTAP simulator and one KMIP server."""
+
+    project: ScenarioProject
+    sim: Any
+    ontap: Ontap
+    server: str  # the KMIP server's address, as declared
+    secrets: dict  # name -> value, never in any output
+
+    def declare(self, *secondaries: str) -> None:
+        self.project.declare(key_servers={self.server: list(secondaries)}, vsp_primary="kms-a", dr_primary="dr-west")
+
+    def secondaries_held(self) -> list:
+        [manager] = self.ontap.key_managers()
+        return self.ontap.key_servers(manager["uuid"])[self.server]["secondary_key_servers"]
+
+    def assert_no_secret_shown(self) -> None:
+        for what, output in self.project.log:
+            for name, secret in self.secrets.items():
+                assert secret not in output, f"{' '.join(what)} shows the {name}"
+
+
+@pytest.fixture
+def scenario(simulator, kmip_servers, tmp_path) -> Scenario:
     problem = toolchain_problem()
     if problem:
         pytest.skip(problem)
     password, kmip_password = "ontap-" + secrets.token_urlsafe(12), "kmip-" + secrets.token_urlsafe(12)
     sim = simulator("ontap", name="ontap-east", password=password)
-    ontap = Ontap(sim)
     kms = kmip_servers(1)[0]
     unused = "https://127.0.0.1:{}"  # the other stacks of the app are synthesized, never planned here
     urls = {"ontap-east": sim.url + "/api", "vsp-west": unused.format(9) + "/mapi",
@@ -79,15 +105,12 @@ def test_apply_plan_applies_the_reviewed_plan_and_refuses_a_stale_one(simulator,
     project = ScenarioProject(tmp_path / "project", urls, [kms.port, 9, 9], env={
         "KEYFORM_ONTAP_EAST_PASSWORD": password, "TF_VAR_kmip_password": kmip_password,
         "KEYFORM_ONTAP_EAST_CA_CERT_FILE": CA_CERT_FILE})
-    server = f"127.0.0.1:{kms.port}"
+    return Scenario(project, sim, Ontap(sim), f"127.0.0.1:{kms.port}",
+                    {"ONTAP password": password, "KMIP password": kmip_password})
 
-    def declare(*secondaries: str) -> None:
-        project.declare(key_servers={server: list(secondaries)}, vsp_primary="kms-a", dr_primary="dr-west")
 
-    def secondaries_held() -> list:
-        [manager] = ontap.key_managers()
-        return ontap.key_servers(manager["uuid"])[server]["secondary_key_servers"]
-
+def test_apply_plan_applies_the_reviewed_plan_and_refuses_a_stale_one(scenario, tmp_path):
+    project, declare, secondaries_held = scenario.project, scenario.declare, scenario.secondaries_held
     # 1. the reviewed plan, applied in the project: the appliance and the state hold what it said
     declare("10.0.0.6", "10.0.0.7")
     project.diff(STACK)
@@ -127,6 +150,53 @@ def test_apply_plan_applies_the_reviewed_plan_and_refuses_a_stale_one(simulator,
     assert_state_holds_the_plan(project, planned)
     assert "No changes" in project.cdktf("diff", STACK, "--skip-provider-lock")
 
-    for what, output in project.log:
-        for name, secret in (("ONTAP password", password), ("KMIP password", kmip_password)):
-            assert secret not in output, f"{' '.join(what)} shows the {name}"
+    scenario.assert_no_secret_shown()
+
+
+LATENCY_MS = 3000  # every answer of the appliance this late: the apply is under way when the job is cancelled
+
+
+def test_a_cancelled_deploy_lets_terraform_finish_what_is_under_way(scenario):
+    """A deploy job cancelled mid-apply (SIGTERM to apply-plan): Terraform is told once to stop, so the create under
+    way ends and is in the state; everything on the appliance is in the state; a new plan applies the rest."""
+    project = scenario.project
+    scenario.declare("10.0.0.6")
+    project.diff(STACK)
+    scenario.sim.settings.faults.update({"latency_ms": LATENCY_MS})
+    process = subprocess.Popen([sys.executable, "-m", "keyform", "apply-plan", STACK], cwd=project.root,
+                               env=project.environment(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    shown = []
+    assert process.stdout is not None
+    for line in process.stdout:
+        shown.append(line)
+        if "Creating..." in line:
+            process.send_signal(signal.SIGTERM)
+            break
+    stdout, stderr = process.communicate(timeout=300)
+    stdout = "".join(shown) + stdout
+    project.log.append((("apply-plan", STACK), stdout + stderr))
+    assert process.returncode == 130, stdout + stderr
+    assert (f"interrupted (SIGTERM) while stack '{STACK}' was applied: Terraform finished the operations under way, "
+            "saved the state and stopped") in stderr
+    assert f"make a new one with `cdktf diff {STACK}`" in stderr
+    assert "Apply complete" not in stdout
+
+    # nothing on the appliance that the state does not know
+    state = json.loads(project.state(STACK) or "{}")
+    ids = {instance["attributes"].get("id") for resource in state.get("resources", [])
+           for instance in resource.get("instances", [])}
+    managers = scenario.ontap.key_managers()
+    assert managers, "the create under way was not carried out"
+    for manager in managers:
+        assert manager["uuid"] in ids, f"key manager {manager['uuid']} is on the appliance but not in the state"
+        for server in scenario.ontap.key_servers(manager["uuid"]):
+            assert server in ids, f"key server {server} is on the appliance but not in the state"
+
+    # the next reviewed plan applies the rest
+    scenario.sim.settings.faults.update({"latency_ms": 0})
+    project.diff(STACK)
+    result = apply_plan(project, STACK)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert scenario.secondaries_held() == ["10.0.0.6"]
+    assert "No changes" in project.cdktf("diff", STACK, "--skip-provider-lock")
+    scenario.assert_no_secret_shown()
