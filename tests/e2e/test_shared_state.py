@@ -5,15 +5,18 @@ to pg by the README's command, the main job runs on pg; the PG password is never
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import signal
 import sys
 import threading
 import time
 
 import pytest
 
-from tests.e2e.harness import REPO, Ontap, Vsp, run_process, tool_env, unique, write_cdktf_json
+from keyform import toolchain
+from tests.e2e.harness import CDKTF, REPO, Ontap, Vsp, run_process, tool_env, unique, write_cdktf_json
 from tests.postgres import postgres  # noqa: F401  (the session's PostgreSQL)
 
 pytestmark = pytest.mark.e2e
@@ -104,6 +107,47 @@ def test_concurrent_deploys_one_fails_on_the_lock_then_nothing_is_lost(postgres,
     second.assert_no_changes("vsp")
     first.assert_no_changes("vsp")
     scan(postgres, first, second)
+
+
+def test_a_deploy_killed_while_it_holds_the_lock_leaves_no_lock_and_nothing_unknown(postgres, database, project,  # noqa: F811
+                                                                                   vsp_sim, kmip_servers):
+    """A runner that dies mid-deploy (its whole process group SIGKILLed, cdktf and Terraform with it): the pg
+    backend's lock is a session lock, gone with the connection, so the next deploy is not stuck; it finishes the
+    change, and the state then holds exactly what the appliance holds."""
+    vsp, env = vsp_sim
+    pg_env = {**env, "KEYFORM_STATE_BACKEND": "pg", "PG_CONN_STR": postgres.url(database)}
+    proj = project(pg_env)
+    servers = vsp_servers(kmip_servers(3))
+    proj.declare(vsp=servers)
+    proj.deploy("vsp")
+    servers["primary"] = "kms-b"
+    proj.declare(vsp=servers)
+    vsp.sim.settings.faults.latency_ms = LATENCY_MS
+
+    started: list = []
+    runner = threading.Thread(target=lambda: toolchain.run(
+        [CDKTF, "deploy", "vsp", "--auto-approve", "--skip-provider-lock"], proj.root, proj.env, timeout=300,
+        on_start=started.append))
+    runner.start()
+    held_lock = wait_for_lock(postgres, database, runner)
+    time.sleep(LATENCY_MS / 1000)  # an appliance call under way
+    os.killpg(started[0], signal.SIGKILL)
+    runner.join(60)
+    vsp.sim.settings.faults.latency_ms = 0
+    assert held_lock, "the deploy never held the state lock"
+    deadline = time.monotonic() + 30  # PostgreSQL ends the session once it sees the connection gone
+    while postgres.psql(database, LOCKS_HELD) != "0" and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert postgres.psql(database, LOCKS_HELD) == "0", "the killed deploy's lock is still held"
+
+    result = proj.deploy("vsp")  # not stuck on a lock: it takes it, and finishes the change
+    assert LOCK_ERROR not in result.output, result.describe()
+    held = vsp.servers()
+    state = managed(postgres.state(database, "keyform_vsp"))
+    assert set(held) == {"kms-a", "kms-b", "kms-c"} and vsp.primary() == "kms-b"
+    assert {s["uuid"] for s in held.values()} == {i for a, i in state.items() if a.startswith("rest_object.")}
+    proj.assert_no_changes("vsp")
+    scan(postgres, proj)
 
 
 def test_a_waiting_deploy_gets_the_lock_with_a_lock_timeout(postgres, database, project, vsp_sim,  # noqa: F811
