@@ -21,6 +21,8 @@ STARTED, EXITED, REFUSED = b"S", b"E", b"R"
 """The warm provider's answers: a child runs this launch / the child's exit code follows / not served here."""
 STDIO = (0, 1, 2)
 LENGTH_BYTES = 4
+PARENT_CHECK_SECONDS = 1.0
+"""How often a waiting launch looks whether Terraform is still its parent."""
 MARSHAL_VERSION = 4
 
 
@@ -48,10 +50,18 @@ def hand_over(socket_path: str, digest: str, version: str) -> int | None:
             return None
         # Terraform interrupts its whole process group on Ctrl-C; the provider ends when Terraform tells it to.
         _signal.signal(_signal.SIGINT, _signal.SIG_IGN)
+        # A Terraform killed (not ending its plugins) leaves this launch to init: it leaves then, as a cold launch
+        # does, and closing the connection ends the child (its launch-watch).
+        parent = os.getppid()
+        connection.settimeout(PARENT_CHECK_SECONDS)
         answer = b""
         while True:
             try:
                 chunk = connection.recv(2)
+            except TimeoutError:
+                if os.getppid() != parent:
+                    break
+                continue
             except OSError:
                 break
             if not chunk:

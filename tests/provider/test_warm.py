@@ -121,6 +121,20 @@ def test_a_killed_launch_takes_its_forked_child_with_it(tmp_path):
         assert _waited(lambda: _children(warmed.pid) == [])  # its costs are written just before it ends
 
 
+def test_a_launch_whose_terraform_dies_leaves_and_takes_its_forked_child_with_it(tmp_path):
+    """A Terraform that dies without ending its plugins (killed) leaves its launches to init: a handed-over launch
+    then leaves, as a cold one does, and its forked child ends with it."""
+    starter = ("import subprocess, sys; p = subprocess.Popen([sys.executable, '-m', 'keyform.provider'], "
+               "stdout=subprocess.PIPE); print(p.stdout.readline().decode().split('|')[3], p.pid)")
+    with warm.running() as warmed:
+        env = {**PLUGIN_ENV, warm.ENV: warmed.env[warm.ENV], "TMPDIR": str(tmp_path)}
+        out = subprocess.run([sys.executable, "-c", starter], capture_output=True, text=True, env=env, timeout=30)
+        socket_path, pid = out.stdout.split()
+        assert _waited(lambda: not _alive(int(pid))), "the launch outlived its Terraform"
+        assert _gone(os.path.dirname(socket_path)), "its forked child outlived it"
+        assert _waited(lambda: _children(warmed.pid) == [])
+
+
 def test_a_launch_whose_warm_provider_died_starts_cold(tmp_path):
     with warm.running() as warmed:
         path = warmed.env[warm.ENV]
