@@ -133,8 +133,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def apply_all(plans: list[StackPlan], terraform: str, scrub: Scrubber, extra_env: Mapping[str, str],
-              interrupted: Optional[interrupts.Interrupts] = None) -> int:
-    interrupted = interrupted or interrupts.Interrupts()
+              interrupted: interrupts.Interrupts) -> int:
     for i, plan in enumerate(plans):
         assert plan.freshness is not None
         done = ", ".join(p.stack for p in plans[:i])
