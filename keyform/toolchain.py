@@ -215,8 +215,11 @@ def run(command: Sequence[PathLike], cwd: PathLike, env: Mapping[str, str], *, t
 
     ``on_line`` gets each line (without colour codes and line end) as it comes. ``own_group``: the
     process leads a process group of its own, killed whole when ``timeout`` seconds pass or this process
-    is interrupted; otherwise it stays in ours (a terminal's Ctrl-C reaches it too) and only it is killed.
-    On a time-out :class:`TimedOut` is raised. ``on_start`` gets the process id once it has started."""
+    is interrupted; otherwise it stays in ours: a terminal's Ctrl-C reaches it too, so on Ctrl-C
+    (KeyboardInterrupt) it is left to stop as it means to (Terraform finishes what is under way and saves
+    the state) and read to its end, and only a second Ctrl-C kills it (it alone) before the
+    KeyboardInterrupt goes on. On a time-out :class:`TimedOut` is raised. ``on_start`` gets the process id
+    once it has started."""
     argv = [str(c) for c in command]
     started = time.monotonic()
     chunks: list[str] = []
@@ -248,7 +251,7 @@ def run(command: Sequence[PathLike], cwd: PathLike, env: Mapping[str, str], *, t
         if timer:
             timer.daemon = True
             timer.start()
-        try:
+        def read_to_end() -> None:
             assert process.stdout is not None
             for line in process.stdout:
                 chunks.append(line)
@@ -257,6 +260,15 @@ def run(command: Sequence[PathLike], cwd: PathLike, env: Mapping[str, str], *, t
             process.wait()
             if separate_stderr:
                 stderr_reader.join()
+
+        try:
+            try:
+                read_to_end()
+            except KeyboardInterrupt:
+                if own_group:
+                    raise
+                read_to_end()  # it got the Ctrl-C too; a second one ends this wait and kills it
+                raise
         except BaseException:
             kill()
             raise

@@ -20,7 +20,8 @@ def run(args: Sequence[str], cwd: Path, env: dict, show: Optional[Callable[[str]
     """``cdktf <args>`` (or ``cdktn <args>``: the CDK CLI the checkout is set up with,
     :func:`keyform.toolchain.cdk_cli`) in ``cwd`` with ``env``, a complete environment
     (:func:`keyform.toolchain.environment`); lines matching :data:`PROGRESS` go to ``show`` as they come.
-    The CLI stays in this process's group, so that a Ctrl-C on the terminal reaches Terraform too."""
+    The CLI stays in this process's group, so that a Ctrl-C on the terminal reaches Terraform too; the CLI is
+    then read to its end (Terraform finishes what is under way), and only a second Ctrl-C kills it."""
     progress = Progress()
 
     def on_line(line: str) -> None:
