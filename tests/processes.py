@@ -7,9 +7,11 @@ still running when the block ends, whatever happened in it; the test's own bound
 
 from __future__ import annotations
 
+import signal
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 
 @contextmanager
@@ -24,3 +26,26 @@ def started(argv: list[str], **popen) -> Iterator[subprocess.Popen]:
         for stream in (process.stdin, process.stdout, process.stderr):
             if stream:
                 stream.close()
+
+
+@dataclass
+class Ended:
+    returncode: int
+    stdout: str  # every line, those read before the signal too
+    stderr: str
+
+
+def signalled_at(argv: list[str], at: Callable[[str], bool], timeout: float,
+                 sig: signal.Signals = signal.SIGTERM, **popen) -> Ended:
+    """Run ``argv``, send it ``sig`` once it writes a line of output for which ``at`` holds, and read it to its
+    end (at most ``timeout`` s). A command that never writes such a line is read to its end unsignalled."""
+    with started(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **popen) as process:
+        assert process.stdout is not None
+        shown = []
+        for line in process.stdout:
+            shown.append(line)
+            if at(line):
+                process.send_signal(sig)
+                break
+        stdout, stderr = process.communicate(timeout=timeout)
+        return Ended(process.returncode, "".join(shown) + stdout, stderr)

@@ -38,7 +38,8 @@ class ObjectSpec:
         """The spec of a planned or stored object (``data`` known); raises SpecError for a malformed attribute."""
         data = call_spec.json_object(state, "data") or {}
         text = state.get("api")
-        settings = _api_settings(text) if text is None or isinstance(text, str) else _api_settings.__wrapped__(text)
+        # a text is worked out once; anything else (an api still unknown) is refused by _api_settings each time
+        settings = _api_settings_of_text(text) if text is None or isinstance(text, str) else _api_settings(text)
         return cls(path=state["path"], data=data, **settings)
 
     def normalized(self, found: Any) -> Any:
@@ -91,10 +92,8 @@ def stored_json(state: Mapping[str, Any], attribute: str) -> Any:
     return json.loads(text) if text else {}
 
 
-@functools.lru_cache(maxsize=256)
 def _api_settings(text: Any) -> dict[str, Any]:
-    """Every field of a spec its ``api`` text decides, worked out once per text: a plan's objects mostly share
-    a few. (Its values are shared between specs: bodies are rendered into new values, never changed.)"""
+    """Every field of a spec its ``api`` decides; raises SpecError for a malformed one."""
     api = object_api.parse(text)
 
     def call(verb: str, method: str, path: str) -> Call:
@@ -118,3 +117,8 @@ def _api_settings(text: Any) -> dict[str, Any]:
         "omit_keys": frozenset(api.get("response_omit_keys") or DEFAULT_OMIT_KEYS),
         "polling": call_spec.polling(object_api.polling_settings(api.get("polling"))),
     }
+
+
+_api_settings_of_text = functools.lru_cache(maxsize=256)(_api_settings)
+""":func:`_api_settings` of a text (or None), worked out once per text: a plan's objects mostly share a few. (Its
+values are shared between specs: bodies are rendered into new values, never changed.)"""

@@ -7,12 +7,11 @@ end-to-end test with cdktf and the simulators is ``test_apply_plan_e2e.py``.
 from __future__ import annotations
 
 import secrets
-import signal
 import stat
-import subprocess
 import sys
 
 from tests.plan_report.tf_stacks import TERRAFORM, Stacks, keyform, needs_terraform
+from tests.processes import signalled_at
 
 pytestmark = needs_terraform
 
@@ -161,17 +160,9 @@ def test_an_interrupt_between_stacks_applies_no_further_stack(tmp_path):
     for name in ("a", "b"):
         stacks.declare(name, x=name)
         stacks.plan(name)
-    process = subprocess.Popen([sys.executable, "-m", "keyform", "apply-plan", "a", "b"], cwd=tmp_path,
-                               env=stacks.env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    assert process.stdout is not None
-    shown = []
-    for line in process.stdout:
-        shown.append(line)
-        if line.startswith("a  Apply complete!"):
-            process.send_signal(signal.SIGTERM)
-            break
-    stdout, stderr = process.communicate(timeout=120)
-    assert process.returncode == 130, "".join(shown) + stdout + stderr
-    assert stderr.rstrip().endswith("apply-plan: interrupted (SIGTERM) before stack 'b': not applied: b; applied "
-                                    "before: a; exit 130")
+    ended = signalled_at([sys.executable, "-m", "keyform", "apply-plan", "a", "b"],
+                         lambda line: line.startswith("a  Apply complete!"), 120, cwd=tmp_path, env=stacks.env)
+    assert ended.returncode == 130, ended.stdout + ended.stderr
+    assert ended.stderr.rstrip().endswith("apply-plan: interrupted (SIGTERM) before stack 'b': not applied: b; "
+                                          "applied before: a; exit 130")
     assert stacks.inputs("a") == {"x": "a"} and stacks.state("b") == {}

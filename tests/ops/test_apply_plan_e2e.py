@@ -12,7 +12,6 @@ from __future__ import annotations
 import json
 import secrets
 import shutil
-import signal
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -26,6 +25,7 @@ from tests.conftest import CA_CERT_FILE
 from tests.e2e.harness import Ontap
 from tests.plan_report.scenario_project import ScenarioProject, toolchain_problem
 from tests.plan_report.tf_stacks import ARTIFACT
+from tests.processes import signalled_at
 
 pytestmark = pytest.mark.e2e
 STACK = "ontap"
@@ -163,19 +163,11 @@ def test_a_cancelled_deploy_lets_terraform_finish_what_is_under_way(scenario):
     scenario.declare("10.0.0.6")
     project.diff(STACK)
     scenario.sim.settings.faults.update({"latency_ms": LATENCY_MS})
-    process = subprocess.Popen([sys.executable, "-m", "keyform", "apply-plan", STACK], cwd=project.root,
-                               env=project.environment(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    shown = []
-    assert process.stdout is not None
-    for line in process.stdout:
-        shown.append(line)
-        if "Creating..." in line:
-            process.send_signal(signal.SIGTERM)
-            break
-    stdout, stderr = process.communicate(timeout=300)
-    stdout = "".join(shown) + stdout
+    ended = signalled_at([sys.executable, "-m", "keyform", "apply-plan", STACK], lambda line: "Creating..." in line,
+                         300, cwd=project.root, env=project.environment())
+    stdout, stderr = ended.stdout, ended.stderr
     project.log.append((("apply-plan", STACK), stdout + stderr))
-    assert process.returncode == 130, stdout + stderr
+    assert ended.returncode == 130, stdout + stderr
     assert (f"interrupted (SIGTERM) while stack '{STACK}' was applied: Terraform finished the operations under way, "
             "saved the state and stopped") in stderr
     assert f"make a new one with `cdktf diff {STACK}`" in stderr
