@@ -25,6 +25,7 @@ from keyform.client.auth import Authenticator
 from keyform.client.config import ClientConfig, PollingConfig
 from keyform.client.errors import ApiError, api_message, check_path, parse_body, redact, safe_url
 from keyform.client.adapter import ClientAdapter
+from keyform.client.plain_get import PlainGets
 from keyform.client.retries import IDEMPOTENT_METHODS, RETRY_STATUSES, RetryPolicy, transport_error
 
 log = logging.getLogger("keyform.client")
@@ -72,6 +73,8 @@ class RestClient:
         self._slow = slow.SlowRequests(slow.after_seconds(config.timeout_seconds) if after is None else after)
         self.session = self._new_session()
         self.auth = Authenticator(config, self.session, self._fetch_for_auth, self.url_for)
+        self.plain_gets = PlainGets(self)
+        """Collection reads sent the quick way when nothing but the plain case applies (:mod:`.plain_get`)."""
 
     # ----------------------------------------------------------------- set-up
     def _new_session(self) -> requests.Session:

@@ -10,6 +10,9 @@ are exactly that GET are answered so (method GET, no body, ``read_path`` and ``r
 the collection read fall back to the object's own GET, so "gone" is still decided by a 404 of the object
 itself.
 
+The collection's GET goes the quick way when nothing but the plain case applies (:mod:`keyform.client.plain_get`),
+else through the client as any call.
+
 A collection read is kept at most :data:`MAX_AGE_S` seconds (one plan's refresh window) and forgotten on
 any write this process makes (:meth:`CollectionReads.forget`), so a refresh never sees an answer older than
 the refresh, nor one from before a change of ours. Reads after a write (create/update read-back, the checks
@@ -86,7 +89,9 @@ class CollectionReads:
         waiting.check()
         self.collection_gets += 1
         try:
-            body = paging.get_all(client, url).body
+            body = client.plain_gets.get(url)
+            if body is None:  # not the plain case, or not answered so: the usual call
+                body = paging.get_all(client, url).body
         except ClientError:
             return None  # the objects' own reads decide, and report their errors
         records = body.get("records") if isinstance(body, dict) else None

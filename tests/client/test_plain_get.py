@@ -1,0 +1,120 @@
+"""Collection reads sent the quick way (keyform.client.plain_get) against a real HTTPS server on loopback: what
+they send, which answers they take, and that every other case is left to the usual path, which then sends it."""
+
+from __future__ import annotations
+
+import logging
+import ssl
+import threading
+import time
+from contextlib import contextmanager
+
+import pytest
+from flask import Flask, jsonify, request
+from werkzeug.serving import make_server
+
+from keyform.client import ClientConfig, RestClient, TransportError
+from tests.client.test_tls import pki  # noqa: F401  (the test PKI: a CA, and the server's certificate from it)
+
+PASSWORD = "plain-get-pass-3171"
+RECORDS = [{"uuid": "u1", "name": "a"}, {"uuid": "u2", "name": "b"}]
+
+
+@contextmanager
+def _serving(pki):  # noqa: F811
+    """An HTTPS API with the routes below; its base URL and the requests it got (path, headers) while open."""
+    app = Flask("plain-get-test")
+    seen: list[tuple[str, dict]] = []
+
+    @app.before_request
+    def record():
+        seen.append((request.full_path.rstrip("?"), dict(request.headers)))
+
+    app.add_url_rule("/api/things", "things", lambda: jsonify({"records": RECORDS, "num_records": 2}))
+    app.add_url_rule("/api/paged", "paged", lambda: jsonify(
+        {"records": RECORDS[:1], "num_records": 1, "_links": {"next": {"href": "/api/things?page=2"}}}))
+    app.add_url_rule("/api/broken", "broken", lambda: (jsonify({"error": {"message": "busy"}}), 503))
+    app.add_url_rule("/api/text", "text", lambda: "not json")
+    app.add_url_rule("/api/slow", "slow", lambda: (time.sleep(1.2), jsonify({"records": RECORDS}))[1])
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(pki["server_cert"], pki["server_key"])
+    server = make_server("127.0.0.1", 0, app, threaded=True, ssl_context=context)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        yield f"https://127.0.0.1:{server.server_port}/api", seen
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def served(pki):  # noqa: F811
+    with _serving(pki) as found:
+        yield found
+
+
+def _client(url, pki, **settings):  # noqa: F811
+    settings.setdefault("ca_cert_file", str(pki["ca"]))
+    return RestClient(ClientConfig(url, username="admin", password=PASSWORD, retry_max=0,
+                                   headers={"X-Team": "storage"}, **settings))
+
+
+def test_a_collection_is_read_the_quick_way_with_what_the_usual_call_sends(served, pki):  # noqa: F811
+    url, seen = served
+    client = _client(url, pki)
+    assert client.plain_gets.get("/things?fields=*") == {"records": RECORDS, "num_records": 2}
+    assert client.request("GET", "/things?fields=*").body == {"records": RECORDS, "num_records": 2}
+    (quick_path, quick), (usual_path, usual) = seen
+    assert quick_path == usual_path == "/api/things?fields=*"
+    for name in ("Authorization", "Accept", "X-Team", "User-Agent"):
+        assert quick[name] == usual[name], name
+    assert quick["Authorization"].startswith("Basic ")
+    assert client.plain_gets.get("/things") is not None and len(seen) == 3  # its connection is kept and used again
+
+
+@pytest.mark.parametrize("path", ["/paged", "/broken", "/text", "/missing"])
+def test_an_answer_that_is_not_a_whole_collection_is_left_to_the_usual_call(served, pki, path):  # noqa: F811
+    url, seen = served
+    client = _client(url, pki)
+    assert client.plain_gets.get(path) is None
+    assert not client.plain_gets.stopped  # the appliance answered: the next collection is tried again
+    assert [p for p, _ in seen] == [f"/api{path}"]
+
+
+def test_what_the_quick_way_does_not_handle_is_not_sent_by_it(served, pki, monkeypatch):  # noqa: F811
+    url, seen = served
+    with_cookie = _client(url, pki)
+    with_cookie.session.cookies.set("session", "s1")
+    client_cert = _client(url, pki, client_cert_file=str(pki["client_cert"]), client_key_file=str(pki["client_key"]))
+    for client in (with_cookie, client_cert):
+        assert client.plain_gets.get("/things") is None
+    assert _client(url, pki).plain_gets.get("/things with space") is None
+    monkeypatch.setenv("HTTPS_PROXY", "http://127.0.0.1:9")
+    monkeypatch.delenv("NO_PROXY", raising=False)
+    monkeypatch.delenv("no_proxy", raising=False)
+    assert _client(url, pki).plain_gets.get("/things") is None
+    assert seen == []
+
+
+def test_a_server_the_client_does_not_trust_is_not_read_the_quick_way_either(served, pki, caplog):  # noqa: F811
+    url, seen = served
+    caplog.set_level(logging.DEBUG, logger="keyform.client")
+    client = RestClient(ClientConfig(url, username="admin", password=PASSWORD, retry_max=0))  # no CA file
+    assert client.plain_gets.get("/things") is None
+    assert client.plain_gets.stopped and seen == []
+    with pytest.raises(TransportError, match="certificate verify failed"):
+        client.request("GET", "/things")
+    assert any("SSLCertVerificationError on a quick read" in r.getMessage() for r in caplog.records)
+    assert all(PASSWORD not in r.getMessage() for r in caplog.records)
+    assert _client(url, pki, ca_cert_file=None, insecure=True).plain_gets.get("/things") is not None
+
+
+def test_an_appliance_slow_to_answer_is_waited_for_until_a_call_would_be_called_slow_then_left(served, pki):  # noqa: F811
+    url, _ = served
+    client = _client(url, pki, timeout_seconds=1.5)  # reported slow (and the quick way given up) after 0.5 s
+    started = time.monotonic()
+    assert client.plain_gets.get("/slow") is None
+    assert 0.4 < time.monotonic() - started < 1.1 and client.plain_gets.stopped
+    assert client.plain_gets.get("/things") is None  # stopped for this client
+    assert client.request("GET", "/slow").body == {"records": RECORDS}  # the usual call waits its whole timeout
