@@ -41,6 +41,7 @@ def test_one_collection_read_refreshes_four_objects_and_drift_still_shows(api, t
     assert NO_CHANGES in tf.plan().stdout
     [collection] = api.calls("GET", "/api/things")
     assert collection.query == {"fields": "*"}
+    assert collection.header("Accept-Encoding") == "identity"  # sent the quick way (keyform.client.plain_get)
     assert _object_reads(api) == []
 
     stored = api.collection("things")
@@ -53,6 +54,18 @@ def test_one_collection_read_refreshes_four_objects_and_drift_still_shows(api, t
     assert '- color = "blue"' in plan or '"blue" -> "red"' in plan
     # gamma is not in the collection: its own GET (404) decides that it is gone
     assert [r.path for r in _object_reads(api)] == [f"/api/things/{by_name['gamma']}"]
+
+
+def test_a_collection_read_refused_is_sent_the_usual_way_then_each_object_is_read_on_its_own(api, terraform):
+    tf = terraform()
+    tf.write(config(api.base_url, things(), collection_query="fields=*", retry_max=1))
+    tf.apply()
+    api.fail_with[("GET", "/api/things")] = (503, {"error": {"message": "busy"}})
+    api.clear()
+    assert NO_CHANGES in tf.plan().stdout
+    sent = [r.header("Accept-Encoding") for r in api.calls("GET", "/api/things")]
+    assert sent[0] == "identity" and len(sent) == 3 and "identity" not in sent[1:]  # quick, then usual and its retry
+    assert len(_object_reads(api)) == 4
 
 
 def test_a_read_that_is_not_the_plain_get_is_sent_object_by_object(api, terraform):
