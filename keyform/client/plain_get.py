@@ -19,7 +19,6 @@ hanging appliance costs one such wait per process before the usual path takes ov
 
 from __future__ import annotations
 
-import base64
 import http.client
 import json
 import logging
@@ -30,6 +29,8 @@ import threading
 import time
 from typing import TYPE_CHECKING, Any, Optional
 from urllib.parse import urlsplit
+
+from requests.auth import _basic_auth_str
 
 from keyform.client import slow
 from keyform.client.errors import safe_url
@@ -68,9 +69,8 @@ class PlainGets:
             return None
         headers, _ = client.auth.current()  # a failed log-in raises the usual path's error
         sent = {**client.session.headers, **headers, "Accept-Encoding": "identity"}
-        if client.session.auth:
-            username, password = client.session.auth  # type: ignore[misc]
-            sent["Authorization"] = "Basic " + base64.b64encode(f"{username}:{password}".encode()).decode()
+        if client.session.auth:  # requests' own header, its encoding included
+            sent["Authorization"] = _basic_auth_str(*client.session.auth)  # type: ignore[misc]
         client._limiter.wait()
         connection = self._connection(parts.scheme, parts.hostname or "", parts.port)
         try:

@@ -16,7 +16,7 @@ from werkzeug.serving import make_server
 from keyform.client import ClientConfig, RestClient, TransportError
 from tests.client.test_tls import pki  # noqa: F401  (the test PKI: a CA, and the server's certificate from it)
 
-PASSWORD = "plain-get-pass-3171"
+PASSWORD = "plain-get-päss-3171"  # not ASCII: sent as requests encodes it
 RECORDS = [{"uuid": "u1", "name": "a"}, {"uuid": "u2", "name": "b"}]
 
 
