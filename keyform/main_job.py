@@ -35,6 +35,8 @@ STACKS = ("ontap", "vsp", "vault-dr", "site")
 STEPS = 5
 DIFF_CONCURRENCY = 2  # cdktf diffs at once in step 4: each is ~3-6 s of mostly Node CPU; the machines have 2 cores
 DEMO_FORMAT = "2"
+CHANGE_LINE = re.compile(r"#\s+\S+.* (will|must) be |Plan: |Error: ")
+"""A line of a diff's output that says what it would change, or why it failed."""
 """What the embedded default's state in ``<run>/sim-state`` is made for (``FORMAT`` there): 2 = HTTPS on the run's
 CA, real KMIP servers, Vault tokens replicated across the DR set. State of an earlier format is not carried over."""
 
@@ -193,24 +195,39 @@ def deploy_and_review(project_dir: Path, env: dict, backend: str, endpoints: dic
 
     step(4, f"{cli} diff of every stack, {DIFF_CONCURRENCY} at a time after the first (expecting no changes)")
     drifted = []
-    for stack, clean in review(project_dir, env):
+    pending: dict[str, list[str]] = {}
+    for stack, clean in review(project_dir, env, pending=pending):
         show(f"{stack:9} {'no changes' if clean else f'CHANGES PENDING (see {cli} diff {stack})'}")
         if not clean:
             drifted.append(stack)
+            for line in pending.get(stack, []):  # the simulators stop next: say here what the diff found
+                show(f"          {line}")
     return drifted
 
 
-def review(project_dir: Path, env: dict, concurrency: int = 0) -> list[tuple[str, bool]]:
+def what_changes(output: str, most: int = 20) -> list[str]:
+    """What a diff with changes found, in its own words: the resources it would change, its plan line and its
+    errors (no attribute values), at most ``most`` lines."""
+    found = [line.strip() for line in output.splitlines() if CHANGE_LINE.search(line)]
+    return found[:most] + ([f"... ({len(found) - most} more)"] if len(found) > most else [])
+
+
+def review(project_dir: Path, env: dict, concurrency: int = 0,
+           pending: Optional[dict[str, list[str]]] = None) -> list[tuple[str, bool]]:
     """Step 4: each stack and whether ``cdktf diff`` finds nothing to change. The first stack's diff synthesizes
     the app; the other stacks' diffs then run ``concurrency`` at a time (default :data:`DIFF_CONCURRENCY`) on
     that synthesis (``--skip-synth``: diffs at once must not write ``cdktf.out`` at once). (``cdktf synth``
     itself is not used: it refuses a project whose bindings live elsewhere, which diff and deploy accept.)
-    ``concurrency`` 1: every diff synthesizing, one by one, as step 4 did before (the benchmark compares them)."""
+    ``concurrency`` 1: every diff synthesizing, one by one, as step 4 did before (the benchmark compares them).
+    ``pending``, when given, gets :func:`what_changes` of each stack whose diff was not clean."""
     concurrency = concurrency or DIFF_CONCURRENCY
 
     def diff(stack: str, *extra: str) -> bool:
         done = cdktf_cli.run(["diff", stack, "--skip-provider-lock", *extra], project_dir, env)
-        return done.returncode == 0 and cdktf_cli.no_changes(done.output)
+        clean = done.returncode == 0 and cdktf_cli.no_changes(done.output)
+        if not clean and pending is not None:
+            pending[stack] = what_changes(done.output)
+        return clean
 
     if concurrency == 1:
         return [(stack, diff(stack)) for stack in STACKS]
