@@ -35,10 +35,10 @@ STACKS = ("ontap", "vsp", "vault-dr", "site")
 STEPS = 5
 DIFF_CONCURRENCY = 2  # cdktf diffs at once in step 4: each is ~3-6 s of mostly Node CPU; the machines have 2 cores
 DEMO_FORMAT = "2"
-CHANGE_LINE = re.compile(r"#\s+\S+.* (will|must) be |Plan: |Error: ")
-"""A line of a diff's output that says what it would change, or why it failed."""
 """What the embedded default's state in ``<run>/sim-state`` is made for (``FORMAT`` there): 2 = HTTPS on the run's
 CA, real KMIP servers, Vault tokens replicated across the DR set. State of an earlier format is not carried over."""
+CHANGE_LINE = re.compile(r"#\s+\S+.* (will|must) be |Plan: |Error: ")
+"""A line of a diff's output that says what it would change, or why it failed."""
 
 
 def step(number: int, text: str) -> None:
