@@ -35,6 +35,7 @@ from requests.auth import _basic_auth_str
 from keyform.client import slow
 from keyform.client.errors import safe_url
 from keyform.client.keepalive import MAX_IDLE_SECONDS
+from keyform.client.paging import next_href
 
 if TYPE_CHECKING:
     from keyform.client.session import RestClient
@@ -95,9 +96,7 @@ class PlainGets:
             document = json.loads(body)
         except ValueError:
             return None
-        records = document.get("records") if isinstance(document, dict) else None
-        links = document.get("_links") if isinstance(document, dict) else None
-        if not isinstance(records, list) or (isinstance(links, dict) and links.get("next")):
+        if not isinstance(document, dict) or not isinstance(document.get("records"), list) or next_href(document):
             return None  # not a collection, or not all of it: the usual path reads every page
         return document
 
