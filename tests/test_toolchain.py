@@ -137,8 +137,7 @@ from keyform import toolchain
 
 CHILD = '''
 import signal, sys, time
-signal.signal(signal.SIGINT, lambda *_: (print("stopping: finishing what is under way", flush=True),
-                                         time.sleep(0.5), print("done", flush=True), sys.exit(1)))
+{on_sigint}
 print("working", flush=True)
 time.sleep(30)
 '''
@@ -146,7 +145,7 @@ time.sleep(30)
 def on_line(line):
     print(line, flush=True)
     if line == "working":
-        os.killpg(0, signal.SIGINT)  # a terminal's Ctrl-C: the whole foreground group, this process too
+        {ctrl_c}
 
 try:
     toolchain.run([sys.executable, "-c", CHILD], ".", dict(os.environ), timeout=60, on_line=on_line, own_group=False)
@@ -156,10 +155,18 @@ except KeyboardInterrupt:
 """
 
 
+def _driver(on_sigint: str, ctrl_c: str) -> str:
+    """The driver: its command handles SIGINT with ``on_sigint``; ``ctrl_c`` runs once the command works."""
+    return CTRL_C_DRIVER.replace("{on_sigint}", on_sigint).replace("{ctrl_c}", ctrl_c)
+
+
 def test_a_ctrl_c_that_reached_the_command_too_lets_it_end_as_it_means_to(tmp_path):
     """In our process group (cdktf, and Terraform under it), a command gets a terminal's Ctrl-C itself: it is read
     to its end, not killed while it finishes what is under way (Terraform saving the state)."""
-    done = subprocess.run([sys.executable, "-c", CTRL_C_DRIVER], cwd=tmp_path, capture_output=True, text=True,
+    driver = _driver(on_sigint='signal.signal(signal.SIGINT, lambda *_: (print("stopping: finishing what is under '
+                              'way", flush=True), time.sleep(0.5), print("done", flush=True), sys.exit(1)))',
+                     ctrl_c="os.killpg(0, signal.SIGINT)  # a terminal's Ctrl-C: the whole foreground group, us too")
+    done = subprocess.run([sys.executable, "-c", driver], cwd=tmp_path, capture_output=True, text=True,
                           timeout=60, start_new_session=True)  # a group of its own: the Ctrl-C reaches no one else
     assert done.returncode == 130, done.stdout + done.stderr
     assert done.stdout.splitlines() == ["working", "stopping: finishing what is under way", "done",
@@ -167,16 +174,9 @@ def test_a_ctrl_c_that_reached_the_command_too_lets_it_end_as_it_means_to(tmp_pa
 
 
 def test_a_second_ctrl_c_kills_a_command_that_goes_on(tmp_path):
-    driver = CTRL_C_DRIVER.replace(
-        'signal.signal(signal.SIGINT, lambda *_: (print("stopping: finishing what is under way", flush=True),\n'
-        '                                         time.sleep(0.5), print("done", flush=True), sys.exit(1)))',
-        'signal.signal(signal.SIGINT, signal.SIG_IGN)  # a command that does not stop on Ctrl-C',
-    ).replace(
-        '        os.killpg(0, signal.SIGINT)  # a terminal\'s Ctrl-C: the whole foreground group, this process too',
-        '        import threading; threading.Timer(1.0, os.killpg, (0, signal.SIGINT)).start()  # Ctrl-C again\n'
-        '        os.killpg(0, signal.SIGINT)',
-    )
-    assert driver != CTRL_C_DRIVER and "SIG_IGN" in driver and "Timer" in driver
+    driver = _driver(on_sigint="signal.signal(signal.SIGINT, signal.SIG_IGN)  # a command that does not stop",
+                     ctrl_c="import threading; threading.Timer(1.0, os.killpg, (0, signal.SIGINT)).start(); "
+                            "os.killpg(0, signal.SIGINT)  # Ctrl-C, and again 1 s later")
     started = time.monotonic()
     done = subprocess.run([sys.executable, "-c", driver], cwd=tmp_path, capture_output=True, text=True, timeout=60,
                           start_new_session=True)
