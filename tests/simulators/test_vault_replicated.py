@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+from keyform.simulators.vault.peering import Contact
 from tests.simulators.test_vault_data_support import ALL_DR_POLICY, call, error, make_batch_token, ok, state
 from tests.simulators.test_vault_support import Vault, pair
 
@@ -176,11 +177,11 @@ def test_a_malformed_document_from_a_peer_is_not_adopted(vaults):
     before = cluster.replicated_document()
     link = cluster.link()
     for document in (None, "x", {"policies": []}, {"policies": {}, "roles": {}, "mounts": 3}):
-        cluster.record_heartbeat(link["secondary_id"], {"replicated": document})
+        cluster.record_heartbeat(link["secondary_id"], Contact(True, {"replicated": document}))
         assert cluster.replicated_document() == before
     odd = {"policies": {"bad": "path {", "ok": TEAM_POLICY, "root": ""}, "roles": {"r": {}, "x": 1},
            "mounts": {"no-slash": {"type": "kv"}, "kv/": {"type": "kv"}, "bad/": {}}}
-    cluster.record_heartbeat(link["secondary_id"], {"replicated": odd})
+    cluster.record_heartbeat(link["secondary_id"], Contact(True, {"replicated": odd}))
     adopted = cluster.replicated_document()
     assert set(adopted["policies"]) == {"default", "ok"} and set(adopted["roles"]) == {"r"}
     assert set(adopted["mounts"]) == {"cubbyhole/", "identity/", "sys/", "kv/"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 import uuid
 
-from keyform.simulators.vault import unseal_keys
+from keyform.simulators.vault import peering, unseal_keys
 from tests.simulators.test_vault_support import pair
 
 
@@ -100,6 +100,29 @@ def test_demoted_primary_and_disabled_secondary_show_disconnected(vaults):
     b2.ok("POST", "/secondary/enable", {"token": a2.secondary_token("b2")})
     a2.ok("POST", "/primary/demote")
     assert b2.status()["data"]["primaries"][0]["connection_status"] == "disconnected"
+
+
+def test_a_peer_that_stops_answering_lapses_only_after_the_lapse_time(vaults, monkeypatch):
+    """No answer is not a refusal: one missed probe or heartbeat (a slow handshake under load) leaves the
+    link connected; it shows disconnected once no contact succeeded for ``LAPSE_SECONDS``."""
+    a, b = pair(vaults)
+    b.server.stop()
+    (entry,) = a.status()["data"]["secondaries"]
+    assert entry["connection_status"] == "connected"
+    monkeypatch.setattr(peering, "LAPSE_SECONDS", 0.0)
+    (entry,) = a.status()["data"]["secondaries"]
+    assert entry["connection_status"] == "disconnected"
+
+    c, d = vaults("vault-c", "vault-d")
+    c.ok("POST", "/primary/enable", {})
+    d.ok("POST", "/secondary/enable", {"token": c.secondary_token("d")})
+    monkeypatch.setattr(peering, "LAPSE_SECONDS", 60.0)
+    c.server.stop()
+    data = d.status()["data"]
+    assert (data["state"], data["primaries"][0]["connection_status"]) == ("stream-wals", "connected")
+    monkeypatch.setattr(peering, "LAPSE_SECONDS", 0.0)
+    data = d.status()["data"]
+    assert (data["state"], data["primaries"][0]["connection_status"]) == ("connecting", "disconnected")
 
 
 def test_failover_and_failback(vaults):

@@ -44,7 +44,7 @@ from typing import Optional
 from urllib.parse import urlsplit
 
 from keyform.simulators.common import Settings, StateFile
-from keyform.simulators.vault import acl, batch_token, keys, replicated
+from keyform.simulators.vault import acl, batch_token, keys, peering, replicated
 from keyform.simulators.vault.envelope import VaultError
 from keyform.simulators.vault.registry import PrimaryRegistry
 from keyform.simulators.vault.replicated import ReplicatedData
@@ -291,8 +291,9 @@ class Cluster(PrimaryRegistry, ReplicatedData, ServiceTokenStore):
             link = self.state.get("link") if self.mode == "secondary" else None
             return copy.deepcopy(link) if link else None
 
-    def record_heartbeat(self, secondary_id: str, answer: Optional[dict], sent: Optional[dict] = None) -> None:
-        """The outcome of a heartbeat to the primary: its WAL when it answered, else disconnected.
+    def record_heartbeat(self, secondary_id: str, contact: peering.Contact, sent: Optional[dict] = None) -> None:
+        """The outcome of a heartbeat to the primary: its WAL when it answered, else disconnected
+        (at once when it refused the link, after :data:`peering.LAPSE_SECONDS` when it did not answer).
 
         An answer also carries the primary's operation-token sets (adopted) and its replicated
         document (replacing this cluster's), and acknowledges the registrations and deletions
@@ -301,7 +302,8 @@ class Cluster(PrimaryRegistry, ReplicatedData, ServiceTokenStore):
             link = self.state.get("link")
             if self.mode != "secondary" or not link or link["secondary_id"] != secondary_id:
                 return
-            link["connected"] = answer is not None
+            link["connected"] = contact.still_connected(link["connected"], link["last_heartbeat"])
+            answer = contact.answer
             if answer is not None:
                 link["last_heartbeat"] = time.time()
                 link["primary_cluster_addr"] = answer.get("primary_cluster_addr", link["primary_cluster_addr"])

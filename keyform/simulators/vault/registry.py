@@ -20,7 +20,7 @@ import time
 import uuid
 from typing import Optional
 
-from keyform.simulators.vault import keys
+from keyform.simulators.vault import keys, peering
 from keyform.simulators.vault.envelope import VaultError
 
 
@@ -164,13 +164,13 @@ class PrimaryRegistry:
                 if e["registered"] and not e["revoked"]
             ]
 
-    def record_probe(self, secondary_id: str, link_secret: str, ok: bool) -> None:
+    def record_probe(self, secondary_id: str, link_secret: str, contact: peering.Contact) -> None:
         with self.lock:
             entry = self.state["secondaries"].get(secondary_id)
             if self.state["mode"] != "primary" or not entry or entry["link_secret"] != link_secret:
                 return
-            entry["connected"] = ok
-            if ok:
+            entry["connected"] = contact.still_connected(entry["connected"], entry["last_heartbeat"])
+            if contact.answer is not None:
                 entry["last_heartbeat"] = time.time()
             self.save()
 

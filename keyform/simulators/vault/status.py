@@ -73,8 +73,8 @@ def refresh_links(cluster: Cluster) -> None:
     link = cluster.link()
     if link:
         unsent = cluster.unsent_operation_tokens()
-        answer = peering.heartbeat(link, cluster.state["cluster_id"], unsent)
-        cluster.record_heartbeat(link["secondary_id"], answer, unsent)
+        contact = peering.heartbeat(link, cluster.state["cluster_id"], unsent)
+        cluster.record_heartbeat(link["secondary_id"], contact, unsent)
     for target in cluster.links_to_check():
         cluster.record_probe(target["secondary_id"], target["link_secret"], peering.probe(target))
 
