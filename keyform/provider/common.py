@@ -57,12 +57,35 @@ def sanitized_json(body: Any, omit_names: set[str], remove_paths: tuple[str, ...
 
 
 def _masked(value: Any, mask: Callable[[str], str]) -> Any:
+    """``value`` with ``mask`` applied to each of its strings. Mostly no string holds a secret: the mask then
+    runs once, over all of them joined (a secret inside one string is inside the joined text, so an unchanged
+    joined text means every string is unchanged), instead of once per string (~50 µs per object read)."""
+    strings: list[str] = []
+    _collect_strings(value, strings)
+    joined = "\x00".join(strings)
+    if mask(joined) == joined:
+        return value
+    return _mask_each(value, mask)
+
+
+def _collect_strings(value: Any, into: list[str]) -> None:
+    if isinstance(value, str):
+        into.append(value)
+    elif isinstance(value, dict):
+        for item in value.values():
+            _collect_strings(item, into)
+    elif isinstance(value, list):
+        for item in value:
+            _collect_strings(item, into)
+
+
+def _mask_each(value: Any, mask: Callable[[str], str]) -> Any:
     if isinstance(value, str):
         return mask(value)
     if isinstance(value, dict):
-        return {k: _masked(v, mask) for k, v in value.items()}
+        return {k: _mask_each(v, mask) for k, v in value.items()}
     if isinstance(value, list):
-        return [_masked(v, mask) for v in value]
+        return [_mask_each(v, mask) for v in value]
     return value
 
 
