@@ -19,6 +19,7 @@ the provider's Python, ``PYTHONPATH``, and their own variables (``extra``).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import shutil
@@ -30,6 +31,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Mapping, Optional, Sequence, Union
+
+from keyform import followed_output
 
 ROOT = Path(__file__).resolve().parents[1]  # the checkout (node_modules, .keyform, .venv), when keyform runs from one
 # Settings of the stacks (KEYFORM_*, KEYFORM_STATE_BACKEND too), Terraform's, cdktf's and the pg state backend's
@@ -209,7 +212,7 @@ class TimedOut(RuntimeError):
 
 def run(command: Sequence[PathLike], cwd: PathLike, env: Mapping[str, str], *, timeout: Optional[float] = TIMEOUT,
         on_line: Optional[Callable[[str], None]] = None, own_group: bool = True, separate_stderr: bool = False,
-        on_start: Optional[Callable[[int], None]] = None) -> Run:
+        on_start: Optional[Callable[[int], None]] = None, outlive_us: bool = False) -> Run:
     """Run ``command`` to its end with stdin closed, its stdout and stderr captured together (with
     ``separate_stderr``: stderr apart, in :attr:`Run.errors`, not given to ``on_line``).
 
@@ -219,15 +222,22 @@ def run(command: Sequence[PathLike], cwd: PathLike, env: Mapping[str, str], *, t
     (KeyboardInterrupt) it is left to stop as it means to (Terraform finishes what is under way and saves
     the state) and read to its end, and only a second Ctrl-C kills it (it alone) before the
     KeyboardInterrupt goes on. On a time-out :class:`TimedOut` is raised. ``on_start`` gets the process id
-    once it has started."""
+    once it has started. ``outlive_us``: its output goes to an unnamed file this process follows, not to a
+    pipe, so that if this process is killed the command is not killed by its next line of output but runs to
+    its end (:mod:`keyform.followed_output`; Terraform saves the state of what it made)."""
     argv = [str(c) for c in command]
     started = time.monotonic()
     chunks: list[str] = []
     errors: list[str] = []
     expired = threading.Event()
-    with subprocess.Popen(argv, cwd=cwd, env=dict(env), stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
-                          stderr=subprocess.PIPE if separate_stderr else subprocess.STDOUT, text=True,
-                          errors="replace", start_new_session=own_group) as process:
+    if outlive_us and separate_stderr:
+        raise ValueError("outlive_us takes stdout and stderr together")
+    output_file = followed_output.unnamed_file() if outlive_us else None
+    follower = followed_output.Follower(output_file.fileno()) if output_file else None
+    with output_file or contextlib.nullcontext(), subprocess.Popen(
+            argv, cwd=cwd, env=dict(env), stdin=subprocess.DEVNULL, stdout=output_file or subprocess.PIPE,
+            stderr=subprocess.PIPE if separate_stderr else subprocess.STDOUT, text=True, errors="replace",
+            start_new_session=own_group) as process:
         if on_start:
             on_start(process.pid)
         stderr_reader = threading.Thread(target=lambda: errors.extend(process.stderr or ()), daemon=True)
@@ -251,12 +261,18 @@ def run(command: Sequence[PathLike], cwd: PathLike, env: Mapping[str, str], *, t
         if timer:
             timer.daemon = True
             timer.start()
+        def take(line: str) -> None:
+            chunks.append(line)
+            if on_line:
+                on_line(ANSI.sub("", line.rstrip("\r\n")))
+
         def read_to_end() -> None:
-            assert process.stdout is not None
-            for line in process.stdout:
-                chunks.append(line)
-                if on_line:
-                    on_line(ANSI.sub("", line.rstrip("\r\n")))
+            if follower is not None:
+                follower.follow(lambda: process.poll() is not None, take)
+            else:
+                assert process.stdout is not None
+                for line in process.stdout:
+                    take(line)
             process.wait()
             if separate_stderr:
                 stderr_reader.join()

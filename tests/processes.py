@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import signal
 import subprocess
+from pathlib import Path
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -49,3 +50,12 @@ def signalled_at(argv: list[str], at: Callable[[str], bool], timeout: float,
                 break
         stdout, stderr = process.communicate(timeout=timeout)
         return Ended(process.returncode, "".join(shown) + stdout, stderr)
+
+
+def alive(pid: int) -> bool:
+    """Whether process ``pid`` runs (a zombie, ended but not yet waited for, does not)."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+    except OSError:
+        return False
+    return stat.rsplit(")", 1)[1].split()[0] != "Z"

@@ -6,11 +6,11 @@ import os
 import subprocess
 import sys
 import time
-from pathlib import Path
 
 import pytest
 
 from keyform import toolchain
+from tests.processes import alive
 
 SHELL = {"PATH": os.environ.get("PATH", os.defpath), "HOME": "/nonexistent", "KEYFORM_ONTAP_PASSWORD": "mine",
          "TF_VAR_kmip_password": "mine", "TF_LOG": "trace", "CDKTF_OUTDIR": "/elsewhere", "E2E_FLAG": "1",
@@ -109,18 +109,9 @@ def test_run_kills_its_process_group_on_time_out(tmp_path):
     assert str(raised.value).startswith("`sh -c ") and "did not end within 1 s" in str(raised.value)
     grandchild = int(pid_file.read_text())
     deadline = time.monotonic() + 10
-    while _alive(grandchild) and time.monotonic() < deadline:
+    while alive(grandchild) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert not _alive(grandchild), "the grandchild outlived the time-out"
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    stat = Path(f"/proc/{pid}/stat")
-    return not (stat.exists() and stat.read_text().split(")")[-1].split()[0] == "Z")
+    assert not alive(grandchild), "the grandchild outlived the time-out"
 
 
 def test_stderr_kept_apart_when_asked(tmp_path):
@@ -148,24 +139,29 @@ def on_line(line):
         {ctrl_c}
 
 try:
-    toolchain.run([sys.executable, "-c", CHILD], ".", dict(os.environ), timeout=60, on_line=on_line, own_group=False)
+    toolchain.run([sys.executable, "-c", CHILD], ".", dict(os.environ), timeout=60, on_line=on_line, own_group=False,
+                  outlive_us={outlive_us})
 except KeyboardInterrupt:
     print("interrupted, after the command ended", flush=True)
     sys.exit(130)
 """
 
 
-def _driver(on_sigint: str, ctrl_c: str) -> str:
-    """The driver: its command handles SIGINT with ``on_sigint``; ``ctrl_c`` runs once the command works."""
-    return CTRL_C_DRIVER.replace("{on_sigint}", on_sigint).replace("{ctrl_c}", ctrl_c)
+def _driver(on_sigint: str, ctrl_c: str, outlive_us: bool) -> str:
+    """The driver: its command handles SIGINT with ``on_sigint``; ``ctrl_c`` runs once the command works; the
+    command's output comes through a pipe, or a followed file (``outlive_us``: as cdktf's in the main job)."""
+    return (CTRL_C_DRIVER.replace("{on_sigint}", on_sigint).replace("{ctrl_c}", ctrl_c)
+            .replace("{outlive_us}", str(outlive_us)))
 
 
-def test_a_ctrl_c_that_reached_the_command_too_lets_it_end_as_it_means_to(tmp_path):
+@pytest.mark.parametrize("outlive_us", [False, True], ids=["pipe", "followed-file"])
+def test_a_ctrl_c_that_reached_the_command_too_lets_it_end_as_it_means_to(tmp_path, outlive_us):
     """In our process group (cdktf, and Terraform under it), a command gets a terminal's Ctrl-C itself: it is read
     to its end, not killed while it finishes what is under way (Terraform saving the state)."""
     driver = _driver(on_sigint='signal.signal(signal.SIGINT, lambda *_: (print("stopping: finishing what is under '
                               'way", flush=True), time.sleep(0.5), print("done", flush=True), sys.exit(1)))',
-                     ctrl_c="os.killpg(0, signal.SIGINT)  # a terminal's Ctrl-C: the whole foreground group, us too")
+                     ctrl_c="os.killpg(0, signal.SIGINT)  # a terminal's Ctrl-C: the whole foreground group, us too",
+                     outlive_us=outlive_us)
     done = subprocess.run([sys.executable, "-c", driver], cwd=tmp_path, capture_output=True, text=True,
                           timeout=60, start_new_session=True)  # a group of its own: the Ctrl-C reaches no one else
     assert done.returncode == 130, done.stdout + done.stderr
@@ -173,10 +169,11 @@ def test_a_ctrl_c_that_reached_the_command_too_lets_it_end_as_it_means_to(tmp_pa
                                         "interrupted, after the command ended"]
 
 
-def test_a_second_ctrl_c_kills_a_command_that_goes_on(tmp_path):
+@pytest.mark.parametrize("outlive_us", [False, True], ids=["pipe", "followed-file"])
+def test_a_second_ctrl_c_kills_a_command_that_goes_on(tmp_path, outlive_us):
     driver = _driver(on_sigint="signal.signal(signal.SIGINT, signal.SIG_IGN)  # a command that does not stop",
                      ctrl_c="import threading; threading.Timer(1.0, os.killpg, (0, signal.SIGINT)).start(); "
-                            "os.killpg(0, signal.SIGINT)  # Ctrl-C, and again 1 s later")
+                            "os.killpg(0, signal.SIGINT)  # Ctrl-C, and again 1 s later", outlive_us=outlive_us)
     started = time.monotonic()
     done = subprocess.run([sys.executable, "-c", driver], cwd=tmp_path, capture_output=True, text=True, timeout=60,
                           start_new_session=True)

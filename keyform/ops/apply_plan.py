@@ -98,7 +98,8 @@ def apply(plan: StackPlan, terraform: str, scrub: Callable[[str], str],
           extra_env: Optional[Mapping[str, str]] = None,
           on_start: Optional[Callable[[int], None]] = None) -> toolchain.Run:
     """``terraform apply -input=false plan`` in the stack's directory, each line shown as it comes; Terraform in a
-    process group of its own (interrupts reach it through :mod:`keyform.ops.interrupts`)."""
+    process group of its own (interrupts reach it through :mod:`keyform.ops.interrupts`). Should this process be
+    killed, Terraform applies the plan to its end and saves the state (its output goes to a file, not a pipe)."""
     stack_dir = Path(plan.source).parent
 
     def show(line: str) -> None:
@@ -108,7 +109,7 @@ def apply(plan: StackPlan, terraform: str, scrub: Callable[[str], str],
     binary = shutil.which(terraform) or terraform
     return toolchain.run([binary, "apply", "-input=false", "-no-color", PLAN_FILE], stack_dir,
                          {**freshness.terraform_env(), **(extra_env or {})}, timeout=None, on_line=show,
-                         own_group=True, on_start=on_start)
+                         own_group=True, on_start=on_start, outlive_us=True)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -21,7 +21,8 @@ def run(args: Sequence[str], cwd: Path, env: dict, show: Optional[Callable[[str]
     :func:`keyform.toolchain.cdk_cli`) in ``cwd`` with ``env``, a complete environment
     (:func:`keyform.toolchain.environment`); lines matching :data:`PROGRESS` go to ``show`` as they come.
     The CLI stays in this process's group, so that a Ctrl-C on the terminal reaches Terraform too; the CLI is
-    then read to its end (Terraform finishes what is under way), and only a second Ctrl-C kills it."""
+    then read to its end (Terraform finishes what is under way), and only a second Ctrl-C kills it. Should this
+    process be killed, the CLI and its Terraform run to their end (their output goes to a file, not a pipe)."""
     progress = Progress()
 
     def on_line(line: str) -> None:
@@ -29,7 +30,8 @@ def run(args: Sequence[str], cwd: Path, env: dict, show: Optional[Callable[[str]
         if show and shown:
             show(shown)
 
-    return toolchain.run([toolchain.cdk_cli(), *args], cwd, env, timeout=timeout, on_line=on_line, own_group=False)
+    return toolchain.run([toolchain.cdk_cli(), *args], cwd, env, timeout=timeout, on_line=on_line, own_group=False,
+                         outlive_us=True)
 
 
 class Progress:

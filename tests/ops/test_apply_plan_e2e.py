@@ -10,10 +10,13 @@ the run's secrets.
 from __future__ import annotations
 
 import json
+import os
 import secrets
 import shutil
+import signal
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -190,5 +193,58 @@ def test_a_cancelled_deploy_lets_terraform_finish_what_is_under_way(scenario):
     result = apply_plan(project, STACK)
     assert result.returncode == 0, result.stdout + result.stderr
     assert scenario.secondaries_held() == ["10.0.0.6"]
+    assert "No changes" in project.cdktf("diff", STACK, "--skip-provider-lock")
+    scenario.assert_no_secret_shown()
+
+
+def _terraform_applying(stack_dir: Path) -> list[int]:
+    """Process ids of the Terraform applies running in ``stack_dir``."""
+    pids = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            argv = Path(f"/proc/{entry}/cmdline").read_bytes().split(b"\0")
+            cwd = os.readlink(f"/proc/{entry}/cwd")
+        except OSError:
+            continue
+        if os.path.basename(argv[0]) == b"terraform" and b"apply" in argv and cwd == str(stack_dir):
+            pids.append(int(entry))
+    return pids
+
+
+def test_a_killed_deploy_job_leaves_terraform_to_apply_the_plan_and_save_the_state(scenario):
+    """apply-plan SIGKILLed mid-apply (nothing passed on to Terraform): Terraform is not killed by its next line of
+    output to a reader that is gone, before saving what it made; it applies the reviewed plan to its end and saves
+    the state. Nothing is on the appliance that the state does not know, and nothing is left to apply."""
+    project = scenario.project
+    scenario.declare("10.0.0.6", "10.0.0.7")
+    project.diff(STACK)
+    scenario.sim.settings.faults.update({"latency_ms": LATENCY_MS})
+    ended = signalled_at([sys.executable, "-m", "keyform", "apply-plan", STACK], lambda line: "Creating..." in line,
+                         60, sig=signal.SIGKILL, cwd=project.root, env=project.environment())
+    project.log.append((("apply-plan", STACK), ended.stdout + ended.stderr))
+    assert ended.returncode == -signal.SIGKILL
+    scenario.sim.settings.faults.update({"latency_ms": 0})
+    stack_dir = project.stacks_dir / STACK
+    deadline = time.monotonic() + 120
+    try:
+        while _terraform_applying(stack_dir) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not _terraform_applying(stack_dir), "Terraform did not finish the apply within 120 s"
+    finally:
+        for pid in _terraform_applying(stack_dir):
+            os.kill(pid, signal.SIGKILL)
+
+    state = json.loads(project.state(STACK) or "{}")
+    ids = {instance["attributes"].get("id") for resource in state.get("resources", [])
+           for instance in resource.get("instances", [])}
+    managers = scenario.ontap.key_managers()
+    assert managers, "the plan was not applied"
+    for manager in managers:
+        assert manager["uuid"] in ids, f"key manager {manager['uuid']} is on the appliance but not in the state"
+        for server in scenario.ontap.key_servers(manager["uuid"]):
+            assert server in ids, f"key server {server} is on the appliance but not in the state"
+    assert scenario.secondaries_held() == ["10.0.0.6", "10.0.0.7"]
     assert "No changes" in project.cdktf("diff", STACK, "--skip-provider-lock")
     scenario.assert_no_secret_shown()

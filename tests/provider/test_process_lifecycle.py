@@ -6,18 +6,9 @@ import sys
 import time
 
 from keyform.provider.plugin_server import MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE
-from tests.processes import started
+from tests.processes import alive, started
 
 PLUGIN_ENV = {**os.environ, MAGIC_COOKIE_KEY: MAGIC_COOKIE_VALUE}
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    with open(f"/proc/{pid}/status", encoding="ascii") as handle:
-        return "State:\tZ" not in handle.read()
 
 
 def test_provider_leaves_when_its_parent_dies_without_a_shutdown_call():
@@ -28,9 +19,9 @@ def test_provider_leaves_when_its_parent_dies_without_a_shutdown_call():
     out = subprocess.run([sys.executable, "-c", starter], capture_output=True, text=True, env=PLUGIN_ENV, timeout=30)
     socket_path, pid = out.stdout.split()
     deadline = time.monotonic() + 10
-    while _alive(int(pid)) and time.monotonic() < deadline:
+    while alive(int(pid)) and time.monotonic() < deadline:
         time.sleep(0.1)
-    assert not _alive(int(pid)), "the provider outlived its parent"
+    assert not alive(int(pid)), "the provider outlived its parent"
     assert not os.path.exists(os.path.dirname(socket_path)), "its socket directory was left behind"
 
 
