@@ -49,10 +49,10 @@ _LAUNCHER = """#!/bin/sh
 # working directory, else $KEYFORM_PROVIDER_PYTHON.
 py=""
 dir="$PWD"
-while [ -n "$dir" ]; do
+while :; do  # up to the root, by cutting the last component ("" is the root): no dirname process per level
   if [ -x "$dir/.keyform/python" ]; then py="$dir/.keyform/python"; break; fi
-  [ "$dir" = "/" ] && break
-  dir="$(dirname "$dir")"
+  case "$dir" in ""|/) break ;; esac
+  dir="${{dir%/*}}"
 done
 [ -z "$py" ] && py="${{KEYFORM_PROVIDER_PYTHON:-}}"
 if [ -z "$py" ] || [ ! -x "$py" ]; then
