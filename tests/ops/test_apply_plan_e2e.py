@@ -88,6 +88,18 @@ class Scenario:
         [manager] = self.ontap.key_managers()
         return self.ontap.key_servers(manager["uuid"])[self.server]["secondary_key_servers"]
 
+    def assert_state_knows_the_appliance(self, if_empty: str) -> None:
+        """Nothing is on the appliance that the stack's state does not know (and something is: else ``if_empty``)."""
+        state = json.loads(self.project.state(STACK) or "{}")
+        ids = {instance["attributes"].get("id") for resource in state.get("resources", [])
+               for instance in resource.get("instances", [])}
+        managers = self.ontap.key_managers()
+        assert managers, if_empty
+        for manager in managers:
+            assert manager["uuid"] in ids, f"key manager {manager['uuid']} is on the appliance but not in the state"
+            for server in self.ontap.key_servers(manager["uuid"]):
+                assert server in ids, f"key server {server} is on the appliance but not in the state"
+
     def assert_no_secret_shown(self) -> None:
         for what, output in self.project.log:
             for name, secret in self.secrets.items():
@@ -176,16 +188,7 @@ def test_a_cancelled_deploy_lets_terraform_finish_what_is_under_way(scenario):
     assert f"make a new one with `cdktf diff {STACK}`" in stderr
     assert "Apply complete" not in stdout
 
-    # nothing on the appliance that the state does not know
-    state = json.loads(project.state(STACK) or "{}")
-    ids = {instance["attributes"].get("id") for resource in state.get("resources", [])
-           for instance in resource.get("instances", [])}
-    managers = scenario.ontap.key_managers()
-    assert managers, "the create under way was not carried out"
-    for manager in managers:
-        assert manager["uuid"] in ids, f"key manager {manager['uuid']} is on the appliance but not in the state"
-        for server in scenario.ontap.key_servers(manager["uuid"]):
-            assert server in ids, f"key server {server} is on the appliance but not in the state"
+    scenario.assert_state_knows_the_appliance("the create under way was not carried out")
 
     # the next reviewed plan applies the rest
     scenario.sim.settings.faults.update({"latency_ms": 0})
@@ -236,15 +239,7 @@ def test_a_killed_deploy_job_leaves_terraform_to_apply_the_plan_and_save_the_sta
         for pid in _terraform_applying(stack_dir):
             os.kill(pid, signal.SIGKILL)
 
-    state = json.loads(project.state(STACK) or "{}")
-    ids = {instance["attributes"].get("id") for resource in state.get("resources", [])
-           for instance in resource.get("instances", [])}
-    managers = scenario.ontap.key_managers()
-    assert managers, "the plan was not applied"
-    for manager in managers:
-        assert manager["uuid"] in ids, f"key manager {manager['uuid']} is on the appliance but not in the state"
-        for server in scenario.ontap.key_servers(manager["uuid"]):
-            assert server in ids, f"key server {server} is on the appliance but not in the state"
+    scenario.assert_state_knows_the_appliance("the plan was not applied")
     assert scenario.secondaries_held() == ["10.0.0.6", "10.0.0.7"]
     assert "No changes" in project.cdktf("diff", STACK, "--skip-provider-lock")
     scenario.assert_no_secret_shown()
