@@ -3,8 +3,9 @@
 A command writing to a pipe dies of SIGPIPE at its next line once its reader is gone: a Terraform apply whose
 runner was killed would stop in the middle of an operation, before it saves the state of what it has just made,
 and leave objects on the appliance that no state knows. Writing to a file, it runs to its end whatever happens
-to its reader, and saves the state. The file has no name (``O_TMPFILE``): no other process can open it, and it
-is gone when the last process holding it ends.
+to its reader, and saves the state. The file has no name and lives in memory (``memfd_create``; elsewhere an
+unlinked temporary file): no other process can open it, nothing of the output reaches a disk, and it is gone when
+the last process holding it ends.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ READ_SIZE = 65536
 
 
 def unnamed_file() -> BinaryIO:
+    if hasattr(os, "memfd_create"):
+        return open(os.memfd_create("keyform-command-output", os.MFD_CLOEXEC), "w+b")
     return tempfile.TemporaryFile()
 
 

@@ -75,3 +75,9 @@ def test_a_killed_runner_leaves_the_command_to_its_end_only_through_a_file(tmp_p
         if alive(command_pid):
             os.kill(command_pid, signal.SIGKILL)
     assert marker.exists() is outlive_us
+
+
+def test_the_output_stays_in_memory_and_has_no_name(tmp_path):
+    shown = toolchain.run([sys.executable, "-c", "import os; print(os.readlink('/proc/self/fd/1'))"], tmp_path,
+                          dict(os.environ), timeout=30, outlive_us=True)
+    assert shown.output.startswith("/memfd:keyform-command-output"), shown.output
