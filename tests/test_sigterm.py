@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 from tests.processes import started
-from tests.provider.test_process_lifecycle import _alive
+from tests.processes import alive
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -49,4 +49,4 @@ def test_a_run_stopped_by_sigterm_stops_what_its_fixtures_started(tmp_path):
         output = run.stdout.read().decode()
     assert run.returncode == 2, output  # pytest's "interrupted"
     assert "stopped by SIGTERM" in output
-    assert not _alive(server_pid), "the fixture's server outlived the run"
+    assert not alive(server_pid), "the fixture's server outlived the run"

@@ -16,7 +16,7 @@ from keyform.provider.handover import hand_over, request
 from keyform.provider.code import code_digest
 from keyform.provider.plugin_server import MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE
 from tests.processes import started
-from tests.provider.test_process_lifecycle import _alive
+from tests.processes import alive
 from tests.provider.conftest import config
 from tests.provider.test_object_lifecycle import NO_CHANGES, thing
 
@@ -130,7 +130,7 @@ def test_a_launch_whose_terraform_dies_leaves_and_takes_its_forked_child_with_it
         env = {**PLUGIN_ENV, warm.ENV: warmed.env[warm.ENV], "TMPDIR": str(tmp_path)}
         out = subprocess.run([sys.executable, "-c", starter], capture_output=True, text=True, env=env, timeout=30)
         socket_path, pid = out.stdout.split()
-        assert _waited(lambda: not _alive(int(pid))), "the launch outlived its Terraform"
+        assert _waited(lambda: not alive(int(pid))), "the launch outlived its Terraform"
         assert _gone(os.path.dirname(socket_path)), "its forked child outlived it"
         assert _waited(lambda: _children(warmed.pid) == [])
 
@@ -139,7 +139,7 @@ def test_a_launch_whose_warm_provider_died_starts_cold(tmp_path):
     with warm.running() as warmed:
         path = warmed.env[warm.ENV]
         os.kill(warmed.pid, 9)
-        _waited(lambda: not _alive(warmed.pid))
+        _waited(lambda: not alive(warmed.pid))
         env = {**PLUGIN_ENV, warm.ENV: path, "TMPDIR": str(tmp_path)}
         with started([sys.executable, "-m", "keyform.provider"], stdout=subprocess.PIPE, env=env) as launch:
             assert launch.stdout.readline().decode().startswith("1|6|unix|")
