@@ -126,6 +126,10 @@ CTRL_C_DRIVER = """
 import os, signal, sys
 from keyform import toolchain
 
+# Ctrl-C as a terminal's shell leaves it: a shell's background job (a CI step run with `&`) starts with SIGINT
+# ignored, and Python then raises no KeyboardInterrupt.
+signal.signal(signal.SIGINT, signal.default_int_handler)
+
 CHILD = '''
 import signal, sys, time
 {on_sigint}
