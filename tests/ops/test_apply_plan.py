@@ -154,15 +154,35 @@ def test_a_failed_apply_stops_the_run_and_names_what_was_not_applied(tmp_path):
     assert token not in result.stdout + result.stderr
 
 
+HELD_TERRAFORM = """#!{python}
+import signal, subprocess, sys, time
+ended = subprocess.run([{terraform!r}, *sys.argv[1:]]).returncode
+if sys.argv[1] == "apply":
+    signal.signal(signal.SIGINT, lambda *_: sys.exit(ended))
+    print("held: terraform ended", flush=True)
+    time.sleep(120)  # until apply-plan passes an interrupt on (bounded: never left behind)
+sys.exit(ended)
+"""
+
+
 def test_an_interrupt_between_stacks_applies_no_further_stack(tmp_path):
-    """SIGTERM (a cancelled deploy job) as stack a's apply ends: a is applied whole, b is not started."""
+    """SIGTERM (a cancelled deploy job) as stack a's apply ends: a is applied whole, b is not started.
+
+    Terraform is run through a wrapper that, once Terraform has applied stack a and exited, waits for the
+    interrupt apply-plan passes on: the signal lands between a's end and b's start every time, not by timing."""
+    held = tmp_path / "held-terraform"
+    held.write_text(HELD_TERRAFORM.format(python=sys.executable, terraform=TERRAFORM))
+    held.chmod(held.stat().st_mode | stat.S_IXUSR)
     stacks = Stacks(tmp_path)
     for name in ("a", "b"):
         stacks.declare(name, x=name)
         stacks.plan(name)
-    ended = signalled_at([sys.executable, "-m", "keyform", "apply-plan", "a", "b"],
-                         lambda line: line.startswith("a  Apply complete!"), 120, cwd=tmp_path, env=stacks.env)
+    ended = signalled_at([sys.executable, "-m", "keyform", "apply-plan", "--terraform", str(held), "a", "b"],
+                         lambda line: line.startswith("a  held: terraform ended"), 120, cwd=tmp_path,
+                         env=stacks.env)
     assert ended.returncode == 130, ended.stdout + ended.stderr
+    assert "a  Apply complete! Resources: 1 added, 0 changed, 0 destroyed." in ended.stdout.splitlines()
+    assert "apply-plan: stack a: applied" in ended.stderr.splitlines()
     assert ended.stderr.rstrip().endswith("apply-plan: interrupted (SIGTERM) before stack 'b': not applied: b; "
                                           "applied before: a; exit 130")
     assert stacks.inputs("a") == {"x": "a"} and stacks.state("b") == {}
