@@ -16,6 +16,11 @@ from keyform.provider import jsondata
 
 DEFAULT_OMIT_KEYS = ("password", "passphrase", "existing_passphrase", "secret", "client_token", "dr_operation_token")
 
+HYPERMEDIA_KEYS = frozenset({"_links"})
+"""HAL's navigation links (ONTAP's ``_links``, in every record and every reference in it): where an object is, not
+what it holds. Kept out of an object's ``response`` and a read's ``result``: Terraform writes the whole state again
+after each object it applies, so every byte of ``response`` is paid once per object applied after it."""
+
 POLLING_KEYS = {
     "href_path": "path of the job link in a 202 answer (default `job/_links/self/href`)",
     "state_path": "path of the state in the job (default `state`)",

@@ -10,7 +10,7 @@ from tf.utils import Diagnostics
 
 from keyform.client import jsonpath, paging
 from keyform.provider import jsondata
-from keyform.provider.common import DEFAULT_OMIT_KEYS, as_text, attr, report, sanitized_json, string
+from keyform.provider.common import DEFAULT_OMIT_KEYS, HYPERMEDIA_KEYS, as_text, attr, report, sanitized_json, string
 
 if TYPE_CHECKING:
     from keyform.provider.provider import RestProvider
@@ -45,8 +45,8 @@ class ObjectDataSource:
                      "`result` null instead of an error (e.g. to import an object only where it exists: "
                      "`for_each = data.rest_object.x.values` on an `import` block).", optional=True),
                 string("id", "The read path.", computed=True),
-                string("result", "The selected object (or the whole response), as JSON, without secrets.",
-                       computed=True),
+                string("result", "The selected object (or the whole response), as JSON, without secrets and without "
+                       "hypermedia links (`_links`).", computed=True),
                 attr("values", t.Map(t.String()), "The picked values, as text.", computed=True),
             ],
         )
@@ -86,7 +86,8 @@ class ObjectDataSource:
             report(diags, exc, f"Could not read {config.get('path')}", self.provider.redact)
             return state
         # Values are encoded here (defect 1: tf 1.2.0 does not encode data source values).
-        state.update(id=config["path"], result=sanitized_json(found, set(DEFAULT_OMIT_KEYS), mask=self.provider.redact),
+        state.update(id=config["path"], result=sanitized_json(found, set(DEFAULT_OMIT_KEYS) | HYPERMEDIA_KEYS,
+                                                                mask=self.provider.redact),
                      values=picked)
         return state
 

@@ -18,7 +18,7 @@ from tf.utils import Diagnostics
 from keyform.client import jsonpath
 from keyform.provider import call_spec, imports, jsondata, object_actions, object_api
 from keyform.provider.call_spec import SpecError
-from keyform.provider.common import report, sanitized_json, string
+from keyform.provider.common import HYPERMEDIA_KEYS, report, sanitized_json, string
 from keyform.provider.object_spec import ObjectSpec, stored_json
 from keyform.provider.write_only import WriteOnly
 
@@ -58,7 +58,8 @@ class ObjectResource:
                 string("api", object_api.DESCRIPTION, optional=True),
                 string("id", "The object's id.", computed=True),
                 string("response", "The object as the server last showed it (read back after create and update, "
-                       "and at every refresh), as JSON, without write-only and sensitive keys.", computed=True),
+                       "and at every refresh), as JSON, without write-only and sensitive keys and without "
+                       "hypermedia links (`_links`).", computed=True),
                 string("write_only_data_hash", "Salted digest of write_only_data (never the value).", computed=True,
                        sensitive=True),
             ],
@@ -186,7 +187,8 @@ class ObjectResource:
         diags.add_warning("An existing object was taken into state", detail)
 
     def _response_json(self, spec: ObjectSpec, body: Any, secret: WriteOnly) -> Optional[str]:
-        return sanitized_json(body, set(spec.omit_keys) | secret.key_names(), mask=secret.redactor(self.provider))
+        return sanitized_json(body, set(spec.omit_keys) | HYPERMEDIA_KEYS | secret.key_names(),
+                              mask=secret.redactor(self.provider))
 
     # -------------------------------------------------------------------- read
     def read_imported(self, diags: Diagnostics, current: dict[str, Any]) -> Optional[dict[str, Any]]:

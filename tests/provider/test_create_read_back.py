@@ -32,4 +32,6 @@ def test_the_state_holds_the_whole_object_after_a_create_found_by_lookup(simulat
     response = json.loads(tf.resource("rest_object.km")["response"])
     assert response["external"]["client_certificate"]["name"] == "kmip-client", response
     assert response["svm"]["name"] == "svm1" and response["uuid"]
+    # ONTAP answers with HAL links in the record and in each reference (svm, certificates): none are kept
+    assert "_links" not in tf.resource("rest_object.km")["response"]
     assert "No changes." in tf.plan().stdout
