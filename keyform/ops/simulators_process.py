@@ -11,6 +11,12 @@ from pathlib import Path
 from typing import Optional
 
 
+ORPHANED_LINGER_SECONDS = 60
+"""A runner left by a killed main job stops after this long without a request: the cdktf and Terraform the job
+left (they outlive it, to save the state of what they apply) finish against it first, and its ports are free for
+the next run. Longer than any pause of a deploy between two requests (a stack's ``terraform init``)."""
+
+
 class SimulatorsFailed(RuntimeError):
     pass
 
@@ -36,7 +42,8 @@ class SimulatorsProcess:
         earlier = self.run_dir / "endpoints.earlier.json"
         if endpoints_file.exists():
             os.replace(endpoints_file, earlier)
-        command = [sys.executable, "-m", "keyform.simulators", "all", "--endpoints-file", str(endpoints_file)]
+        command = [sys.executable, "-m", "keyform.simulators", "all", "--endpoints-file", str(endpoints_file),
+                   "--stop-when-orphaned", str(ORPHANED_LINGER_SECONDS)]
         if self.keep_state:
             command += ["--state-dir", str(self.run_dir / "sim-state")]
         if self.free_ports:

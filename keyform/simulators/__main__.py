@@ -25,7 +25,7 @@ import signal
 import sys
 from urllib.parse import urlsplit
 
-from keyform.simulators.common import Faults, RunningServer, Settings, serve
+from keyform.simulators.common import Faults, RunningServer, Settings, activity, serve
 from keyform.simulators.common.run_ca import RunCa
 from keyform.simulators.common.tls import process_ca, temporary_ca_directory
 from keyform.simulators.kmip import embedded as kmip
@@ -37,6 +37,7 @@ SYSTEMS = {"ontap": "keyform.simulators.ontap", "vsp": "keyform.simulators.vsp",
 DEFAULT_PORTS = {"ontap": 8601, "vsp": 8602, "vault-a": 8603, "vault-b": 8604, "site-vsp": 8605, "vault-c": 8606,
                  "vault-d": 8607}
 STOP_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+ORPHAN_CHECK_SECONDS = 1.0
 ALL = [("ontap", "ontap"), ("vsp", "vsp"), ("vault", "vault-a"), ("vault", "vault-b"), ("vsp", "site-vsp"),
        ("vault", "vault-c"), ("vault", "vault-d")]
 
@@ -122,6 +123,9 @@ def _parser() -> argparse.ArgumentParser:
                         help="ONTAP: the release to answer as, e.g. 9.14.1 (default 9.13.1, the seeds' shapes)")
     parser.add_argument("--svm", action="append", metavar="NAME",
                         help="ONTAP: an SVM of a new cluster (repeatable; default svm1 and svm2)")
+    parser.add_argument("--stop-when-orphaned", type=float, metavar="SECONDS",
+                        help="once the process that started this one is gone, stop after SECONDS without a request "
+                             "(a killed main job: the Terraform it left applies to its end first)")
     parser.add_argument("--quiet", action="store_true", help="do not log requests")
     parser.add_argument("--http", action="store_true", help="serve plain HTTP instead of HTTPS (debugging)")
     return parser
@@ -174,6 +178,7 @@ def run_ca(args: argparse.Namespace) -> RunCa | None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    parent = os.getppid()  # at once: the process that started this one may be gone by the time the servers are up
     args = _parser().parse_args(argv)
     # Held from the start (the servers' threads inherit the mask) and taken by sigwait at the end, so a
     # signal that comes at any moment stops the servers. (A handler calling Event.set() deadlocks when the
@@ -263,12 +268,25 @@ def main(argv: list[str] | None = None) -> int:
               flush=True)
     print("ready", flush=True)
 
-    signal.sigwait(STOP_SIGNALS)
+    _wait_for_stop(parent, args.stop_when_orphaned)
     for _, server in running:
         server.stop()
     for kmip_server in kmip_servers:
         kmip_server.stop()
     return 0
+
+
+def _wait_for_stop(parent: int, orphaned_linger: float | None) -> None:
+    """Until SIGINT or SIGTERM, or, with ``orphaned_linger``, until ``parent`` (the process that started this one)
+    is gone and no request has been under way for that many seconds."""
+    if orphaned_linger is None:
+        signal.sigwait(STOP_SIGNALS)
+        return
+    while signal.sigtimedwait(STOP_SIGNALS, ORPHAN_CHECK_SECONDS) is None:
+        if os.getppid() != parent and activity.idle_seconds() >= orphaned_linger:
+            print(f"the process that started the simulators is gone and nothing asked them for "
+                  f"{orphaned_linger:g} s: stopping", flush=True)
+            return
 
 
 if __name__ == "__main__":

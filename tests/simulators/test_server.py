@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 import requests
 
-from tests.processes import started
+from tests.processes import alive, started
 
 
 @pytest.mark.parametrize("kind", ["ontap", "vsp", "vault"])
@@ -57,6 +59,57 @@ def test_the_runner_stops_on_a_signal_that_comes_at_any_moment():
             assert any(line.strip() == "ready" for line in process.stdout)
             process.terminate()
             assert process.wait(timeout=10) == 0
+
+
+LEAVE_A_RUNNER = """
+import subprocess, sys, time
+log = sys.argv[1]
+runner = subprocess.Popen(sys.argv[2:], stdout=open(log, "w"), stderr=subprocess.STDOUT)
+deadline = time.monotonic() + 60
+while "ready" not in open(log).read().split() and runner.poll() is None and time.monotonic() < deadline:
+    time.sleep(0.1)
+print(runner.pid)  # and this parent ends, as a killed main job does, leaving the runner
+"""
+
+
+def test_a_runner_whose_parent_is_gone_serves_until_idle_then_stops(tmp_path):
+    """The main job killed: the simulators it started keep answering the Terraform it left applying, and stop
+    once nothing has asked them anything for the linger (their ports are free again for the next run)."""
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]))
+    log = tmp_path / "runner.log"
+    command = [sys.executable, "-m", "keyform.simulators", "vault", "--name", "vault-left", "--port", "0", "--http",
+               "--stop-when-orphaned", "2"]
+    left = subprocess.run([sys.executable, "-c", LEAVE_A_RUNNER, str(log), *command], env=env, capture_output=True,
+                          text=True, timeout=90)
+    pid = int(left.stdout)
+    try:
+        url = next(word for line in log.read_text().splitlines() if line.startswith("vault-left")
+                   for word in line.split() if word.startswith("http://"))
+        talked_until = time.monotonic() + 5  # asked something every 0.5 s, for longer than the linger
+        while time.monotonic() < talked_until:
+            assert requests.get(f"{url}/sys/health", timeout=10).status_code == 200
+            time.sleep(0.5)
+        assert alive(pid), "stopped while it was still being talked to"
+        deadline = time.monotonic() + 20
+        while alive(pid) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not alive(pid), "still running 20 s after its last request, its parent gone"
+        assert "nothing asked them for 2 s: stopping" in log.read_text()
+    finally:
+        if alive(pid):
+            os.kill(pid, signal.SIGKILL)
+
+
+def test_a_runner_whose_parent_lives_is_not_stopped_by_idleness():
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[2]))
+    command = [sys.executable, "-m", "keyform.simulators", "vault", "--name", "vault-kept", "--port", "0", "--http",
+               "--quiet", "--stop-when-orphaned", "1"]
+    with started(command, stdout=subprocess.PIPE, text=True, env=env) as process:
+        assert any(line.strip() == "ready" for line in process.stdout)
+        time.sleep(3.5)  # idle for longer than the linger, with its parent (this test) alive
+        assert process.poll() is None
+        process.terminate()
+        assert process.wait(timeout=10) == 0
 
 
 def test_injected_errors_are_transient_for_each_request():

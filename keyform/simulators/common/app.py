@@ -9,6 +9,7 @@ from typing import Any, Callable
 from flask import Flask, Response, jsonify, request
 from werkzeug.exceptions import BadRequest, HTTPException
 
+from keyform.simulators.common import activity
 from keyform.simulators.common.body import MAX_BODY_BYTES, parse_json, read_body
 from keyform.simulators.common.settings import Settings
 
@@ -44,6 +45,14 @@ def create_base_app(settings: Settings, error_body: ErrorBody) -> Flask:
     app.config["SETTINGS"] = settings
     app.config["MAX_CONTENT_LENGTH"] = MAX_BODY_BYTES  # stops reading a chunked body at the limit
     log = logging.getLogger(f"keyform.simulators.{settings.name}")
+
+    @app.before_request
+    def _under_way():  # first: every request that begins here is ended by the teardown
+        activity.began()
+
+    @app.teardown_request
+    def _answered(_exc):
+        activity.ended()
 
     @app.before_request
     def _limit_body():
