@@ -12,7 +12,8 @@ Terraform makes ten calls at once and they share one session, so a stale token i
 by several calls together. The refresh is **single-flight**: every request remembers the
 generation of the credentials it was sent with; the first caller to report that generation stale
 fetches new ones, the others wait on the lock and find a newer generation already there. Each
-caller then sends its request once more with the new credentials.
+caller then sends its request again with the new credentials, and does so again should those go stale
+while it is under way (:data:`STALE_RENEWALS`).
 """
 
 from __future__ import annotations
@@ -22,6 +23,11 @@ from typing import TYPE_CHECKING, Callable, Mapping, Optional, Protocol
 
 from keyform.client.config import ClientConfig, CsrfConfig, OAuth2Config
 from keyform.client.errors import ApiError
+
+STALE_RENEWALS = 2
+"""How many times one call renews stale credentials and is sent again. Twice: the credentials a call is re-sent
+with can go stale while it is under way (the session expires again, or another call's new access token opens a
+new CSRF session); a refusal that outlives that is the appliance's answer, reported, not a loop."""
 
 if TYPE_CHECKING:
     import requests

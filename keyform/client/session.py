@@ -21,7 +21,7 @@ from requests.structures import CaseInsensitiveDict
 from urllib3.util.retry import Retry
 
 from keyform.client import jobs, jsonpath, slow, waiting
-from keyform.client.auth import Authenticator
+from keyform.client.auth import STALE_RENEWALS, Authenticator
 from keyform.client.config import ClientConfig, PollingConfig
 from keyform.client.errors import ApiError, api_message, check_path, parse_body, redact, safe_url
 from keyform.client.adapter import ClientAdapter
@@ -168,14 +168,16 @@ class RestClient:
         return self._authenticated("GET", url, None, True)
 
     def _authenticated(self, method: str, url: str, body: Any, idempotent: bool) -> Response:
-        """The call with the current credentials; once more after renewing them if they went stale
-        (a stale-credential refusal means the appliance did nothing)."""
+        """The call with the current credentials; sent again after renewing them each time they went stale, at
+        most :data:`~.auth.STALE_RENEWALS` times (a stale-credential refusal means the appliance did nothing)."""
         headers, generation = self.auth.current()
         response = self._send(method, url, body, headers, idempotent)
-        if self.auth.stale(response.status):
-            log.debug("%s from %s: renewing credentials once", response.status, safe_url(url))
+        for _ in range(STALE_RENEWALS):
+            if not self.auth.stale(response.status):
+                break
+            log.debug("%s from %s: renewing credentials", response.status, safe_url(url))
             self.auth.refresh(generation)
-            headers, _ = self.auth.current()
+            headers, generation = self.auth.current()
             response = self._send(method, url, body, headers, idempotent)
         return response
 

@@ -1,4 +1,4 @@
-"""A stale CSRF token met by many concurrent calls: one renewal, every call sent once more and done."""
+"""A stale CSRF token met by many concurrent calls: one renewal, every call sent again and done."""
 
 from __future__ import annotations
 
@@ -9,12 +9,14 @@ import pytest
 from flask import Flask, jsonify, request
 
 from keyform.client import ApiError, ClientConfig, CsrfConfig, OAuth2Config, RestClient
+from keyform.client.auth import STALE_RENEWALS
 from keyform.simulators.common import Settings, serve
 
 
 @pytest.fixture
 def api():
-    state = {"token": "t0", "issued": 0, "logins": 0, "bearer": "b0", "writes": [], "lock": threading.Lock()}
+    state = {"token": "t0", "issued": 0, "logins": 0, "bearer": "b0", "writes": [], "lock": threading.Lock(),
+             "expire_on_arrival": 0}
 
     def factory(settings):
         app = Flask("csrf-api")
@@ -40,6 +42,9 @@ def api():
         def things():
             time.sleep(0.05)  # the calls overlap
             with state["lock"]:
+                if state["expire_on_arrival"]:  # the session expires as this call arrives
+                    state["expire_on_arrival"] -= 1
+                    state["token"] = "expired"
                 if request.headers.get("X-XSRF-TOKEN") != state["token"]:
                     return jsonify({"message": "Invalid CSRF token"}), 403
                 state["writes"].append(request.get_json()["n"])
@@ -108,7 +113,18 @@ def test_a_refusal_that_survives_the_renewal_is_reported(api):
     finally:
         stop.set()
         spoiler.join()
-    assert api["issued"] == 2  # the first login and one renewal, not a loop
+    assert api["issued"] == 1 + STALE_RENEWALS  # the first login and the bounded renewals, not a loop
+
+
+def test_a_call_whose_renewed_credentials_go_stale_while_it_is_sent_again_is_done_once(api):
+    """The session expires as the call arrives, and again as it arrives with the renewed token: renewed once
+    more and sent a third time, the call is done, exactly once (a stale-token refusal did nothing)."""
+    client = RestClient(ClientConfig(api["url"] + "/api", csrf=CsrfConfig("/csrf"), retry_backoff_seconds=0.01))
+    client.request("POST", "/things", {"n": 0})
+    api["expire_on_arrival"] = 2
+    client.request("POST", "/things", {"n": 1})
+    assert api["issued"] == 3  # the first login, then one renewal per expiry
+    assert api["writes"] == [0, 1]
 
 
 def test_an_expired_access_token_is_renewed_once_for_concurrent_calls(api):

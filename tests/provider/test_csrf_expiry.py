@@ -1,6 +1,7 @@
 """VSP One Object's CSRF session expires three times while Terraform creates 30 KMIP servers, ten calls at a
-time: each expiry is met by several calls at once, one renewal serves them all, each call is sent once more,
-and the apply succeeds — ten runs out of ten. (Real terraform, the VSP simulator, its OAuth2 + CSRF flow.)"""
+time: each expiry is met by several calls at once, one renewal serves them all, each call is sent again (renewed
+once more should the next expiry land while it is re-sent), and the apply succeeds — ten runs out of ten. (Real
+terraform, the VSP simulator, its OAuth2 + CSRF flow.)"""
 
 from __future__ import annotations
 
