@@ -4,6 +4,10 @@ This runs in every launch Terraform makes while a warm provider is up, before an
 imports only what a bare interpreter has at hand: ``marshal`` encodes the request, and the C modules ``_socket``
 and ``_signal`` stand in for ``socket`` and ``signal``, whose ``enum`` and ``selectors`` cost a launch ~17 ms
 of CPU (measured).
+
+The launcher runs this file's text itself (``python -S -c <text> PYTHON ARGS...``, see
+:func:`launched_by_launcher`): without ``site`` a launch costs ~7 ms less CPU, and nothing of keyform is needed
+to hand over. So this module imports nothing of keyform.
 """
 
 from __future__ import annotations
@@ -24,6 +28,10 @@ LENGTH_BYTES = 4
 PARENT_CHECK_SECONDS = 1.0
 """How often a waiting launch looks whether Terraform is still its parent."""
 MARSHAL_VERSION = 4
+TIMINGS = "KEYFORM_PROVIDER_TIMINGS"
+PROCESS, FORKED = "process", "forked"
+"""The benchmark's line of a process's cost (:mod:`keyform.provider.timings`): ``process <CPU ms> <peak KiB>
+[forked]``."""
 
 
 def request(digest: str, version: str) -> bytes:
@@ -75,3 +83,33 @@ def hand_over(socket_path: str, digest: str, version: str) -> int | None:
 def _fd_array() -> bytes:
     """:data:`STDIO` as ``SCM_RIGHTS`` carries them: C ints (what ``socket.send_fds`` builds with ``array``)."""
     return b"".join(fd.to_bytes(4, sys.byteorder, signed=True) for fd in STDIO)
+
+
+def process_line(forked: bool = False) -> str:
+    """This process's :data:`PROCESS` line, as it ends: its CPU time (user + system) and peak resident memory."""
+    import resource
+
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return (f"{PROCESS} {(usage.ru_utime + usage.ru_stime) * 1000:.1f} {usage.ru_maxrss}"
+            f"{' ' + FORKED if forked else ''}\n")
+
+
+def launched_by_launcher() -> None:
+    """The launcher's warm path: ``python -S -c <this file> PYTHON ARGS...`` with the version and digest it pins in
+    the environment. Served: exits with the child's code (its cost logged for the benchmark). Not served: becomes
+    a cold launch, ``PYTHON -m keyform.provider ARGS...`` in this same process, which then does not try again."""
+    python = sys.argv[1]
+    sys.argv = [sys.argv[0], *sys.argv[2:]]
+    code = hand_over(os.environ[ENV], os.environ["KEYFORM_LAUNCHER_DIGEST"], os.environ["KEYFORM_LAUNCHER_VERSION"])
+    if code is None:
+        cold = {name: value for name, value in os.environ.items() if name != ENV}
+        os.execve(python, [python, "-m", "keyform.provider", *sys.argv[1:]], cold)
+    timings = os.environ.get(TIMINGS)
+    if timings:
+        with open(timings, "a", encoding="ascii") as handle:
+            handle.write(process_line())
+    sys.exit(code)
+
+
+if __name__ == "__main__":
+    launched_by_launcher()

@@ -13,6 +13,8 @@ code, not only the launcher. It runs ``python -m keyform.provider`` with the Pyt
 runs in: the nearest ``.keyform/python`` above the working directory (written here, per project: it runs the
 Python keyform was installed into), else ``$KEYFORM_PROVIDER_PYTHON``. Two projects with different keyform
 installs never run each other's code.
+While a warm provider is named (``KEYFORM_PROVIDER_WARM``), it runs the text of :mod:`keyform.provider.handover`,
+which it carries, with ``python -S`` instead: a launch handed over needs nothing of keyform on the path.
 
 Two mirrors are written: the project's (``.keyform/plugins``, with the CLI config ``.keyform/terraformrc``
 naming it) and the user's implied mirror (``~/.terraform.d/plugins``), which plain ``terraform``/``cdktf``
@@ -59,7 +61,13 @@ if [ -z "$py" ] || [ ! -x "$py" ]; then
   echo "keyform rest provider: no Python found for this project: run \\`keyform provider install\\` in it" >&2
   exit 1
 fi
-KEYFORM_LAUNCHER_VERSION={version} KEYFORM_LAUNCHER_DIGEST={digest} exec "$py" -m keyform.provider "$@"
+export KEYFORM_LAUNCHER_VERSION={version} KEYFORM_LAUNCHER_DIGEST={digest}
+if [ -n "${{KEYFORM_PROVIDER_WARM:-}}" ]; then
+  # A warm provider is up: hand this launch over to it (keyform/provider/handover.py's text, run without site);
+  # a launch it does not serve goes on as "$py" -m keyform.provider, in the same process.
+  exec "$py" -S -c {handover} "$py" "$@"
+fi
+exec "$py" -m keyform.provider "$@"
 """
 
 
@@ -69,7 +77,8 @@ def code_digest() -> str:
 
 
 def launcher() -> str:
-    return _LAUNCHER.format(version=VERSION, digest=code_digest())
+    handover = (Path(__file__).parent / "handover.py").read_text(encoding="utf-8")
+    return _LAUNCHER.format(version=VERSION, digest=code_digest(), handover=shlex.quote(handover))
 
 
 def executable_name() -> str:

@@ -12,8 +12,7 @@ from __future__ import annotations
 import os
 import time
 
-PROCESS = "process"
-FORKED = "forked"
+from keyform.provider.handover import FORKED, PROCESS, TIMINGS, process_line  # noqa: F401 - the line's words
 
 _path: str | None = None
 _calls: list[tuple[str, float]] = []  # list.append is atomic: calls from any thread
@@ -25,7 +24,7 @@ def configure(forked: bool) -> None:
     """Read the environment again: a warm provider's child (:mod:`keyform.provider.warm`) took its launch's.
     A forked child is not a child of Terraform: its line says so, for the benchmark's split of CPU time."""
     global _path, enabled, _forked
-    _path = os.environ.get("KEYFORM_PROVIDER_TIMINGS")
+    _path = os.environ.get(TIMINGS)
     enabled, _forked = _path is not None, forked
 
 
@@ -41,11 +40,7 @@ def record_exit() -> None:
     """The calls' times, then the process's CPU time (user + system) and peak resident memory, as it ends."""
     if _path is None:
         return
-    import resource
-
-    usage = resource.getrusage(resource.RUSAGE_SELF)
     lines = [f"{method} {milliseconds:.3f}\n" for method, milliseconds in _calls]
-    lines.append(f"{PROCESS} {(usage.ru_utime + usage.ru_stime) * 1000:.1f} {usage.ru_maxrss}"
-                 f"{' ' + FORKED if _forked else ''}\n")
+    lines.append(process_line(_forked))
     with open(_path, "a", encoding="ascii") as handle:  # one write: processes of one command append apart
         handle.write("".join(lines))

@@ -5,7 +5,8 @@ Terraform starts the provider 3-5 times per command, and each launch starts Pyth
 (the main job, ``keyform apply-plan``, ``keyform provider warm -- CMD``) starts one warm provider and names
 its socket in ``KEYFORM_PROVIDER_WARM``; each launch Terraform makes then hands itself over:
 
-- the launch (``python -m keyform.provider``) connects to the socket and sends its stdin, stdout and stderr
+- the launch (the launcher runs :mod:`keyform.provider.handover`'s text with ``python -S``; ``python -m
+  keyform.provider`` does the same) connects to the socket and sends its stdin, stdout and stderr
   (``SCM_RIGHTS``), its arguments, working directory, umask and environment, and the version and code digest
   its launcher pins;
 - the warm provider refuses a launch of other code (version or digest differ) or of another user, else forks

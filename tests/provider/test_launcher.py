@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import os
 import subprocess
+from pathlib import Path
 
-from keyform.provider import install
+from keyform.provider import handover, install
 
 FAKE_PYTHON = '#!/bin/sh\necho "$0 $*"\n'
 
@@ -40,3 +41,17 @@ def test_the_nearest_project_python_above_the_working_directory_runs_the_provide
     missing = _launch(launcher, tmp_path)
     assert missing.returncode == 1
     assert "no Python found for this project: run `keyform provider install` in it" in missing.stderr
+
+
+def test_with_a_warm_provider_named_the_launch_runs_the_handover_without_site(tmp_path):
+    launcher = tmp_path / "terraform-provider-rest"
+    launcher.write_text(install.launcher())
+    launcher.chmod(0o755)
+    python = _python(tmp_path / "project" / ".keyform")
+    arguments = tmp_path / "arguments"
+    Path(python).write_text(f'#!/bin/sh\nfor a in "$@"; do printf "%s\\0" "$a"; done > {arguments}\n')
+    assert _launch(launcher, tmp_path / "project", KEYFORM_PROVIDER_WARM="/nowhere/warm.sock").returncode == 0
+    flag, dash_c, code, passed_python = arguments.read_text().split("\0")[:4]
+    # the text of handover.py, which asks for nothing of keyform, and the Python a cold launch would run
+    assert (flag, dash_c, passed_python) == ("-S", "-c", python)
+    assert code == (Path(handover.__file__)).read_text()

@@ -11,7 +11,7 @@ import time
 from typing import Callable
 
 from keyform import __version__
-from keyform.provider import warm
+from keyform.provider import install, warm
 from keyform.provider.handover import hand_over, request
 from keyform.provider.code import code_digest
 from keyform.provider.plugin_server import MAGIC_COOKIE_KEY, MAGIC_COOKIE_VALUE
@@ -197,3 +197,17 @@ def _children(pid: int) -> list[int]:
             if int(fields[1]) == pid:
                 found.append(int(entry))
     return found
+
+
+def test_a_launch_the_warm_provider_refuses_goes_on_cold_from_the_launcher(tmp_path):
+    # The launcher hands over without site; refused, the same process becomes `python -m keyform.provider`, which
+    # checks the code on disk against the digest the launcher pins (here another code's: it stops there).
+    launcher = tmp_path / "terraform-provider-rest"
+    launcher.write_text(install.launcher().replace(code_digest(), "0" * 32))
+    launcher.chmod(0o755)
+    with warm.running() as warmed:
+        env = {**PLUGIN_ENV, **warmed.env, "KEYFORM_PROVIDER_PYTHON": sys.executable,
+               "KEYFORM_PROVIDER_TIMINGS": str(tmp_path / "times.txt")}
+        done = subprocess.run([str(launcher)], cwd=tmp_path, capture_output=True, text=True, env=env, timeout=60)
+        assert done.returncode == 1 and "code changed since its provider was installed" in done.stderr
+        assert done.stdout == "" and _children(warmed.pid) == []
