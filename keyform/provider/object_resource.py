@@ -54,7 +54,7 @@ class ObjectResource:
                        "server.", required=True),
                 string("write_only_data", "JSON merged into create and update bodies and never stored: passwords, "
                        "passphrases, tokens. State keeps only a salted digest, so a change still plans an update.",
-                       optional=True),
+                       optional=True, sensitive=True),
                 string("api", object_api.DESCRIPTION, optional=True),
                 string("id", "The object's id.", computed=True),
                 string("response", "The object as the server last showed it (read back after create and update, "

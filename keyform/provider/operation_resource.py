@@ -75,7 +75,8 @@ class OperationResource:
                 string("body", "JSON body of the call, sent as written but for `{secret.<name>}` placeholders "
                        "(the provider's `secrets`).", optional=True),
                 string("write_only_data", "JSON merged into the body and never stored (tokens, passphrases). "
-                       "State keeps only a salted digest, so a change runs the call again.", optional=True),
+                       "State keeps only a salted digest, so a change runs the call again.", optional=True,
+                       sensitive=True),
                 attr("triggers", t.Map(t.String()), "Arbitrary values; when any changes, the call runs again.",
                      optional=True),
                 attr("expected_status", t.List(t.Number()), "Statuses that count as success (default: any 2xx).",

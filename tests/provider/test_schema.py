@@ -32,9 +32,7 @@ def test_schema_lists_everything_with_descriptions(api, terraform):
     assert sorted(obj) == ["api", "data", "id", "path", "response", "write_only_data", "write_only_data_hash"]
     assert rest["resource_schemas"]["rest_object"]["version"] == 1
     assert obj["api"].get("optional") and obj["api"]["type"] == "string"
-    # write-only, and not also sensitive: Terraform keeps no value of it, so a mark would only add state bytes
-    assert obj["write_only_data"].get("write_only") is True and not obj["write_only_data"].get("sensitive")
-    assert obj["write_only_data_hash"].get("sensitive") is True
+    assert obj["write_only_data"].get("write_only") is True and obj["write_only_data"].get("sensitive") is True
     assert obj["id"].get("computed") and obj["response"].get("computed")
     assert obj["path"].get("required") and obj["data"].get("required")
     op = blocks["resource rest_operation"]["attributes"]
