@@ -14,6 +14,7 @@ import dataclasses
 from typing import TYPE_CHECKING, Any, Optional
 from urllib.parse import urlsplit
 
+from keyform.client import waiting
 from keyform.client.errors import ClientError, safe_url
 
 if TYPE_CHECKING:  # `requests` loads with the session only
@@ -81,8 +82,10 @@ def get_records(client: RestClient, path: str, max_pages: int = MAX_PAGES) -> li
 
 
 def read(client: RestClient, method: str, path: str, body: Any = None, allow_not_found: bool = False) -> Response:
-    """A read as the provider makes them: a GET without a body through :func:`get_all` (every page), any other
-    (an RPC-style POST read) sent once as it is."""
+    """A read as the provider makes them: a GET without a body the quick way (:mod:`.plain_get`) when it
+    answers so, else through :func:`get_all` (every page); any other (an RPC-style POST read) sent once as it is."""
     if method.upper() == "GET" and body is None:
-        return get_all(client, path, allow_not_found=allow_not_found)
+        waiting.check()  # before anything is sent, as RestClient.request checks
+        quick = client.plain_gets.read(path, allow_not_found)
+        return quick if quick is not None else get_all(client, path, allow_not_found=allow_not_found)
     return client.request(method, path, body, allow_not_found=allow_not_found, idempotent=True)

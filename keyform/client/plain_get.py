@@ -1,5 +1,6 @@
-"""Collection reads sent the quick way: one ``http.client`` GET on a kept connection, or None to send it the
-usual way.
+"""Reads sent the quick way: one ``http.client`` GET on a kept connection, or None to send it the usual way.
+Collection reads (:meth:`PlainGets.get`) and the provider's other GETs (:meth:`PlainGets.read`, through
+:func:`keyform.client.paging.read`: an object read back after a create or an update, or read in a refresh).
 
 A plan of 500 ONTAP key servers reads 125 collections. Through requests and urllib3 each such GET cost the
 provider ~1.8-2.3 ms of CPU (a quarter to a third of its planning process), on http.client ~0.9-1.2 ms
@@ -10,9 +11,10 @@ provider's other thread and has to win it back.
 Only the plain case is sent here, and anything else answers None, so the caller sends the same GET through
 :class:`~keyform.client.session.RestClient` (retries, renewed credentials, pages, its errors): no proxy for the
 host, no client certificate, no cookie in the session, a URL of plain characters, a 200 answer of JSON without
-a next page. It sends what RestClient would: the session's headers and basic auth, the current credentials'
-headers, and it verifies the server as RestClient does (the CA file, else requests' CA bundle; none with
-``insecure``). A connection that fails in any way (refused, reset, timed out, TLS) stops these GETs for the
+a next page. A GET changes nothing, so one the quick way does not take (a 404, a 5xx, stale credentials) is
+sent again the usual way. It sends what RestClient would: the session's headers and basic auth, the current
+credentials' headers, and it verifies the server as RestClient does (the CA file, else requests' CA bundle; none
+with ``insecure``). A connection that fails in any way (refused, reset, timed out, TLS) stops these GETs for the
 client: its first GET waits at most until a call would be reported slow (:func:`.slow.after_seconds`), so a
 hanging appliance costs one such wait per process before the usual path takes over.
 """
@@ -33,12 +35,12 @@ from urllib.parse import urlsplit
 from requests.auth import _basic_auth_str
 
 from keyform.client import slow
-from keyform.client.errors import safe_url
+from keyform.client.errors import parse_body, safe_url
 from keyform.client.keepalive import MAX_IDLE_SECONDS
 from keyform.client.paging import next_href
 
 if TYPE_CHECKING:
-    from keyform.client.session import RestClient
+    from keyform.client.session import Response, RestClient
 
 log = logging.getLogger("keyform.client")
 
@@ -60,6 +62,23 @@ class PlainGets:
 
     def get(self, path: str) -> Optional[Any]:
         """The JSON body of ``GET path`` answered 200 with a whole collection, or None: send it the usual way."""
+        answered = self._sent(path, allow_not_found=False)
+        if answered is None:
+            return None
+        document = answered.body
+        if not isinstance(document, dict) or not isinstance(document.get("records"), list):
+            return None  # not a collection
+        return document
+
+    def read(self, path: str, allow_not_found: bool = False) -> Optional[Response]:
+        """``GET path`` as the usual call answers it (200 with JSON: an object, or a whole collection; 404 with
+        ``allow_not_found``), or None: send it the usual way. An object's read (after a create or an update, or in
+        a refresh that no collection serves) costs ~1 ms of CPU less than through requests."""
+        return self._sent(path, allow_not_found)
+
+    def _sent(self, path: str, allow_not_found: bool) -> Optional[Response]:
+        """``GET path`` answered 200 with JSON that is not a page of a longer collection (or 404, when allowed), or
+        None."""
         client = self.client
         if self.stopped or client.config.client_cert_file or len(client.session.cookies):
             return None
@@ -73,6 +92,7 @@ class PlainGets:
         if client.session.auth:  # requests' own header, its encoding included
             sent["Authorization"] = _basic_auth_str(*client.session.auth)  # type: ignore[misc]
         client._limiter.wait()
+        started = time.monotonic()
         connection = self._connection(parts.scheme, parts.hostname or "", parts.port)
         try:
             connection.request("GET", target, headers=sent)
@@ -84,21 +104,31 @@ class PlainGets:
             log.debug("GET %s: %s on a quick read: every read now goes the usual way", safe_url(url),
                       type(exc).__name__)
             return None
+        log.debug("GET %s -> %s (%.0f ms)", safe_url(url), answer.status, (time.monotonic() - started) * 1000)
         if answer.will_close:
             connection.close()
         else:
             with self._lock:
                 if len(self._idle) < client.config.pool_size:
                     self._idle.append((connection, time.monotonic()))
-        if answer.status != 200 or answer.getheader("Content-Encoding", "identity") != "identity":
+        if answer.getheader("Content-Encoding", "identity") != "identity":
             return None
-        try:
-            document = json.loads(body)
-        except ValueError:
+        if answer.status == 404 and allow_not_found:
+            document = parse_body(body.decode("utf-8", "replace"))
+        elif answer.status == 200:
+            try:
+                document = json.loads(body)
+            except ValueError:
+                return None
+            if next_href(document):
+                return None  # not all of a collection: the usual path reads every page
+        else:
             return None
-        if not isinstance(document, dict) or not isinstance(document.get("records"), list) or next_href(document):
-            return None  # not a collection, or not all of it: the usual path reads every page
-        return document
+        from requests.structures import CaseInsensitiveDict
+
+        from keyform.client.session import Response
+
+        return Response(answer.status, document, CaseInsensitiveDict(answer.getheaders()), url)
 
     def _connection(self, scheme: str, host: str, port: Optional[int]) -> _Connection:
         """A kept connection idle no longer than :data:`~.keepalive.MAX_IDLE_SECONDS`, else a new one."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 from typing import Any
 
 import pytest
@@ -19,6 +20,7 @@ class FakeClient:
 
     pages: dict
     asked: list = field(default_factory=list)
+    plain_gets = SimpleNamespace(read=lambda path, allow_not_found=False: None)  # the quick way declines them all
 
     def url_for(self, path: str) -> str:
         if path.startswith("https://"):

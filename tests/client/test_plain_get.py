@@ -13,7 +13,7 @@ import pytest
 from flask import Flask, jsonify, request
 from werkzeug.serving import make_server
 
-from keyform.client import ClientConfig, RestClient, TransportError
+from keyform.client import ApiError, ClientConfig, RestClient, TransportError, paging, waiting
 from tests.client.test_tls import pki  # noqa: F401  (the test PKI: a CA, and the server's certificate from it)
 
 PASSWORD = "plain-get-päss-3171"  # not ASCII: sent as requests encodes it
@@ -31,6 +31,7 @@ def _serving(pki):  # noqa: F811
         seen.append((request.full_path.rstrip("?"), dict(request.headers)))
 
     app.add_url_rule("/api/things", "things", lambda: jsonify({"records": RECORDS, "num_records": 2}))
+    app.add_url_rule("/api/things/u1", "thing", lambda: jsonify(RECORDS[0]))
     app.add_url_rule("/api/paged", "paged", lambda: jsonify(
         {"records": RECORDS[:1], "num_records": 1, "_links": {"next": {"href": "/api/things?page=2"}}}))
     app.add_url_rule("/api/broken", "broken", lambda: (jsonify({"error": {"message": "busy"}}), 503))
@@ -118,3 +119,38 @@ def test_an_appliance_slow_to_answer_is_waited_for_until_a_call_would_be_called_
     assert 0.4 < time.monotonic() - started < 1.1 and client.plain_gets.stopped
     assert client.plain_gets.get("/things") is None  # stopped for this client
     assert client.request("GET", "/slow").body == {"records": RECORDS}  # the usual call waits its whole timeout
+
+
+def test_an_object_read_goes_the_quick_way_and_answers_as_the_usual_call(served, pki):  # noqa: F811
+    url, seen = served
+    client = _client(url, pki)
+    quick = paging.read(client, "GET", "/things/u1", allow_not_found=True)
+    usual = client.request("GET", "/things/u1")
+    assert (quick.status, quick.body, quick.url) == (usual.status, usual.body, usual.url) == (200, RECORDS[0],
+                                                                                            f"{url}/things/u1")
+    assert quick.headers["content-type"] == usual.headers["Content-Type"] == "application/json"
+    (quick_path, quick_sent), (_, usual_sent) = seen
+    assert quick_path == "/api/things/u1" and quick_sent["Authorization"] == usual_sent["Authorization"]
+    assert quick_sent["Accept-Encoding"] == "identity" != usual_sent["Accept-Encoding"]  # the quick way sent it
+
+
+def test_an_object_read_the_quick_way_does_not_answer_is_sent_the_usual_way(served, pki):  # noqa: F811
+    url, seen = served
+    client = _client(url, pki)
+    missing = paging.read(client, "GET", "/missing", allow_not_found=True)  # a 404 the caller takes: as it came
+    assert (missing.status, missing.url) == (404, f"{url}/missing")
+    with pytest.raises(ApiError, match="404"):  # one it does not take: the usual call's error
+        paging.read(client, "GET", "/missing")
+    paged = paging.read(client, "GET", "/paged")
+    assert paged.body["records"] == RECORDS[:1] + RECORDS and "next" not in paged.body.get("_links", {})
+    # the quick way's GET, then the usual way's (a GET does nothing to send again); the next page once
+    assert [p for p, _ in seen] == ["/api/missing", "/api/missing", "/api/missing", "/api/paged", "/api/paged",
+                                    "/api/things?page=2"]
+
+
+def test_an_object_read_where_nothing_may_wait_sends_nothing(served, pki):  # noqa: F811
+    url, seen = served
+    client = _client(url, pki)
+    with pytest.raises(waiting.WouldWait), waiting.without_waiting():
+        paging.read(client, "GET", "/things/u1")
+    assert seen == []
