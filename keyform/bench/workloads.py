@@ -24,7 +24,7 @@ import requests
 from keyform import toolchain
 from keyform.provider.install import cli_config
 from keyform.provider.provider import SOURCE
-from keyform.provider.timings import FORKED, PROCESS
+from keyform.provider.timings import CALLS, FORKED, PROCESS
 from keyform.provider.warm import Running
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -217,13 +217,13 @@ class RunCost:
     provider_peak_rss_kib: int
     simulator_cpu_s: float  # the simulator serves from threads of this (the benchmark's) process
     steal_s: float  # CPU time the hypervisor gave to other guests meanwhile, all cores
-    calls: dict[str, list[float]] = field(default_factory=dict)  # milliseconds of each gRPC call, by method
+    calls: dict[str, tuple[int, float]] = field(default_factory=dict)  # gRPC calls by method: count, total ms
 
     def summary(self) -> dict:
         data = {k: round(v, 3) if isinstance(v, float) else v for k, v in self.__dict__.items() if k != "calls"}
-        data["calls"] = {method: {"calls": len(ms), "total_s": round(sum(ms) / 1000, 3),
-                                  "ms_per_call": round(sum(ms) / len(ms), 2)}
-                         for method, ms in sorted(self.calls.items())}
+        data["calls"] = {method: {"calls": count, "total_s": round(total_ms / 1000, 3),
+                                  "ms_per_call": round(total_ms / count, 2)}
+                         for method, (count, total_ms) in sorted(self.calls.items()) if count}
         return data
 
 
@@ -244,7 +244,7 @@ class _Counters:
                    steal_ticks / os.sysconf("SC_CLK_TCK"), process_cpu_s(warm_pid) if warm_pid else 0.0)
 
     def cost_since(self, before: "_Counters", provider_log: list[str]) -> RunCost:
-        calls: dict[str, list[float]] = {}
+        calls: dict[str, tuple[int, float]] = {}
         launched_cpu, forked_cpu, processes, peak = 0.0, 0.0, 0, 0  # launched: Terraform's children
         for line in provider_log:
             name, *values = line.split()
@@ -255,8 +255,10 @@ class _Counters:
                     launched_cpu += float(values[0]) / 1000
                 processes += 1
                 peak = max(peak, int(values[1]))
-            else:
-                calls.setdefault(name, []).append(float(values[0]))
+            elif name == CALLS:
+                method, count, total_ms = values
+                before_count, before_ms = calls.get(method, (0, 0.0))
+                calls[method] = (before_count + int(count), before_ms + float(total_ms))
         provider_cpu = launched_cpu + forked_cpu + self.warm_cpu - before.warm_cpu
         return RunCost(
             wall_s=self.wall - before.wall,

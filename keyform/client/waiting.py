@@ -11,8 +11,6 @@ asks :func:`forbidden` and raises too.
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 _local = threading.local()
 
@@ -22,13 +20,24 @@ class WouldWait(BaseException):
     for a failure of the call)."""
 
 
-@contextmanager
-def without_waiting() -> Iterator[None]:
-    _local.forbidden = True
-    try:
-        yield
-    finally:
+class _WithoutWaiting:
+    """The context of :func:`without_waiting` (a class: a generator's context costs ~4 µs more per call)."""
+
+    __slots__ = ()
+
+    def __enter__(self) -> None:
+        _local.forbidden = True
+
+    def __exit__(self, *exc_info: object) -> None:
         _local.forbidden = False
+
+
+_WITHOUT_WAITING = _WithoutWaiting()
+
+
+def without_waiting() -> _WithoutWaiting:
+    """Inside it, no request is sent on this thread: the first raises :class:`WouldWait`."""
+    return _WITHOUT_WAITING
 
 
 def forbidden() -> bool:

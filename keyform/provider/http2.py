@@ -105,7 +105,10 @@ class Connection:
         self.sock = sock
         self.on_request = on_request
         self.closed = False
-        self._lock = threading.Condition()
+        self._lock = threading.RLock()  # taken as it is: a Condition's own ``with`` costs a Python call each time
+        self._changed = threading.Condition(self._lock)
+        """Notified when the windows grow or the connection ends (an answer waiting for a window waits on it)."""
+        self._waiting = 0  # answers waiting on it (a window's update notifies only when one does)
         self._incoming, self._outgoing = ssl.MemoryBIO(), ssl.MemoryBIO()  # TLS records in, and out
         self._tls = tls.wrap_bio(self._incoming, self._outgoing, server_side=True) if tls is not None else None
         self._buffer = bytearray()
@@ -262,7 +265,7 @@ class Connection:
             self._open.pop(stream, None)
             with self._lock:
                 self._stream_windows.pop(stream, None)  # an answer under way for it is dropped
-                self._lock.notify_all()
+                self._changed.notify_all()
         elif kind == GOAWAY:
             self._end()
         elif kind == PUSH_PROMISE:
@@ -287,9 +290,10 @@ class Connection:
             path = self._decode_path(block)
         with self._lock:
             self._stream_windows[stream] = self._peer_initial
-        self._open[stream] = (path, bytearray())
         if flags & END_STREAM:
-            self._request(stream)
+            self._request(stream, path, b"")
+        else:
+            self._open[stream] = (path, bytearray())
 
     def _decode_path(self, block: bytes) -> str:
         """The block's ``:path``, decoded by hpack. A client repeats a method's header block byte for byte once
@@ -315,12 +319,16 @@ class Connection:
         opened = self._open.get(stream)
         if opened is None:
             return  # reset by the client, or already whole: nothing waits for it
+        if flags & END_STREAM and not opened[1]:  # the whole request in one frame (nearly every call)
+            del self._open[stream]
+            self._request(stream, opened[0], _unpadded(flags, payload))
+            return
         opened[1].extend(_unpadded(flags, payload))
         if flags & END_STREAM:
-            self._request(stream)
+            path, body = self._open.pop(stream)
+            self._request(stream, path, bytes(body))
 
-    def _request(self, stream: int) -> None:
-        path, body = self._open.pop(stream)
+    def _request(self, stream: int, path: str, body: bytes) -> None:
         message: Optional[bytes] = None
         if len(body) >= 5:
             if body[0] != 0:
@@ -328,7 +336,7 @@ class Connection:
             length = int.from_bytes(body[1:5], "big")
             if len(body) != 5 + length:
                 raise ProtocolError("a unary call's body is not one whole message")
-            message = bytes(body[5:])
+            message = body[5:]
         self.on_request(self, stream, path, message)
 
     def _settings(self, payload: bytes) -> None:
@@ -346,7 +354,7 @@ class Connection:
                 elif key == SETTINGS_MAX_FRAME_SIZE:
                     self._peer_frame_size = value
             self._write(frame(SETTINGS, ACK, 0))
-            self._lock.notify_all()
+            self._changed.notify_all()
 
     def _window_update(self, stream: int, payload: bytes) -> None:
         increment = struct.unpack(">I", payload)[0] & 0x7FFFFFFF
@@ -355,7 +363,8 @@ class Connection:
                 self._peer_window += increment
             elif stream in self._stream_windows:
                 self._stream_windows[stream] += increment
-            self._lock.notify_all()
+            if self._waiting:
+                self._changed.notify_all()
 
     # ------------------------------------------------------------- writing
     def respond(self, stream: int, body: Optional[bytes], code: int, details: str, wait: bool = True) -> bool:
@@ -370,9 +379,20 @@ class Connection:
                                   _RESPONSE_HEADERS + trailers(code, details)))
                 self._stream_windows.pop(stream, None)
                 return True
-            message = b"\x00" + len(body).to_bytes(4, "big") + body
-            if not wait and len(message) > min(self._peer_window, self._stream_windows[stream]):
+            size = 5 + len(body)
+            window = self._stream_windows[stream]
+            if size <= self._peer_window and size <= window and size <= self._peer_frame_size:
+                # nearly every answer: its HEADERS, one DATA frame and the trailers, made in one go
+                self._peer_window -= size
+                del self._stream_windows[stream]
+                self._write(b"".join((
+                    _FRAME_HEAD.pack(len(_RESPONSE_HEADERS) << 8 | HEADERS, END_HEADERS, stream), _RESPONSE_HEADERS,
+                    _FRAME_HEAD.pack(size << 8 | DATA, 0, stream), b"\x00", len(body).to_bytes(4, "big"), body,
+                    frame(HEADERS, END_HEADERS | END_STREAM, stream, trailers(code, details)))))
+                return True
+            if not wait and size > min(self._peer_window, window):
                 return False
+            message = b"\x00" + len(body).to_bytes(4, "big") + body
             out = [frame(HEADERS, END_HEADERS, stream, _RESPONSE_HEADERS)]
             sent = 0
             while sent < len(message):
@@ -380,7 +400,11 @@ class Connection:
                 if allowed <= 0:
                     self._write(b"".join(out))
                     out = []
-                    self._lock.wait(1.0)
+                    self._waiting += 1
+                    try:
+                        self._changed.wait(1.0)
+                    finally:
+                        self._waiting -= 1
                     if self.closed or stream not in self._stream_windows:
                         return True
                     continue
@@ -413,7 +437,7 @@ class Connection:
                 self.sock.sendall(data)
         except (OSError, ssl.SSLError):
             self.closed = True
-            self._lock.notify_all()
+            self._changed.notify_all()
 
     def _goaway(self) -> None:
         with self._lock:
@@ -424,7 +448,7 @@ class Connection:
         :meth:`close`, once whoever polls it has let it go."""
         with self._lock:
             self.closed = True
-            self._lock.notify_all()
+            self._changed.notify_all()
 
     def close(self) -> None:
         self._end()

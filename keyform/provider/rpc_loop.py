@@ -84,6 +84,7 @@ class RpcLoop:
         self._listener: Optional[socket.socket] = None
         self._tls: Optional[ssl.SSLContext] = None
         self._connections: list[Connection] = []
+        self._waiting: Any = None  # keyform.client.waiting, once a call is tried on the loop
 
     def listen(self, socket_path: str, tls: Optional[ssl.SSLContext]) -> None:
         """Listen on a Unix socket (its folder keeps other users out), with TLS when ``tls`` is given."""
@@ -142,8 +143,11 @@ class RpcLoop:
     def _tried_on_loop(self, connection: Connection, stream: int, method: str, handler: Unary,
                        message: bytes) -> bool:
         """Answer a call tried on the loop's thread, unless it would have waited: then False, nothing sent."""
-        from keyform.client import waiting  # loaded with the provider by then; a schema-only launch never gets here
+        waiting = self._waiting
+        if waiting is None:  # loaded with the provider by then; a schema-only launch never gets here
+            from keyform.client import waiting
 
+            self._waiting = waiting
         try:
             with waiting.without_waiting():
                 self._answer(connection, stream, method, handler, message, on_loop=True)

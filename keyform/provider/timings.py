@@ -1,10 +1,11 @@
 """The benchmark's log of what a provider process costs (``KEYFORM_PROVIDER_TIMINGS=FILE``).
 
-One line per gRPC call, ``<method> <milliseconds>``, and one line ``process <cpu milliseconds> <peak resident
-KiB>`` (then ``forked`` for a warm provider's child, which Terraform did not start), all appended when the
-process ends (kept in memory until then: a file write per call would itself be a measurable part of what is
-measured). The benchmark reads them to split a Terraform run's time between Terraform,
-the provider and the API. Unset, nothing is kept or written; a provider killed before it ends writes nothing.
+Per method served, one line ``calls <method> <count> <total milliseconds>``, and one line ``process <cpu
+milliseconds> <peak resident KiB>`` (then ``forked`` for a warm provider's child, which Terraform did not start),
+all appended when the process ends (kept in memory until then: a file write per call would itself be a
+measurable part of what is measured; so was a line per call, ~2,000 of them formatted as a plan of 500 ends).
+The benchmark reads them to split a Terraform run's time between Terraform, the provider and the API. Unset,
+nothing is kept or written; a provider killed before it ends writes nothing.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ import time
 from keyform.provider.handover import FORKED, PROCESS, TIMINGS, process_line  # noqa: F401 - the line's words
 
 _path: str | None = None
-_calls: list[tuple[str, float]] = []  # list.append is atomic: calls from any thread
+CALLS = "calls"
+_calls: dict[str, list[float]] = {}  # method -> seconds of each call (list.append is atomic: calls from any thread)
 _forked = False
 enabled = False
 
@@ -33,14 +35,18 @@ configure(forked=False)
 
 def record_call(method: str, started: float) -> None:
     if _path is not None:
-        _calls.append((method, (time.perf_counter() - started) * 1000))
+        elapsed = time.perf_counter() - started
+        times = _calls.get(method)
+        if times is None:
+            times = _calls.setdefault(method, [])
+        times.append(elapsed)
 
 
 def record_exit() -> None:
     """The calls' times, then the process's CPU time (user + system) and peak resident memory, as it ends."""
     if _path is None:
         return
-    lines = [f"{method} {milliseconds:.3f}\n" for method, milliseconds in _calls]
+    lines = [f"{CALLS} {method} {len(times)} {sum(times) * 1000:.3f}\n" for method, times in _calls.items()]
     lines.append(process_line(_forked))
     with open(_path, "a", encoding="ascii") as handle:  # one write: processes of one command append apart
         handle.write("".join(lines))

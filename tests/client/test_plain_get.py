@@ -3,7 +3,9 @@ they send, which answers they take, and that every other case is left to the usu
 
 from __future__ import annotations
 
+import json
 import logging
+import socket
 import ssl
 import threading
 import time
@@ -154,3 +156,98 @@ def test_an_object_read_where_nothing_may_wait_sends_nothing(served, pki):  # no
     with pytest.raises(waiting.WouldWait), waiting.without_waiting():
         paging.read(client, "GET", "/things/u1")
     assert seen == []
+
+
+@contextmanager
+def _scripted(*answers: bytes):
+    """A plain-HTTP server that answers the requests it reads with ``answers`` in turn, as raw bytes; an answer
+    of b"" closes the connection instead. Its base URL, and per request the connection it came on."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    pending, came_on = list(answers), []
+
+    def serve():
+        connection_number = 0
+        while pending:
+            try:
+                connection, _ = listener.accept()
+            except OSError:
+                return
+            connection_number += 1
+            with connection:
+                received = b""
+                while pending:
+                    while b"\r\n\r\n" not in received:
+                        data = connection.recv(65536)
+                        if not data:
+                            break
+                        received += data
+                    if b"\r\n\r\n" not in received:
+                        break
+                    received = received.split(b"\r\n\r\n", 1)[1]
+                    came_on.append(connection_number)
+                    answer = pending.pop(0)
+                    if not answer:
+                        break
+                    connection.sendall(answer)
+                    if b"Connection: close" in answer:
+                        break
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}/api", came_on
+    finally:
+        listener.close()
+        thread.join(5)
+
+
+def _json_answer(document, *, chunked=False, close=False) -> bytes:
+    body = json.dumps(document).encode()
+    head = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+    if close:
+        return head + b"Connection: close\r\n\r\n" + body  # no length: the body ends with the connection
+    if chunked:
+        middle = len(body) // 2
+        chunks = b"".join(b"%x\r\n%s\r\n" % (len(part), part) for part in (body[:middle], body[middle:]))
+        return head + b"Transfer-Encoding: chunked\r\n\r\n" + chunks + b"0\r\n\r\n"
+    return head + b"Content-Length: %d\r\n\r\n" % len(body) + body
+
+
+def test_answers_in_chunks_or_ended_by_the_connection_are_read_whole(pki):  # noqa: F811
+    collection = {"records": RECORDS}
+    with _scripted(_json_answer(collection, chunked=True), _json_answer(collection),
+                   _json_answer(collection, close=True), _json_answer(collection)) as (url, came_on):
+        client = _client(url, pki)
+        assert [client.plain_gets.get("/things") for _ in range(4)] == [collection] * 4
+        assert came_on == [1, 1, 1, 2]  # kept after a chunked answer; a new connection after one that closed it
+        assert not client.plain_gets.stopped
+        client.plain_gets.close()
+
+
+def test_a_kept_connection_the_appliance_closed_meanwhile_is_replaced_and_the_read_answered(pki):  # noqa: F811
+    collection = {"records": RECORDS}
+    with _scripted(_json_answer(collection), b"", _json_answer(collection)) as (url, came_on):
+        client = _client(url, pki)
+        assert client.plain_gets.get("/things") == collection
+        assert client.plain_gets.get("/things") == collection  # sent on the kept connection, closed: sent again
+        assert came_on == [1, 1, 2] and not client.plain_gets.stopped
+        client.plain_gets.close()
+
+
+def test_an_interim_answer_or_one_that_is_not_http_is_left_to_the_usual_way(pki):  # noqa: F811
+    interim = b"HTTP/1.1 100 Continue\r\n\r\n" + _json_answer({"records": RECORDS})
+    for answer in (interim, b"SSH-2.0-OpenSSH_9.2\r\n\r\n"):
+        with _scripted(answer) as (url, came_on):
+            client = _client(url, pki)
+            assert client.plain_gets.get("/things") is None
+            assert came_on == [1] and client.plain_gets.stopped  # every read of this client now goes the usual way
+
+
+def test_a_header_that_cannot_be_sent_as_it_is_is_left_to_the_usual_call(served, pki):  # noqa: F811
+    url, seen = served
+    client = RestClient(ClientConfig(url, username="admin", password=PASSWORD, retry_max=0, ca_cert_file=str(
+        pki["ca"]), headers={"X-Team": "storage\r\nX-Injected: yes"}))
+    assert client.plain_gets.get("/things") is None and seen == []
+    with pytest.raises(TransportError):  # requests refuses the header
+        client.request("GET", "/things")
+    assert all("X-Injected" not in headers for _, headers in seen)
