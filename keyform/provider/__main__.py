@@ -69,7 +69,7 @@ def _hand_over(socket_path: str) -> int | None:
         from keyform.provider.code import code_digest
 
         digest = code_digest()
-    code = hand_over(socket_path, digest, version)
+    code = hand_over(socket_path, digest, version, sys.argv[1:])
     if code is not None:
         timings.record_exit()
     return code

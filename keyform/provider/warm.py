@@ -5,10 +5,10 @@ Terraform starts the provider 3-5 times per command, and each launch starts Pyth
 (the main job, ``keyform apply-plan``, ``keyform provider warm -- CMD``) starts one warm provider and names
 its socket in ``KEYFORM_PROVIDER_WARM``; each launch Terraform makes then hands itself over:
 
-- the launch (the launcher runs :mod:`keyform.provider.handover`'s text with ``python -S``; ``python -m
-  keyform.provider`` does the same) connects to the socket and sends its stdin, stdout and stderr
-  (``SCM_RIGHTS``), its arguments, working directory, umask and environment, and the version and code digest
-  its launcher pins;
+- the launch (the launcher runs :mod:`keyform.provider.handover`'s protocol in perl where there is one, else in
+  ``python -S``; ``python -m keyform.provider`` does the same) connects to the socket and sends its arguments
+  and the version and code digest its launcher pins; its stdin, stdout and stderr, working directory, umask and
+  environment are read in ``/proc/<pid>`` of the connection's peer (the kernel names it: ``SO_PEERCRED``);
 - the warm provider refuses a launch of other code (version or digest differ) or of another user, else forks
   (so a launch served here runs the pinned code, and skips a cold launch's check of the code on disk); the
   child takes the launch's descriptors, directory and environment (credentials only ever live in the child,
@@ -24,7 +24,6 @@ A launch that cannot hand over (no warm provider, refused, gone before the fork)
 
 from __future__ import annotations
 
-import marshal
 import os
 import signal
 import socket
@@ -144,31 +143,59 @@ def _launch(connection: socket.socket, digest: str,
 
 
 def _receive(connection: socket.socket) -> tuple[dict[str, Any], list[int]]:
-    """The launch's request (:func:`keyform.provider.handover.request`) and its descriptors, from this user only."""
-    head, fds, _, _ = socket.recv_fds(connection, LENGTH_BYTES, len(STDIO))
+    """The launch's request (:func:`keyform.provider.handover.request`), from this user only, and what it runs
+    with, read in ``/proc`` of the process at the connection's other end: its environment and umask, and
+    descriptors of its stdin, stdout, stderr and working directory (the caller closes them)."""
+    pid, uid, _ = struct.unpack("3i", connection.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, 12))
+    if uid != os.getuid():
+        raise ValueError("another user's launch")
     try:
-        uid = struct.unpack("3i", connection.getsockopt(socket.SOL_SOCKET, socket.SO_PEERCRED, 12))[1]
-        if uid != os.getuid():
-            raise ValueError("another user's launch")
-        if len(head) != LENGTH_BYTES or len(fds) != len(STDIO):
-            raise ValueError("not a launch")
-        length = int.from_bytes(head, "big")
+        length = int.from_bytes(_read(connection, LENGTH_BYTES), "big")
         if length > _MAX_REQUEST:
             raise ValueError("request too long")
-        body = b""
-        while len(body) < length:
-            chunk = connection.recv(length - len(body))
-            if not chunk:
-                raise ValueError("request cut short")
-            body += chunk
-        request = marshal.loads(body)
-        if not isinstance(request, dict):
-            raise ValueError("not a launch")
-        return request, fds
-    except (ValueError, EOFError, TypeError, OSError):
+        digest, version, *args = _read(connection, length).decode("utf-8", "surrogateescape").split("\0")
+        with open(f"/proc/{pid}/environ", "rb") as handle:
+            environ = handle.read()
+        with open(f"/proc/{pid}/status", encoding="ascii") as handle:
+            umask = next(int(line.split()[1], 8) for line in handle if line.startswith("Umask:"))
+    except (ValueError, UnicodeDecodeError, OSError, StopIteration):
+        raise ValueError("not a launch") from None
+    env = dict(entry.split(b"=", 1) for entry in environ.split(b"\0") if b"=" in entry)
+    request = {"digest": digest, "version": version, "args": args, "umask": umask,
+               "env": {os.fsdecode(name): os.fsdecode(value) for name, value in env.items()}}
+    fds: list[int] = []
+    try:
+        for number in STDIO:
+            fds.append(_reopened(pid, number))
+        fds.append(os.open(f"/proc/{pid}/cwd", os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC))
+    except OSError:
         for fd in fds:
             os.close(fd)
         raise ValueError("not a launch") from None
+    return request, fds
+
+
+def _read(connection: socket.socket, length: int) -> bytes:
+    data = b""
+    while len(data) < length:
+        chunk = connection.recv(length - len(data))
+        if not chunk:
+            raise ValueError("request cut short")
+        data += chunk
+    return data
+
+
+def _reopened(pid: int, number: int) -> int:
+    """The launch's descriptor ``number`` opened again here (``/proc/<pid>/fd``: a pipe, a file, a terminal), with
+    its access mode and append flag. A stdin that cannot be (a socket) is /dev/null: a provider never reads it."""
+    try:
+        with open(f"/proc/{pid}/fdinfo/{number}", encoding="ascii") as handle:
+            flags = next(int(line.split()[1], 8) for line in handle if line.startswith("flags:"))
+        return os.open(f"/proc/{pid}/fd/{number}", flags & (os.O_ACCMODE | os.O_APPEND) | os.O_CLOEXEC)
+    except (OSError, StopIteration):
+        if number != 0:
+            raise OSError(f"the launch's descriptor {number} cannot be opened here") from None
+        return os.open(os.devnull, os.O_RDONLY | os.O_CLOEXEC)
 
 
 def _refusal(request: dict[str, Any], digest: str) -> str:
@@ -183,14 +210,14 @@ def _become(request: dict[str, Any], fds: list[int], connection: socket.socket) 
     """Take the launch's place: its descriptors, directory, umask, environment and arguments."""
     for fd, target in zip(fds, STDIO):
         os.dup2(fd, target)
+    os.fchdir(fds[len(STDIO)])
     for fd in fds:
         if fd not in STDIO:
             os.close(fd)
-    os.chdir(request["cwd"])
     os.umask(request["umask"])
     os.environ.clear()
     os.environ.update(request["env"])
-    sys.argv = request["argv"]
+    sys.argv = [sys.argv[0], *request["args"]]
     for number in (signal.SIGCHLD, signal.SIGTERM):  # SIGINT stays ignored, as a launch ignores it
         signal.signal(number, signal.SIG_DFL)
     from keyform.provider import timings

@@ -10,6 +10,8 @@ import sys
 import time
 from typing import Callable
 
+import pytest
+
 from keyform import __version__
 from keyform.provider import install, warm
 from keyform.provider.handover import hand_over, request
@@ -67,8 +69,8 @@ def test_terraform_runs_through_forked_children_and_starts_cold_once_the_warm_pr
 def test_a_launch_of_other_code_is_refused_and_nothing_is_forked():
     with warm.running() as warmed:
         before = _children(warmed.pid)
-        assert hand_over(warmed.env[warm.ENV], "0" * 32, __version__) is None
-        assert hand_over(warmed.env[warm.ENV], code_digest(), "0.0.0-other") is None
+        assert hand_over(warmed.env[warm.ENV], "0" * 32, __version__, []) is None
+        assert hand_over(warmed.env[warm.ENV], code_digest(), "0.0.0-other", []) is None
         assert _children(warmed.pid) == before == []
 
 
@@ -121,18 +123,44 @@ def test_a_killed_launch_takes_its_forked_child_with_it(tmp_path):
         assert _waited(lambda: _children(warmed.pid) == [])  # its costs are written just before it ends
 
 
-def test_a_launch_whose_terraform_dies_leaves_and_takes_its_forked_child_with_it(tmp_path):
+@pytest.mark.parametrize("handover", ["python", "perl"])
+def test_a_launch_whose_terraform_dies_leaves_and_takes_its_forked_child_with_it(tmp_path, handover):
     """A Terraform that dies without ending its plugins (killed) leaves its launches to init: a handed-over launch
-    then leaves, as a cold one does, and its forked child ends with it."""
-    starter = ("import subprocess, sys; p = subprocess.Popen([sys.executable, '-m', 'keyform.provider'], "
+    (``python -m keyform.provider``, or the launcher's perl) then leaves, as a cold one does, and its forked child
+    ends with it."""
+    command = [sys.executable, "-m", "keyform.provider"] if handover == "python" else [_launcher(tmp_path)]
+    starter = (f"import subprocess, sys; p = subprocess.Popen({command!r}, "
                "stdout=subprocess.PIPE); print(p.stdout.readline().decode().split('|')[3], p.pid)")
     with warm.running() as warmed:
-        env = {**PLUGIN_ENV, warm.ENV: warmed.env[warm.ENV], "TMPDIR": str(tmp_path)}
+        env = {**PLUGIN_ENV, warm.ENV: warmed.env[warm.ENV], "TMPDIR": str(tmp_path),
+               "KEYFORM_PROVIDER_PYTHON": sys.executable}
         out = subprocess.run([sys.executable, "-c", starter], capture_output=True, text=True, env=env, timeout=30)
         socket_path, pid = out.stdout.split()
         assert _waited(lambda: not alive(int(pid))), "the launch outlived its Terraform"
         assert _gone(os.path.dirname(socket_path)), "its forked child outlived it"
         assert _waited(lambda: _children(warmed.pid) == [])
+
+
+def _launcher(tmp_path) -> str:
+    launcher = tmp_path / "terraform-provider-rest"
+    launcher.write_text(install.launcher())
+    launcher.chmod(0o755)
+    return str(launcher)
+
+
+def test_a_launch_whose_stdout_cannot_be_opened_again_starts_cold(tmp_path):
+    # The warm provider opens a launch's descriptors again through /proc: a socket cannot be (a pipe, a file or a
+    # terminal can). That launch is not served there; it starts cold and serves as any launch does.
+    ours, theirs = socket.socketpair()
+    env = {**PLUGIN_ENV, "TMPDIR": str(tmp_path), "KEYFORM_PROVIDER_TIMINGS": str(tmp_path / "times.txt")}
+    with warm.running() as warmed, ours, theirs:
+        with started([sys.executable, "-m", "keyform.provider"], stdout=theirs, env={**env, **warmed.env}) as launch:
+            assert ours.makefile("rb").readline().decode().startswith("1|6|unix|")
+            launch.terminate()
+            assert launch.wait(timeout=10) == 0
+        assert _children(warmed.pid) == []
+    lines = _process_lines(tmp_path / "times.txt")
+    assert lines and not any(fields[-1] == "forked" for fields in lines), lines
 
 
 def test_a_launch_whose_warm_provider_died_starts_cold(tmp_path):
@@ -170,7 +198,7 @@ def test_another_users_launch_is_dropped_unread():
                 os.setuid(65534)
                 with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as client:
                     client.connect(path)
-                    socket.send_fds(client, [request(code_digest(), __version__)], [0, 1, 2])
+                    client.sendall(request(code_digest(), __version__, []))
                     code = 0 if _answer(client) == b"" else 3
             finally:
                 os._exit(code)
