@@ -189,19 +189,20 @@ def server_tls(key_pem: str, cert_pem: str, private_folder: str, client_cert_pem
                ) -> ssl.SSLContext:
     """A TLS server context for the identity, offering HTTP/2 (gRPC clients require ALPN "h2"); with
     ``client_cert_pem`` (go-plugin's ``PLUGIN_CLIENT_CERT``) it accepts only a client that holds that certificate's
-    key (ValueError when it is not a certificate). ``load_cert_chain`` reads files only: the pair is written in the
-    launch's private (0700) folder, read and removed at once."""
+    key (ValueError when it is not a certificate)."""
+    context = identity_context(key_pem, cert_pem, private_folder)
+    if client_cert_pem:
+        require_client(context, client_cert_pem)
+    return context
+
+
+def identity_context(key_pem: str, cert_pem: str, private_folder: str) -> ssl.SSLContext:
+    """A TLS server context for the identity, offering HTTP/2, that asks for no client certificate yet (a warm
+    provider makes it once; each launch's child adds its Terraform's, :func:`require_client`). ``load_cert_chain``
+    reads files only: the pair is written in a private (0700) folder, read and removed at once."""
     context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
     context.minimum_version = ssl.TLSVersion.TLSv1_2
     context.set_alpn_protocols(["h2"])
-    if client_cert_pem:
-        context.verify_mode = ssl.CERT_REQUIRED
-        try:
-            context.load_verify_locations(cadata=client_cert_pem)
-        except ssl.SSLError as exc:
-            raise ValueError(f"PLUGIN_CLIENT_CERT is not a PEM certificate ({exc.reason or exc}): it is set by "
-                             "Terraform (go-plugin's automatic TLS); unset it, or let Terraform start the provider"
-                             ) from None
     path = os.path.join(private_folder, "identity.pem")
     fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
     try:
@@ -211,3 +212,14 @@ def server_tls(key_pem: str, cert_pem: str, private_folder: str, client_cert_pem
     finally:
         os.unlink(path)
     return context
+
+
+def require_client(context: ssl.SSLContext, client_cert_pem: str) -> None:
+    """Accept only a client that holds the key of ``client_cert_pem`` (ValueError when it is not a certificate)."""
+    context.verify_mode = ssl.CERT_REQUIRED
+    try:
+        context.load_verify_locations(cadata=client_cert_pem)
+    except ssl.SSLError as exc:
+        raise ValueError(f"PLUGIN_CLIENT_CERT is not a PEM certificate ({exc.reason or exc}): it is set by "
+                         "Terraform (go-plugin's automatic TLS); unset it, or let Terraform start the provider"
+                         ) from None

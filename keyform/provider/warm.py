@@ -48,6 +48,12 @@ def serve_warm(socket_path: str, run_launch: Callable[[Callable[[], bool], Calla
 
     digest = code_digest()
     preload()
+    from keyform.provider.plugin_server import prepare_tls
+
+    try:
+        prepare_tls(os.path.dirname(socket_path))  # the socket's folder: this user's only (0700)
+    except (OSError, ValueError):  # each launch's child then makes its own, as a cold launch does
+        pass
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     listener.bind(socket_path)
     os.chmod(socket_path, 0o600)
@@ -101,7 +107,8 @@ def preload() -> None:
             if not module.name.endswith(("__main__", ".install", ".docs", ".imports", ".warm")):
                 importlib.import_module(module.name)
     for name in ("requests", "urllib3", "msgpack", "json", "resource", "email.utils", "tf.schema",
-                 "tf.gen.tfplugin_pb2", "google.protobuf.message_factory", "cryptography.x509"):
+                 "tf.gen.tfplugin_pb2", "google.protobuf.message_factory", "cryptography.x509",
+                 "concurrent.futures.thread", "keyform.provider.__main__"):  # a pool's module, the launch's entry
         importlib.import_module(name)
 
 

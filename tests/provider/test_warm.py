@@ -239,3 +239,27 @@ def test_a_launch_the_warm_provider_refuses_goes_on_cold_from_the_launcher(tmp_p
         done = subprocess.run([str(launcher)], cwd=tmp_path, capture_output=True, text=True, env=env, timeout=60)
         assert done.returncode == 1 and "code changed since its provider was installed" in done.stderr
         assert done.stdout == "" and _children(warmed.pid) == []
+
+
+def test_a_launch_adds_its_terraforms_certificate_to_the_identity_context_made_before_the_fork(tmp_path,
+                                                                                             monkeypatch):
+    # The warm provider makes the TLS context of the provider's identity once (plugin_server.prepare_tls); each
+    # child then only requires its Terraform's certificate, on its own copy.
+    import ssl
+
+    from keyform.provider import plugin_server
+    from keyform.provider.rpc_loop import RpcLoop
+    from keyform.provider.tls import identity
+
+    plugin_server.prepare_tls(str(tmp_path))
+    assert os.listdir(tmp_path) == []  # the key's file was read and removed at once
+    prepared = plugin_server._prepared[identity()["cert_pem"]]
+    assert prepared.verify_mode == ssl.CERT_NONE
+    monkeypatch.setenv("PLUGIN_CLIENT_CERT", identity()["cert_pem"])  # any certificate stands for Terraform's
+    loop = RpcLoop({}, frozenset(), ends_with="")
+    try:
+        assert plugin_server._listen(loop, str(tmp_path / "plugin.sock"), str(tmp_path))
+        assert loop._tls is prepared and prepared.verify_mode == ssl.CERT_REQUIRED
+        assert plugin_server._prepared == {}  # used once: a second launch in this process makes its own
+    finally:
+        loop._stop()
