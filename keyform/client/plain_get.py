@@ -188,7 +188,7 @@ class PlainGets:
         client._limiter.wait()
         started = time.monotonic()
         try:
-            status, headers, body, keep = self._exchange(scheme, netloc, request)
+            status, headers, body = self._exchange(scheme, netloc, request)
         except Exception as exc:  # noqa: BLE001 - refused, reset, timed out, TLS, not HTTP/1.1
             self.stopped = True
             log.debug("GET %s: %s on a quick read: every read now goes the usual way", safe_url(url),
@@ -239,9 +239,9 @@ class PlainGets:
             self._header_blocks[key] = block
         return None if block is None else b"GET " + target.encode("ascii") + b" HTTP/1.1\r\n" + block
 
-    def _exchange(self, scheme: str, netloc: str, request: bytes) -> tuple[int, list[tuple[str, str]], bytes, bool]:
-        """The answer on a kept connection, or on a new one when the kept one fails before its answer (the
-        server closed it while it was idle: a GET sent again does nothing twice)."""
+    def _exchange(self, scheme: str, netloc: str, request: bytes) -> tuple[int, list[tuple[str, str]], bytes]:
+        """The answer (status, headers, body) on a kept connection, or on a new one when the kept one fails before
+        its answer (the server closed it while it was idle: a GET sent again does nothing twice)."""
         wire = self._kept(scheme, netloc)
         if wire is not None:
             try:
@@ -250,15 +250,15 @@ class PlainGets:
                 pass  # not a timeout: that would be waited for twice
         return self._on(self._connect(scheme, netloc), scheme, netloc, request)
 
-    def _on(self, wire: _Wire, scheme: str, netloc: str, request: bytes) -> tuple[int, list[tuple[str, str]], bytes,
-                                                                                     bool]:
+    def _on(self, wire: _Wire, scheme: str, netloc: str, request: bytes) -> tuple[int, list[tuple[str, str]], bytes]:
+        """The answer on ``wire``, which is then kept for the next GET if the answer allows, else closed."""
         try:
             status, headers, body, keep = wire.exchange(request)
         except BaseException:
             wire.close()
             raise
         self._keep(scheme, netloc, wire, keep and status >= 200)
-        return status, headers, body, keep
+        return status, headers, body
 
     def _kept(self, scheme: str, netloc: str) -> Optional[_Wire]:
         """A kept connection idle no longer than :data:`~.keepalive.MAX_IDLE_SECONDS`, or None."""
