@@ -185,17 +185,6 @@ class RpcLoop:
         self._pool.shutdown(wait=False, cancel_futures=True)
 
 
-def server_tls(key_pem: str, cert_pem: str, private_folder: str, client_cert_pem: Optional[str] = None
-               ) -> ssl.SSLContext:
-    """A TLS server context for the identity, offering HTTP/2 (gRPC clients require ALPN "h2"); with
-    ``client_cert_pem`` (go-plugin's ``PLUGIN_CLIENT_CERT``) it accepts only a client that holds that certificate's
-    key (ValueError when it is not a certificate)."""
-    context = identity_context(key_pem, cert_pem, private_folder)
-    if client_cert_pem:
-        require_client(context, client_cert_pem)
-    return context
-
-
 def identity_context(key_pem: str, cert_pem: str, private_folder: str) -> ssl.SSLContext:
     """A TLS server context for the identity, offering HTTP/2, that asks for no client certificate yet (a warm
     provider makes it once; each launch's child adds its Terraform's, :func:`require_client`). ``load_cert_chain``

@@ -16,7 +16,7 @@ import h2.settings
 import pytest
 
 from keyform.provider import http2, tls
-from keyform.provider.rpc_loop import RpcLoop, Status, Unary, server_tls
+from keyform.provider.rpc_loop import RpcLoop, Status, Unary, identity_context, require_client
 
 BIG = bytes(range(256)) * 800  # 200 KiB: more than any window a client starts with
 
@@ -293,7 +293,9 @@ def test_tls_offers_http2_serves_only_the_client_holding_the_named_certificate_a
     terraform = tls._generate()  # go-plugin's client certificate, as Terraform passes it in PLUGIN_CLIENT_CERT
     folder = tmp_path / "private"
     folder.mkdir(mode=0o700)
-    path = serve(server_tls(identity["key_pem"], identity["cert_pem"], str(folder), terraform["cert_pem"]))
+    context = identity_context(identity["key_pem"], identity["cert_pem"], str(folder))
+    require_client(context, terraform["cert_pem"])  # as the provider's launch does (plugin_server._listen)
+    path = serve(context)
     assert os.listdir(folder) == []  # the PEM pair was read and removed
     options = [("grpc.ssl_target_name_override", "localhost")]
     credentials = grpc.ssl_channel_credentials(root_certificates=identity["cert_pem"].encode(),
