@@ -38,7 +38,7 @@ import httptools
 from requests.auth import _basic_auth_str
 from requests.structures import CaseInsensitiveDict
 
-from keyform.client import slow
+from keyform.client import header_fields, slow
 from keyform.client.errors import parse_body, safe_url
 from keyform.client.keepalive import MAX_IDLE_SECONDS
 from keyform.client.paging import next_href
@@ -50,10 +50,6 @@ log = logging.getLogger("keyform.client")
 
 _PLAIN_TARGET = re.compile(r"[A-Za-z0-9\-._~%/!$&'()*+,;=:@?]*")
 """A path and query of URL characters only (no space, no control character, nothing to quote)."""
-_HEADER_NAME = re.compile(r"[!#$%&'*+\-.^_`|~0-9A-Za-z]+")
-_HEADER_VALUE = re.compile(r"[^\x00-\x08\x0a-\x1f\x7f]*")
-"""What a header may carry as it is (RFC 9110 5.1, 5.5): a token for its name, no control character but a tab in
-its value. Anything else is left to the usual path, which refuses it with its own error."""
 READ_SIZE = 65536
 _HEADER_BLOCKS_KEPT = 8
 _CLOSED_MEANWHILE = (ConnectionError, ssl.SSLEOFError, ssl.SSLZeroReturnError)
@@ -139,8 +135,8 @@ def _header_block(netloc: str, sent: dict[str, Any]) -> Optional[bytes]:
         if value is None:  # requests leaves out a header set to None
             continue
         value = value.decode("latin-1") if isinstance(value, bytes) else str(value)
-        if not (_HEADER_NAME.fullmatch(name) and _HEADER_VALUE.fullmatch(value)):
-            return None
+        if not (header_fields.NAME.fullmatch(name) and header_fields.VALUE.fullmatch(value)):
+            return None  # left to the usual path, which refuses it with its own error
         lines.append(f"{name}: {value}")
     try:
         return ("\r\n".join(lines) + "\r\n\r\n").encode("latin-1")

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Iterator, Mapping, Optional
 from urllib.parse import urlsplit
 from keyform.appliances import connection
-from keyform.client import ClientConfig, ClientError, RestClient
+from keyform.client import ClientConfig, ClientError, RestClient, header_fields
 from keyform.importer.errors import ImportFailed, UsageError
 from keyform.importer.model import env_var
 
@@ -67,7 +67,12 @@ def from_env(kind: str, name: str, environ: Mapping[str, str] = os.environ) -> A
     common = dict(kind=kind, name=name, base_url=base_url, ca_cert_file=ca_cert_file,
                   insecure=environ.get(env_var(name, "INSECURE"), "").strip().lower() in TRUE)
     if kind == "vault":
-        return Access(**common, token=required("TOKEN", "a Vault token that may read sys/replication/dr/status"))
+        token = required("TOKEN", "a Vault token that may read sys/replication/dr/status")
+        problem = header_fields.value_problem(token)  # it is sent as a header: a newline would end it early
+        if problem:
+            raise UsageError(f"{kind}={name}: {env_var(name, 'TOKEN')} {problem}: set it to the token alone "
+                             "(a token read from a file keeps its final newline: trim it)")
+        return Access(**common, token=token)
     return Access(**common, username=environ.get(env_var(name, "USERNAME")) or DEFAULT_USERNAME,
                   password=required("PASSWORD", "the password of its user"))
 

@@ -7,7 +7,7 @@ from typing import Any, Mapping, Optional
 
 from tf.utils import Diagnostics
 
-from keyform.client import ClientConfig, CsrfConfig, OAuth2Config
+from keyform.client import ClientConfig, CsrfConfig, OAuth2Config, header_fields
 from keyform.client.errors import safe_url
 from keyform.client.session import RestClient
 
@@ -32,6 +32,7 @@ def build_client(diags: Diagnostics, s: Mapping[str, Any]) -> Optional[RestClien
             diags.add_error(f"{key} does not exist", f"No file at '{s[key]}'.", path=[key])
     _check_credentials(diags, s, prefix, safe_url(base_url))
     _check_numbers(diags, s, prefix)
+    _check_header_fields(diags, s, prefix)
     if diags.has_errors():
         return None
     config = ClientConfig(
@@ -87,6 +88,44 @@ def _check_numbers(diags: Diagnostics, s: Mapping[str, Any], prefix: str) -> Non
                 f"Set {field} in the provider block or {prefix}{field.upper()} to {kind} from {lowest:g} to "
                 f"{highest:g}.",
                 path=[field])
+
+
+# settings sent as a header's name, and as a header's value
+HEADER_NAMES = ("token_header", "csrf_header")
+HEADER_VALUES = ("token", "bearer_token")
+
+
+def _check_header_fields(diags: Diagnostics, s: Mapping[str, Any], prefix: str) -> None:
+    """Settings sent as HTTP header fields that cannot be sent as they are (a token read from a file with its
+    newline) are refused at plan, naming the setting: never quoting a value, since ``headers`` and the tokens
+    are secrets. Names are quoted: they are what the API documents."""
+
+    def refuse(field: str, summary: str, what: str) -> None:
+        diags.add_error(summary, f"Set {field} in the provider block or {prefix}{field.upper()} to {what} (a value "
+                        "read from a file keeps its final newline: trim it, e.g. with trimspace()).", path=[field])
+
+    headers = s.get("headers") or {}
+    for name, value in headers.items() if isinstance(headers, Mapping) else ():
+        problem = header_fields.name_problem(name)
+        if problem:
+            refuse("headers", f"headers: {_quoted(name)} {problem}", "a map of valid header names")
+        elif isinstance(value, str) and (problem := header_fields.value_problem(value)):
+            refuse("headers", f"headers[{_quoted(name)}] {problem}", "values of printable text")
+    for field in HEADER_NAMES:
+        value = s.get(field)
+        if isinstance(value, str) and value and (problem := header_fields.name_problem(value)):
+            refuse(field, f"{field}: {_quoted(value)} {problem}", "a header name such as X-Auth-Token")
+    for field in HEADER_VALUES:
+        value = s.get(field)
+        if isinstance(value, str) and (problem := header_fields.value_problem(value)):
+            refuse(field, f"{field} {problem}", "printable text")
+
+
+def _quoted(name: str) -> str:
+    """A header name as it reads in a message: JSON-quoted (control characters escaped), at most 60 characters."""
+    import json
+
+    return json.dumps(name if len(name) <= 60 else name[:60] + "...")
 
 
 def _number(value: Any) -> Optional[float]:

@@ -99,3 +99,12 @@ def test_access_refusals_name_the_variable(kind, env, message):
     with pytest.raises(UsageError) as refused:
         from_env(kind, "ONTAP", env)
     assert message in str(refused.value) and "pw-456" not in str(refused.value)
+
+
+def test_a_vault_token_with_its_newline_is_refused_naming_the_variable():
+    env = {"KEYFORM_VAULT_A_BASE_URL": "https://v:8200/v1", "KEYFORM_VAULT_A_TOKEN": "hvs.tok-789\n"}
+    with pytest.raises(UsageError) as refused:
+        from_env("vault", "VAULT_A", env)
+    said = str(refused.value)
+    assert "vault=VAULT_A: KEYFORM_VAULT_A_TOKEN holds a line break or control character" in said
+    assert "hvs.tok-789" not in said
