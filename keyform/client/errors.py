@@ -144,7 +144,18 @@ def parse_body(text: str) -> Any:
 
 
 def redact(text: str, secrets: Iterable[Optional[str]]) -> str:
-    """Replace every known secret value in ``text`` (longest first) with ``***``."""
-    for secret in sorted((s for s in secrets if s and len(s) >= 3), key=len, reverse=True):
-        text = text.replace(secret, "***")
+    """Replace every known secret value in ``text`` (longest first) with ``***``: as it is, and as ``repr`` and
+    JSON quote it when that differs (a value with a line break or a quote, quoted escaped in an exception's text
+    or an API's JSON error, would otherwise pass as it is not the secret's text)."""
+    forms = {form for secret in secrets if secret and len(secret) >= 3 for form in _quoted_forms(secret)}
+    for form in sorted(forms, key=len, reverse=True):
+        text = text.replace(form, "***")
     return text
+
+
+def _quoted_forms(secret: str) -> set[str]:
+    """``secret`` and its escaped forms inside quotes (``repr``; JSON with and without ASCII escapes)."""
+    forms = {secret}
+    if not (secret.isascii() and secret.isprintable()) or '"' in secret or "'" in secret or "\\" in secret:
+        forms.update((repr(secret)[1:-1], json.dumps(secret)[1:-1], json.dumps(secret, ensure_ascii=False)[1:-1]))
+    return forms

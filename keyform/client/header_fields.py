@@ -1,6 +1,8 @@
 """What an HTTP header field may carry as it is sent (RFC 9110 5.1, 5.5): a token for its name; for its value,
 Latin-1 text without control characters but the tab. A value with a line break would end the field early (and
-start another), so neither the client nor the provider's settings let one through."""
+start another). The provider's settings (:mod:`keyform.provider.client_config`) and ``keyform import``'s Vault
+token are checked with it before anything is sent; the quick GETs (:mod:`.plain_get`) send only what passes it and
+leave the rest to the usual path, which refuses it with requests' error (redacted, escaped forms included)."""
 
 from __future__ import annotations
 

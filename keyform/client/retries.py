@@ -90,11 +90,20 @@ def transport_error(method: str, url: str, exc: Exception, secrets: Iterable[str
     reason = redact(describe(exc), secrets)
     if timeout is not None and reason.startswith("timed out"):
         reason = f"{reason} after {timeout:g} s"
-    if isinstance(exc, requests.exceptions.SSLError):
+    if isinstance(exc, requests.exceptions.SSLError) or _refused_before_sending(exc):
         return NotSent(method, url, reason), False
     if isinstance(exc, requests.exceptions.ConnectTimeout) or _never_connected(exc):
         return NotSent(method, url, reason), True
     return AnswerLost(method, url, reason), True
+
+
+def _refused_before_sending(exc: Exception) -> bool:
+    """requests refused to make the request at all (a header value with a line break, a URL it cannot send): it
+    never left, and sending it again would be refused again."""
+    import requests
+
+    return isinstance(exc, (requests.exceptions.InvalidHeader, requests.exceptions.InvalidURL,
+                            requests.exceptions.MissingSchema, requests.exceptions.InvalidSchema))
 
 
 def _never_connected(exc: Exception) -> bool:
@@ -123,6 +132,11 @@ def _wrapped(exc: BaseException) -> Optional[BaseException]:
 
 def describe(exc: Exception) -> str:
     """The innermost cause in a few words, without urllib3's object reprs."""
+    import requests
+
+    if isinstance(exc, requests.exceptions.InvalidHeader):  # its text quotes the value: a secret, often
+        return ("not sent: a header cannot go as it is (a name that is not an HTTP token, or a value with a line "
+                "break or control character)")
     causes = list(_causes(exc))
     text = str(causes[-1]) if causes else str(exc)
     whole = " ".join(str(c) for c in causes)

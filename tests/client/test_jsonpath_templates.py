@@ -1,5 +1,7 @@
 """Paths into responses and request templates, as users write them in rest_object attributes."""
 
+import json
+
 import pytest
 
 from keyform.client import jsonpath
@@ -69,3 +71,11 @@ def test_urls_in_messages_carry_no_credentials_or_query():
 
 def test_redact_replaces_every_secret():
     assert redact("pw=hunter22 and token s.abcdef", ["hunter22", "s.abcdef", None]) == "pw=*** and token ***"
+
+
+def test_redact_replaces_a_secret_quoted_escaped_too():
+    secret = 'tok-5e3\n"x\\y\u00e9'
+    for quoted in (repr(secret), json.dumps(secret), json.dumps(secret, ensure_ascii=False)):
+        said = redact(f"Invalid header value {quoted} in the request", [secret])
+        assert said.startswith("Invalid header value ") and "tok-5e3" not in said, said
+    assert redact("plain tok-5e3 text", ["tok-5e3"]) == "plain *** text"

@@ -9,7 +9,7 @@ from flask import Flask, jsonify, request
 
 from keyform.client import (ApiError, ClientConfig, CsrfConfig, OAuth2Config, PollingConfig, RestClient, TransportError,
                             waiting)
-from keyform.client.errors import JobFailed
+from keyform.client.errors import JobFailed, NotSent
 from keyform.simulators.common import Settings, serve
 
 
@@ -180,3 +180,14 @@ def test_where_no_request_may_wait_none_is_sent_and_the_call_can_run_again(api):
     assert api["calls"] == []
     assert c.request("GET", "/me").status == 200  # the same call, where it may wait
     assert [method for method, _, _ in api["calls"]] == ["GET"]
+
+
+@pytest.mark.parametrize("method", ["GET", "POST"])
+def test_a_header_that_cannot_be_sent_is_not_sent_nor_retried_nor_quoted(api, method):
+    secret = "tok-5e3-secret"
+    rest = client(api, headers={"X-Api-Key": secret + "\r\nX-Injected: 1"}, username="admin", password="pw-4x")
+    with pytest.raises(TransportError) as refused:
+        rest.request(method, "/things", {"a": 1} if method == "POST" else None)
+    assert isinstance(refused.value, NotSent) and not refused.value.sent  # a write the appliance never saw
+    assert "a header cannot go as it is" in str(refused.value) and "retr" not in str(refused.value)
+    assert secret not in str(refused.value) and api["calls"] == []
