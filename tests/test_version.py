@@ -45,12 +45,12 @@ def test_the_command_line_says_the_versions():
                                    "Terraform plugin protocol 6)")
 
 
-def test_a_stack_requires_the_provider_of_this_version():
+def test_a_stack_requires_the_provider_of_this_version(tmp_path):
     from keyform.cdk import Testing, TerraformStack
 
     from keyform.constructs import ontap_provider
 
-    stack = TerraformStack(Testing.app(), "versioned")
+    stack = TerraformStack(Testing.app(outdir=str(tmp_path)), "versioned")  # Testing.app() alone leaves one in /tmp
     ontap_provider(stack, "ontap", "https://cluster1.example.com/api")
     required = json.loads(Testing.synth(stack))["terraform"]["required_providers"]
     assert required == {"rest": {"source": PROVIDER_SOURCE, "version": __version__}}
