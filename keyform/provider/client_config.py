@@ -1,4 +1,8 @@
-"""Map the provider's effective settings onto a :class:`keyform.client.ClientConfig`."""
+"""Map the provider's effective settings onto a :class:`keyform.client.ClientConfig`, checked.
+
+Only the settings are checked here, at ``ConfigureProvider``: the :class:`~keyform.client.session.RestClient`
+(and with it ``requests``, ~45 ms of imports) is built on first use (:attr:`RestProvider.client`), so the
+plan of an apply that only creates never loads it."""
 
 from __future__ import annotations
 
@@ -9,10 +13,9 @@ from tf.utils import Diagnostics
 
 from keyform.client import ClientConfig, CsrfConfig, OAuth2Config, header_fields
 from keyform.client.errors import safe_url
-from keyform.client.session import RestClient
 
 
-def build_client(diags: Diagnostics, s: Mapping[str, Any]) -> Optional[RestClient]:
+def checked_config(diags: Diagnostics, s: Mapping[str, Any]) -> Optional[ClientConfig]:
     prefix = s.get("env_prefix") or "KEYFORM_REST_"
     base_url = s.get("base_url")
     if not base_url:
@@ -35,7 +38,7 @@ def build_client(diags: Diagnostics, s: Mapping[str, Any]) -> Optional[RestClien
     _check_header_fields(diags, s, prefix)
     if diags.has_errors():
         return None
-    config = ClientConfig(
+    return ClientConfig(
         base_url=base_url,
         headers=dict(s.get("headers") or {}),
         username=s.get("username"),
@@ -60,7 +63,6 @@ def build_client(diags: Diagnostics, s: Mapping[str, Any]) -> Optional[RestClien
                                else 0.5),
         rate_limit_per_second=float(s.get("rate_limit_per_second") or 0),
     )
-    return RestClient(config)
 
 
 # field: (lowest, highest, whole numbers only, what it counts). A negative backoff made every retry crash, a

@@ -195,9 +195,11 @@ class OperationResource:
 
     def _check_before_plan(self, diags: Diagnostics, planned: dict[str, Any], secret: WriteOnly) -> None:
         """Preconditions, read live: a call that would be refused is refused now, before anything is sent."""
-        client = self.provider.client
-        if client is None or not planned.get("preconditions") or any(
+        if not planned.get("preconditions") or any(
                 planned.get(k) is Unknown for k in ("preconditions", "path", "read_path", "effective_when")):
+            return
+        client = self.provider.client
+        if client is None:
             return
         try:
             spec = OperationSpec.from_state(planned)
@@ -216,12 +218,13 @@ class OperationResource:
 
     def plan_destroy(self, diags: Diagnostics, prior: dict[str, Any]) -> None:
         """A destroy call that needs a provider secret nobody supplied is refused at plan, if it is due."""
-        client = self.provider.client
         try:
             spec = OperationSpec.from_state(prior)
             missing = operation_actions.missing_destroy_secrets(spec, self.provider.secrets)
-            if spec.destroy is None or not missing or client is None \
-                    or operation_actions.destroy_due(client, spec, self.provider.secrets):
+            if spec.destroy is None or not missing:
+                return
+            client = self.provider.client
+            if client is None or operation_actions.destroy_due(client, spec, self.provider.secrets):
                 return
         except SpecError:
             return

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Mapping, Optional
 
@@ -15,6 +16,7 @@ from tf.utils import Diagnostics
 from keyform import PROVIDER_SOURCE, __version__
 
 if TYPE_CHECKING:
+    from keyform.client import ClientConfig
     from keyform.client.session import RestClient
     from keyform.provider.servicer import DataSource, Resource
 
@@ -108,7 +110,9 @@ def resolve_settings(config: Mapping[str, Any], environ: Mapping[str, str] = os.
 
 class RestProvider(Provider):  # type: ignore[misc]  # tf has no type information: its Provider is Any
     def __init__(self) -> None:
-        self.client: Optional[RestClient] = None
+        self._client_config: Optional[ClientConfig] = None  # checked at ConfigureProvider
+        self._client: Optional[RestClient] = None
+        self._building_client = threading.Lock()
         self.settings: dict[str, Any] = {}
         self.secrets: dict[str, str] = {}
         self._configured_secrets: Optional[list[str]] = None  # what redact() masks of the settings, once known
@@ -158,7 +162,7 @@ class RestProvider(Provider):  # type: ignore[misc]  # tf has no type informatio
             diags.add_error("Provider configuration depends on values known only after apply",
                             "Configure the rest provider from variables or literals, not from resource outputs.")
             return
-        from keyform.provider.client_config import build_client
+        from keyform.provider.client_config import checked_config
 
         from keyform.provider import logs
 
@@ -166,8 +170,21 @@ class RestProvider(Provider):  # type: ignore[misc]  # tf has no type informatio
         self.secrets = {k: v for k, v in (self.settings.get("secrets") or {}).items() if v is not None}
         self._configured_secrets = None
         logs.redact_with(self.redact)  # every log line from now on, whatever wrote it
-        self.client = build_client(diags, self.settings)
+        self._client, self._client_config = None, checked_config(diags, self.settings)
         self.reads.query = self.settings.get("collection_query") or None
+
+    @property
+    def client(self) -> Optional[RestClient]:
+        """The HTTP client of the configured settings (None before, or when they were refused), built on first
+        use: the provider Terraform starts to plan an apply that only creates sends nothing, and never loads
+        ``requests``."""
+        if self._client is None and self._client_config is not None:
+            with self._building_client:  # calls run on several threads: one client, one session, one login
+                if self._client is None:
+                    from keyform.client.session import RestClient
+
+                    self._client = RestClient(self._client_config)
+        return self._client
 
     def forget_reads(self) -> None:
         """A write is being made: no earlier collection read answers a refresh again."""
@@ -183,7 +200,9 @@ class RestProvider(Provider):  # type: ignore[misc]  # tf has no type informatio
                 value = self.settings.get(field.name) if field.sensitive else None
                 known += list(value.values()) if isinstance(value, dict) else [value] if isinstance(value, str) else []
             self._configured_secrets = known
-        return redact(text, self._configured_secrets + (self.client.secrets() if self.client is not None else []))
+        client, config = self._client, self._client_config  # a client not built yet holds no session token
+        live = client.secrets() if client is not None else config.secrets() if config is not None else []
+        return redact(text, self._configured_secrets + live)
 
     def supplied(self, name: str) -> bool:
         """Whether the provider secret ``name`` is set and not empty."""
