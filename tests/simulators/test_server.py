@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -25,6 +26,25 @@ def test_connections_are_kept_alive_between_requests(simulator, kind):
         assert [a.status_code for a in answers] == [404] * 3
         assert all(a.headers.get("Connection", "").lower() != "close" for a in answers)
         assert sum(pools[key].num_connections for key in pools.keys()) == 1
+
+
+@pytest.mark.parametrize("kind", ["ontap", "vault"])
+def test_a_burst_of_connections_is_queued_not_dropped(simulator, kind):
+    # A fresh provider's ten parallel calls open their connections at once, while the server makes one TLS
+    # handshake at a time. Here the first connection never says hello, so the server waits on it and every
+    # other one must wait in the kernel's queue. With a queue of 5 (cheroot's default) the kernel dropped the
+    # 7th's connection request, and TCP sent it again only a second later: a call a second late.
+    server = simulator(kind)
+    host, port = server.settings.host, server.settings.port
+    burst: list[socket.socket] = []
+    try:
+        for _ in range(40):
+            burst.append(socket.create_connection((host, port), timeout=0.9))  # below TCP's 1 s re-send
+    finally:
+        for connection in burst:
+            connection.close()
+    assert len(burst) == 40
+    assert requests.get(f"{server.url}/no-such-path", timeout=10, verify=server.ca_cert_file).status_code == 404
 
 
 def test_stop_closes_open_connections_and_frees_the_port(simulator):

@@ -27,6 +27,12 @@ WORKER_THREADS = 16
 """Requests served at once per simulator: more than Terraform's parallelism (10), so that answers
 delayed by injected latency do not queue behind each other, as they would not on an appliance."""
 
+LISTEN_BACKLOG = 511
+"""Connections the kernel completes and queues before the server accepts them, as an appliance's web server does
+(Apache's and nginx's default). cheroot's own default, 5, made the kernel drop the connection requests of a
+burst (a fresh provider's ten parallel calls open ten connections at once, while cheroot's loop makes one TLS
+handshake at a time): each dropped one was sent again by TCP a second later, and its call took a second more."""
+
 KEEP_ALIVE_CONNECTIONS = 64
 """Idle connections kept open (cheroot's default, 10, closes some of Terraform's ten plus the tests' own)."""
 
@@ -93,7 +99,8 @@ def _placeholder_app(environ, start_response):  # pragma: no cover - replaced be
 def serve(factory: AppFactory, settings: Settings) -> RunningServer:
     """Bind first (port 0 picks a free port), then build the app knowing its own URL, then serve."""
     server = _Server((settings.host, settings.port), _placeholder_app, numthreads=WORKER_THREADS,
-                     server_name="keyform-simulator", shutdown_timeout=STOP_SECONDS)
+                     server_name="keyform-simulator", shutdown_timeout=STOP_SECONDS,
+                     request_queue_size=LISTEN_BACKLOG)
     server.keep_alive_conn_limit = KEEP_ALIVE_CONNECTIONS
     server.expiration_interval = LOOP_TURN_SECONDS
     if settings.tls:
