@@ -47,6 +47,24 @@ def test_a_burst_of_connections_is_queued_not_dropped(simulator, kind):
     assert requests.get(f"{server.url}/no-such-path", timeout=10, verify=server.ca_cert_file).status_code == 404
 
 
+def test_a_client_that_says_nothing_holds_back_no_other(simulator):
+    # The TLS handshake is made by the worker serving the connection, as an appliance's web server does. It was
+    # made by the one thread that accepts: a client that connected and said nothing held every new connection
+    # back for the server's whole time-out (10 s), longer than this GET waits.
+    server = simulator("ontap")
+    with socket.create_connection((server.settings.host, server.settings.port), timeout=10):
+        answer = requests.get(f"{server.url}/no-such-path", timeout=5, verify=server.ca_cert_file)
+    assert answer.status_code == 404
+
+
+def test_plain_http_to_the_https_port_is_told_so(simulator):
+    server = simulator("vault")
+    answer = requests.get(f"http://{server.settings.host}:{server.settings.port}/v1/sys/health", timeout=10)
+    assert answer.status_code == 400
+    assert "only speaks HTTPS" in answer.text
+    assert requests.get(f"{server.url}/v1/sys/health", timeout=10, verify=server.ca_cert_file).status_code == 200
+
+
 def test_stop_closes_open_connections_and_frees_the_port(simulator):
     server = simulator("ontap")
     with requests.Session() as session:

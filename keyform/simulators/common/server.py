@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import logging
 import socket
+import ssl
 import threading
 import traceback as traceback_
 from dataclasses import dataclass
 from typing import Callable
 
+from cheroot import server as cheroot_server
 from cheroot import wsgi
 from cheroot.ssl.builtin import BuiltinSSLAdapter
 from flask import Flask
@@ -44,6 +46,56 @@ STOP_SECONDS = 5
 
 
 log = logging.getLogger("keyform.simulators.server")
+
+_PLAIN_HTTP_MESSAGE = b"The client sent a plain HTTP request, but this port only speaks HTTPS."
+PLAIN_HTTP_REFUSAL = (b"HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain\r\nConnection: close\r\n"
+                      b"Content-Length: %d\r\n\r\n%s" % (len(_PLAIN_HTTP_MESSAGE), _PLAIN_HTTP_MESSAGE))
+
+
+class _HandshakeInWorker(BuiltinSSLAdapter):
+    """cheroot's TLS, the handshake left to the worker thread that serves the connection
+    (:class:`_Connection`), as an appliance's web server does. cheroot's own adapter made each handshake on
+    its one accepting thread: a client that connected and said nothing held back every new connection for
+    cheroot's whole time-out (10 s)."""
+
+    def wrap(self, sock: socket.socket) -> tuple[ssl.SSLSocket, dict]:
+        tls = self.context.wrap_socket(sock, do_handshake_on_connect=False, server_side=True)
+        return tls, {"wsgi.url_scheme": "https", "HTTPS": "on"}  # the simulators read no other TLS detail
+
+
+class _Connection(cheroot_server.HTTPConnection):
+    """A connection whose TLS handshake (if any) is made before its first request, on its worker thread."""
+
+    _handshake_done = False
+
+    def communicate(self) -> bool:
+        if not self._handshake_done and isinstance(self.socket, ssl.SSLSocket):
+            if not self._handshake():
+                return False  # closed: no request can follow a failed handshake
+        return bool(super().communicate())
+
+    def _handshake(self) -> bool:
+        try:
+            self.socket.do_handshake()
+        except ssl.SSLError as error:
+            if "http request" in str(error).lower():  # plain HTTP to the HTTPS port: say so, in plain HTTP
+                _send_raw(self.socket, PLAIN_HTTP_REFUSAL)
+            log.info("TLS handshake with %s failed: %s", self.remote_addr, error)
+            return False
+        except OSError as error:  # the client left, or said nothing in time
+            log.info("TLS handshake with %s did not complete: %s", self.remote_addr, error)
+            return False
+        self._handshake_done = True
+        return True
+
+
+def _send_raw(tls: ssl.SSLSocket, data: bytes) -> None:
+    """``data`` on the TCP connection under ``tls``, unencrypted (its handshake failed: nothing is encrypted)."""
+    try:
+        with socket.socket(fileno=socket.dup(tls.fileno())) as raw:
+            raw.sendall(data)
+    except OSError:
+        pass  # the client is gone
 
 
 class _Server(wsgi.Server):
@@ -103,9 +155,10 @@ def serve(factory: AppFactory, settings: Settings) -> RunningServer:
                      request_queue_size=LISTEN_BACKLOG)
     server.keep_alive_conn_limit = KEEP_ALIVE_CONNECTIONS
     server.expiration_interval = LOOP_TURN_SECONDS
+    server.ConnectionClass = _Connection
     if settings.tls:
         certificate, key = server_certificate(settings)
-        server.ssl_adapter = BuiltinSSLAdapter(certificate, key)
+        server.ssl_adapter = _HandshakeInWorker(certificate, key)
     server.prepare()  # binds and listens; raises OSError when the port is taken
     settings.port = int(server.bind_addr[1])
     scheme = "https" if settings.tls else "http"
