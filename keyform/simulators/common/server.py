@@ -32,8 +32,9 @@ delayed by injected latency do not queue behind each other, as they would not on
 LISTEN_BACKLOG = 511
 """Connections the kernel completes and queues before the server accepts them, as an appliance's web server does
 (Apache's and nginx's default). cheroot's own default, 5, made the kernel drop the connection requests of a
-burst (a fresh provider's ten parallel calls open ten connections at once, while cheroot's loop makes one TLS
-handshake at a time): each dropped one was sent again by TCP a second later, and its call took a second more."""
+burst (a fresh provider's ten parallel calls open ten connections at once, faster than cheroot's one accepting
+thread took them, while it also made their TLS handshakes): each dropped one was sent again by TCP a second
+later, and its call took a second more."""
 
 KEEP_ALIVE_CONNECTIONS = 64
 """Idle connections kept open (cheroot's default, 10, closes some of Terraform's ten plus the tests' own)."""
@@ -99,8 +100,7 @@ def _send_raw(tls: ssl.SSLSocket, data: bytes) -> None:
 
 
 class _Server(wsgi.Server):
-    """cheroot's server, its complaints (a client refusing the certificate, plain HTTP sent to the HTTPS port)
-    logged instead of written to stderr."""
+    """cheroot's server, its complaints logged instead of written to stderr."""
 
     def error_log(self, msg: str = "", level: int = logging.INFO, traceback: bool = False) -> None:
         log.log(level, "%s%s", msg, "\n" + traceback_.format_exc() if traceback else "")
