@@ -150,6 +150,20 @@ def _placeholder_app(environ, start_response):  # pragma: no cover - replaced be
 
 def serve(factory: AppFactory, settings: Settings) -> RunningServer:
     """Bind first (port 0 picks a free port), then build the app knowing its own URL, then serve."""
+    server = listening(settings)
+    settings.port = int(server.bind_addr[1])
+    scheme = "https" if settings.tls else "http"
+    host = f"[{settings.host}]" if ":" in settings.host else settings.host
+    settings.url = f"{scheme}://{host}:{settings.port}"
+    server.wsgi_app = factory(settings)
+    thread = threading.Thread(target=server.serve, name=f"sim-{settings.name}", daemon=True)
+    thread.start()
+    return RunningServer(settings, server, thread)
+
+
+def listening(settings: Settings) -> _Server:
+    """The server for ``settings``, bound and listening (raises OSError when the port is taken), not yet serving:
+    the kernel queues connections to it meanwhile (``LISTEN_BACKLOG``). ``stop()`` closes it."""
     server = _Server((settings.host, settings.port), _placeholder_app, numthreads=WORKER_THREADS,
                      server_name="keyform-simulator", shutdown_timeout=STOP_SECONDS,
                      request_queue_size=LISTEN_BACKLOG)
@@ -159,12 +173,5 @@ def serve(factory: AppFactory, settings: Settings) -> RunningServer:
     if settings.tls:
         certificate, key = server_certificate(settings)
         server.ssl_adapter = _HandshakeInWorker(certificate, key)
-    server.prepare()  # binds and listens; raises OSError when the port is taken
-    settings.port = int(server.bind_addr[1])
-    scheme = "https" if settings.tls else "http"
-    host = f"[{settings.host}]" if ":" in settings.host else settings.host
-    settings.url = f"{scheme}://{host}:{settings.port}"
-    server.wsgi_app = factory(settings)
-    thread = threading.Thread(target=server.serve, name=f"sim-{settings.name}", daemon=True)
-    thread.start()
-    return RunningServer(settings, server, thread)
+    server.prepare()
+    return server
