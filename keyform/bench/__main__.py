@@ -4,11 +4,12 @@ Times synth, terraform plan (nothing to change) and apply (from empty) of N obje
 the ONTAP simulator, and the same N requests made directly with ``requests``; again the apply
 and the creates with the simulator answering ``--latency-ms`` late (an appliance across a
 network, where Terraform's parallel calls pay off); fits each series to fixed + N × per-object;
-times the provider's launch; plans again with a warm provider (the main job's way, its launches forked
-from one process that has done the imports: :mod:`keyform.provider.warm`); splits each terraform run's
-CPU time between Terraform, the provider and the simulator; reports peak provider memory; times the main
-job's step 4 (``cdktf diff`` of the four example stacks) one by one and concurrently (``--review-repeat 0``
-skips it).
+times Terraform alone's apply again with two sensitive attributes per object, as ``rest_object``'s schema
+has (informational: what those marks cost Terraform itself); times the provider's launch; plans again
+with a warm provider (the main job's way, its launches forked from one process that has done the imports:
+:mod:`keyform.provider.warm`); splits each terraform run's CPU time between Terraform, the provider and the
+simulator; reports peak provider memory; times the main job's step 4 (``cdktf diff`` of the four example
+stacks) one by one and concurrently (``--review-repeat 0`` skips it).
 Writes ``<out>/results.md`` and ``<out>/results.json``.
 """
 
@@ -40,7 +41,7 @@ def run(sizes: list[int], repeat: int, out: Path, log=print, latency_ms: int = 2
     kmip = [start_kmip_server(settings.ca) for _ in range(workloads.PER_MANAGER)]
     series = {name: Series(name, {}) for name in
               ("synth", "terraform_plan", "terraform_apply", "baseline_create", "baseline_read",
-               "floor_plan", "floor_apply", "baseline_create_latency", "terraform_apply_latency",
+               "floor_plan", "floor_apply", "floor_apply_marked", "baseline_create_latency", "terraform_apply_latency",
                "plan_provider_cpu", "terraform_plan_warm", "plan_provider_cpu_warm")}
     peak = 0
     profile: dict[str, dict] = {}  # where the last repetition's terraform runs went, by run
@@ -57,6 +58,7 @@ def run(sizes: list[int], repeat: int, out: Path, log=print, latency_ms: int = 2
         target.create_managers(max(sizes))
         for n in sizes:
             workdir, floor = workloads.TerraformWorkdir(target, n), workloads.TerraformFloor(n)
+            marked = workloads.TerraformFloor(n, marked=True)
             try:
                 for rep in range(repeat):
                     log(f"N={n} repetition {rep + 1}/{repeat}")
@@ -67,6 +69,8 @@ def run(sizes: list[int], repeat: int, out: Path, log=print, latency_ms: int = 2
                     for run, where, workload, key in (
                             ("Terraform alone: apply", floor, floor.apply_from_empty, "floor_apply"),
                             ("Terraform alone: plan", floor, floor.plan_no_changes, "floor_plan"),
+                            ("Terraform alone, two sensitive attributes: apply", marked, marked.apply_from_empty,
+                             "floor_apply_marked"),
                             ("apply", workdir, workdir.apply_from_empty, "terraform_apply"),
                             ("plan", workdir, workdir.plan_no_changes, "terraform_plan")):
                         series[key].samples.setdefault(n, []).append(workload())
@@ -90,6 +94,7 @@ def run(sizes: list[int], repeat: int, out: Path, log=print, latency_ms: int = 2
                 target.clear_key_servers()
                 workdir.remove()
                 floor.remove()
+                marked.remove()
     finally:
         stopping.close()
         server.stop()
