@@ -36,7 +36,7 @@ def test_benchmark_runs_and_writes_its_table(tmp_path):
     assert "terraform apply from empty, API 20 ms away" in table
     # Terraform alone again with two sensitive attributes per object (what rest_object's marks cost): reported, no
     # target.
-    assert series_min(saved, "floor_apply_marked") > 0
+    assert saved["series"]["floor_apply_marked"]["min"]["5"] > 0
     assert "Terraform alone (terraform_data), two sensitive attributes: apply" in table
     assert "Terraform alone's apply of 5 with two sensitive attributes per object" in table
     assert "Where Terraform alone, two sensitive attributes: apply N=5 went" in table
@@ -57,10 +57,6 @@ def test_benchmark_runs_and_writes_its_table(tmp_path):
     assert warm_ratio["value"] == round(series["terraform_plan_warm"]["min"]["5"] / series["floor_plan"]["min"]["5"], 3)
     assert saved["warm"]["start_cpu_s"] > 0 and saved["warm"]["launch_s"]["min"] > 0
     assert "Warm provider (keyform.provider.warm)" in table and "Where plan, warm provider N=5 went" in table
-
-
-def series_min(saved: dict, name: str) -> float:
-    return saved["series"][name]["min"]["5"]
 
 
 def test_the_marked_floor_keeps_two_sensitive_paths_per_object_as_rest_object_does():

@@ -62,8 +62,8 @@ def test_a_burst_of_connections_is_queued_not_dropped():
 
 @pytest.mark.parametrize("kind", ["ontap", "vault"])
 def test_a_burst_of_connections_to_a_serving_simulator_is_taken_and_it_answers_after(simulator, kind):
-    # The same burst while the simulator serves, its first connection silent: every one is established in time,
-    # and the simulator answers afterwards.
+    # The same burst, none of its connections saying a word, while the simulator serves: every one is established
+    # in time, and the simulator answers afterwards.
     server = simulator(kind)
     assert _burst(server.settings.host, server.settings.port) == BURST
     assert requests.get(f"{server.url}/no-such-path", timeout=10, verify=server.ca_cert_file).status_code == 404
