@@ -63,8 +63,8 @@ def demo_secrets(run_dir: Path) -> dict:
 
 def unfinished(deploy_output: str) -> list[str]:
     """The stacks a failed deploy did not apply to the end."""
-    return [stack for stack in STACKS
-            if not re.search(rf"(?<![\w-]){re.escape(stack)}\s+Apply complete!", deploy_output)]
+    done = cdktf_cli.applied(deploy_output)
+    return [stack for stack in STACKS if stack not in done]
 
 
 def explain_refused_plan(project_dir: Path, env: dict, stacks: list[str]) -> None:

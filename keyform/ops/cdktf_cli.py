@@ -10,9 +10,12 @@ from keyform import toolchain
 
 # Lines of cdktf's live view worth showing while it works.
 PROGRESS = re.compile(r"(Apply complete|Destroy complete|Plan:|No changes|Error|error|Warning)")
-# cdktf names the stack on the first line of each chunk of a stack's output ("ontap  Plan: ...")
-# and indents the chunk's other lines by as much; stacks deploying at once interleave chunks.
+# The CLI names the stack on the first line of each chunk of a stack's output ("ontap  Plan: ..."); stacks
+# deploying at once interleave chunks. cdktf indents a chunk's other lines by the name's width, CDK Terrain
+# (cdktn) does not indent them. Where a chunk breaks depends on how Terraform's output was read, so a line
+# such as "Apply complete!" comes first in its chunk in one run and inside it in the next.
 STACK_LINE = re.compile(r"^(\S+)  \S")
+APPLIED = re.compile(r"^(\S+)  Apply complete!")
 
 
 def run(args: Sequence[str], cwd: Path, env: dict, show: Optional[Callable[[str], None]] = None,
@@ -23,7 +26,7 @@ def run(args: Sequence[str], cwd: Path, env: dict, show: Optional[Callable[[str]
     The CLI stays in this process's group, so that a Ctrl-C on the terminal reaches Terraform too; the CLI is
     then read to its end (Terraform finishes what is under way), and only a second Ctrl-C kills it. Should this
     process be killed, the CLI and its Terraform run to their end (their output goes to a file, not a pipe)."""
-    progress = Progress()
+    progress = Progress(indents_chunks=toolchain.cdk_name() == "cdktf")
 
     def on_line(line: str) -> None:
         shown = progress.worth_showing(line.rstrip())
@@ -35,9 +38,12 @@ def run(args: Sequence[str], cwd: Path, env: dict, show: Optional[Callable[[str]
 
 
 class Progress:
-    """Picks the lines of cdktf's output worth showing, each once, each naming its stack."""
+    """Picks the lines of the CLI's output worth showing, each once, each naming its stack.
+    ``indents_chunks``: the CLI indents a chunk's other lines (cdktf), so an unindented line after a chunk is
+    the CLI's own; without it (CDK Terrain) every line up to the next named one is the last-named stack's."""
 
-    def __init__(self):
+    def __init__(self, indents_chunks: bool = True):
+        self.indents_chunks = indents_chunks
         self.stack: Optional[str] = None
         self.seen: set[str] = set()
 
@@ -45,13 +51,23 @@ class Progress:
         first = STACK_LINE.match(line)
         if first:
             self.stack = first.group(1)
-        elif self.stack and line.strip() and line.startswith(" " * (len(self.stack) + 2)):
+        elif self.stack and line.strip() and self.continues_chunk(line):
             line = f"{self.stack}  {line.strip()}"
         key = line.strip()
         if not key or not PROGRESS.search(line) or key in self.seen:
             return None
         self.seen.add(key)
         return line
+
+    def continues_chunk(self, line: str) -> bool:
+        return not self.indents_chunks or line.startswith(" " * (len(str(self.stack)) + 2))
+
+
+def applied(deploy_output: str) -> set[str]:
+    """The stacks whose apply completed, by the deploy's output (read as :func:`run` reads it)."""
+    progress = Progress(indents_chunks=toolchain.cdk_name() == "cdktf")
+    shown = filter(None, map(progress.worth_showing, deploy_output.splitlines()))
+    return {found.group(1) for found in map(APPLIED.match, shown) if found}
 
 
 def no_changes(output: str) -> bool:
