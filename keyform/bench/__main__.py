@@ -25,7 +25,7 @@ from statistics import median
 
 from keyform.bench import launch, workloads
 from keyform.bench.fit import Series
-from keyform.bench.report import build, markdown
+from keyform.bench.report import build, markdown, run_name
 from keyform.provider import warm
 
 
@@ -57,30 +57,34 @@ def run(sizes: list[int], repeat: int, out: Path, log=print, latency_ms: int = 2
                                        [k.address for k in kmip])
         target.create_managers(max(sizes))
         for n in sizes:
-            workdir, floor = workloads.TerraformWorkdir(target, n), workloads.TerraformFloor(n)
-            marked = workloads.TerraformFloor(n, marked=True)
-            try:
+            with ExitStack() as made:  # what was made is removed, also when a later one's init fails
+                made.callback(target.clear_key_servers)
+                workdir = workloads.TerraformWorkdir(target, n)
+                made.callback(workdir.remove)
+                floor = workloads.TerraformFloor(n)
+                made.callback(floor.remove)
+                marked = workloads.TerraformFloor(n, marked=True)
+                made.callback(marked.remove)
                 for rep in range(repeat):
                     log(f"N={n} repetition {rep + 1}/{repeat}")
                     series["synth"].samples.setdefault(n, []).append(workloads.time_synth(n))
                     created, read = target.baseline(n)
                     series["baseline_create"].samples.setdefault(n, []).append(created)
                     series["baseline_read"].samples.setdefault(n, []).append(read)
-                    for run, where, workload, key in (
-                            ("Terraform alone: apply", floor, floor.apply_from_empty, "floor_apply"),
-                            ("Terraform alone: plan", floor, floor.plan_no_changes, "floor_plan"),
-                            ("Terraform alone, two sensitive attributes: apply", marked, marked.apply_from_empty,
-                             "floor_apply_marked"),
-                            ("apply", workdir, workdir.apply_from_empty, "terraform_apply"),
-                            ("plan", workdir, workdir.plan_no_changes, "terraform_plan")):
+                    for where, workload, key in (
+                            (floor, floor.apply_from_empty, "floor_apply"),
+                            (floor, floor.plan_no_changes, "floor_plan"),
+                            (marked, marked.apply_from_empty, "floor_apply_marked"),
+                            (workdir, workdir.apply_from_empty, "terraform_apply"),
+                            (workdir, workdir.plan_no_changes, "terraform_plan")):
                         series[key].samples.setdefault(n, []).append(workload())
-                        profile[f"{run} N={n}"] = where.last.summary()
+                        profile[run_name(key, n, latency_ms)] = where.last.summary()
                         peak = max(peak, where.last.provider_peak_rss_kib)
                     series["plan_provider_cpu"].samples.setdefault(n, []).append(workdir.last.provider_cpu_s)
                     workdir.warm = warmed  # the same plan, its launches handed over to the warm provider
                     series["terraform_plan_warm"].samples.setdefault(n, []).append(workdir.plan_no_changes())
                     series["plan_provider_cpu_warm"].samples.setdefault(n, []).append(workdir.last.provider_cpu_s)
-                    profile[f"plan, warm provider N={n}"] = workdir.last.summary()
+                    profile[run_name("terraform_plan_warm", n, latency_ms)] = workdir.last.summary()
                     workdir.warm = None
                     # The same creates against an appliance across a network: what concurrency buys.
                     target.clear_key_servers()
@@ -89,12 +93,7 @@ def run(sizes: list[int], repeat: int, out: Path, log=print, latency_ms: int = 2
                     workdir.make_empty()
                     with workloads.api_latency(settings.faults, latency_ms):
                         series["terraform_apply_latency"].samples.setdefault(n, []).append(workdir.apply())
-                    profile[f"apply with {latency_ms} ms API latency N={n}"] = workdir.last.summary()
-            finally:
-                target.clear_key_servers()
-                workdir.remove()
-                floor.remove()
-                marked.remove()
+                    profile[run_name("terraform_apply_latency", n, latency_ms)] = workdir.last.summary()
     finally:
         stopping.close()
         server.stop()

@@ -133,13 +133,26 @@ def markdown(result: dict) -> str:
         lines += ["", review_line(result["review_s"], result.get("review_repeat", 1))]
     largest = max(sizes)
     cores = m["cpus"] or 1
-    for run in (f"apply N={largest}", f"apply with {result['latency_ms']} ms API latency N={largest}",
-                f"Terraform alone: apply N={largest}", f"Terraform alone, two sensitive attributes: apply N={largest}",
-                f"plan N={largest}", f"plan, warm provider N={largest}", f"Terraform alone: plan N={largest}"):
+    for key in WHERE_IT_WENT:
+        run = run_name(key, largest, result["latency_ms"])
         cost = result["runs"].get(run)
         if cost:
             lines += ["", where_it_went(run, cost, cores, largest)]
     return "\n".join(lines).rstrip() + "\n"
+
+
+WHERE_IT_WENT = ("terraform_apply", "terraform_apply_latency", "floor_apply", "floor_apply_marked",
+                 "terraform_plan", "terraform_plan_warm", "floor_plan")
+"""The series whose last terraform run at the largest N gets a "where it went" line, in the report's order."""
+
+
+def run_name(series_key: str, n: int, latency_ms: int) -> str:
+    """The name a terraform run of a series has in the result's "runs" (and its "where it went" line)."""
+    label = {"terraform_apply": "apply", "terraform_apply_latency": f"apply with {latency_ms} ms API latency",
+             "floor_apply": "Terraform alone: apply", "floor_apply_marked": "Terraform alone, two sensitive "
+             "attributes: apply", "terraform_plan": "plan", "terraform_plan_warm": "plan, warm provider",
+             "floor_plan": "Terraform alone: plan"}[series_key]
+    return f"{label} N={n}"
 
 
 def marked_line(result: dict) -> str:

@@ -157,7 +157,7 @@ class TerraformWorkdir:
             "resource": {"rest_object": resources},
         }
         (self.path / "main.tf.json").write_text(json.dumps(config))
-        self.terraform("init", "-input=false")
+        self._initialize()
 
     warm: Optional[Running] = None
     """A warm provider the commands' launches hand over to (:mod:`keyform.provider.warm`); None: cold launches."""
@@ -194,6 +194,14 @@ class TerraformWorkdir:
 
     def remove(self) -> None:
         shutil.rmtree(self.path, ignore_errors=True)
+
+    def _initialize(self) -> None:
+        """``terraform init``; when it fails the directory is removed (the caller never got it to remove)."""
+        try:
+            self.terraform("init", "-input=false")
+        except BaseException:
+            self.remove()
+            raise
 
     def _provider_log(self) -> list[str]:
         """The lines the provider processes of the last command wrote (keyform.provider.timings)."""
@@ -291,7 +299,7 @@ class TerraformFloor(TerraformWorkdir):
             f"ks{i}": _marked_input(address) if marked else {"input": {"server": address}}
             for i, (_, address) in enumerate(key_servers(n))}}}
         (self.path / "main.tf.json").write_text(json.dumps(config))
-        self.terraform("init", "-input=false")
+        self._initialize()
 
     def make_empty(self) -> None:
         self._forget_state()

@@ -1,6 +1,10 @@
 """A small run of the benchmark (N=5, one repetition), so it cannot rot. Nothing here asserts speed."""
 
 import json
+import os
+import tempfile
+
+import pytest
 
 from keyform.bench.__main__ import run
 from keyform.bench.fit import linear_fit
@@ -70,3 +74,17 @@ def test_the_marked_floor_keeps_two_sensitive_paths_per_object_as_rest_object_do
     assert len(marks) == 3
     for paths in marks:
         assert sorted(path[0]["value"] for path in paths) == ["input", "triggers_replace"]
+
+
+def test_a_workdir_whose_init_fails_leaves_no_directory(tmp_path, monkeypatch):
+    failing = tmp_path / "bin" / "terraform"  # a Terraform whose init fails, as one without its plugins does
+    failing.parent.mkdir()
+    failing.write_text("#!/bin/sh\necho 'Error: Failed to query available provider packages' >&2\nexit 1\n")
+    failing.chmod(0o755)
+    monkeypatch.setenv("PATH", f"{failing.parent}{os.pathsep}{os.environ['PATH']}")
+    made = tmp_path / "made"
+    made.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(made))
+    with pytest.raises(RuntimeError, match="Failed to query available provider packages"):
+        TerraformFloor(3)
+    assert list(made.iterdir()) == []
