@@ -26,7 +26,7 @@ def run(args: Sequence[str], cwd: Path, env: dict, show: Optional[Callable[[str]
     The CLI stays in this process's group, so that a Ctrl-C on the terminal reaches Terraform too; the CLI is
     then read to its end (Terraform finishes what is under way), and only a second Ctrl-C kills it. Should this
     process be killed, the CLI and its Terraform run to their end (their output goes to a file, not a pipe)."""
-    progress = Progress(indents_chunks=toolchain.cdk_name() == "cdktf")
+    progress = Progress.of_cli()
 
     def on_line(line: str) -> None:
         shown = progress.worth_showing(line.rstrip())
@@ -47,11 +47,16 @@ class Progress:
         self.stack: Optional[str] = None
         self.seen: set[str] = set()
 
+    @classmethod
+    def of_cli(cls) -> "Progress":
+        """For the output of the CDK CLI the checkout is set up with."""
+        return cls(indents_chunks=toolchain.cdk_name() == "cdktf")
+
     def worth_showing(self, line: str) -> Optional[str]:
         first = STACK_LINE.match(line)
         if first:
             self.stack = first.group(1)
-        elif self.stack and line.strip() and self.continues_chunk(line):
+        elif self.stack and line.strip() and self.continues_chunk(line, self.stack):
             line = f"{self.stack}  {line.strip()}"
         key = line.strip()
         if not key or not PROGRESS.search(line) or key in self.seen:
@@ -59,13 +64,13 @@ class Progress:
         self.seen.add(key)
         return line
 
-    def continues_chunk(self, line: str) -> bool:
-        return not self.indents_chunks or line.startswith(" " * (len(str(self.stack)) + 2))
+    def continues_chunk(self, line: str, stack: str) -> bool:
+        return not self.indents_chunks or line.startswith(" " * (len(stack) + 2))
 
 
 def applied(deploy_output: str) -> set[str]:
     """The stacks whose apply completed, by the deploy's output (read as :func:`run` reads it)."""
-    progress = Progress(indents_chunks=toolchain.cdk_name() == "cdktf")
+    progress = Progress.of_cli()
     shown = filter(None, map(progress.worth_showing, deploy_output.splitlines()))
     return {found.group(1) for found in map(APPLIED.match, shown) if found}
 
