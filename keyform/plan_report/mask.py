@@ -2,7 +2,7 @@
 
 Three layers:
 
-1. attributes that are secret by nature (``write_only_data``, ``write_only_data_hash``,
+1. attributes that are secret by nature (``write_only_data``, ``rest_operation``'s ``write_only_data_hash``,
    ``sensitive_output_values``, and anything Terraform marks in ``before_sensitive`` /
    ``after_sensitive``) are never read for display — :func:`is_sensitive`;
 2. inside JSON values (``data``, ``body``, ``triggers``) keys that name a secret

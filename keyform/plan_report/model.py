@@ -10,6 +10,9 @@ from typing import Any, Optional
 from keyform.plan_report.freshness import Freshness
 from keyform.plan_report.mask import SECRET_ATTRIBUTES, is_sensitive, mask_value
 
+_SENDS = "write_only_data_version"  # rest_object: how many times write_only_data was sent
+_DIGEST = "write_only_data_hash"  # rest_operation: the digest of its write-only data (sensitive)
+
 KIND_TITLES = {"ontap": "NetApp ONTAP", "vsp": "VSP One Object", "vault": "Vault", "rest": "REST API",
                "other": "Other resources"}
 KIND_ORDER = ("ontap", "vsp", "vault", "rest", "other")
@@ -167,19 +170,23 @@ class Change:
         return list(((self.config.get("expressions") or {}).get(name) or {}).get("references") or [])
 
     def has_secret_input(self, side: str = "after") -> bool:
-        """Whether write-only data is configured (its digest is set or will be); the value is never read."""
+        """Whether write-only data is configured: a ``rest_object``'s count of sends is set, or a
+        ``rest_operation``'s digest is set or will be. The value is never read."""
         values = self.before if side == "before" else self.after
-        if side == "after" and self.after_unknown.get("write_only_data_hash") is True:
+        if side == "after" and any(self.after_unknown.get(name) is True for name in (_SENDS, _DIGEST)):
             return True
-        return bool(values and values.get("write_only_data_hash"))
+        return bool(values) and (values.get(_SENDS) is not None or bool(values.get(_DIGEST)))
 
     def secret_input_changes(self) -> bool:
-        """Whether the write-only data changes; compares the digests, never shows them."""
+        """Whether the write-only data is sent by this change: a ``rest_object``'s count of sends goes up (or
+        away), or a ``rest_operation``'s digest changes. Digests are compared, never shown."""
         if self.before is None or self.after is None:
             return False
-        if self.after_unknown.get("write_only_data_hash") is True:
-            return bool(self.before.get("write_only_data_hash")) or self.has_secret_input("after")
-        return self.before.get("write_only_data_hash") != self.after.get("write_only_data_hash")
+        if _SENDS in self.after or _SENDS in self.before:
+            return self.before.get(_SENDS) != self.after.get(_SENDS) or self.after_unknown.get(_SENDS) is True
+        if self.after_unknown.get(_DIGEST) is True:
+            return bool(self.before.get(_DIGEST)) or self.has_secret_input("after")
+        return self.before.get(_DIGEST) != self.after.get(_DIGEST)
 
     def id_unknown(self) -> bool:
         return self.after_unknown.get("id") is True

@@ -11,6 +11,7 @@ import json
 from functools import partial
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Optional
 
+from tf import types as t
 from tf.schema import Schema
 from tf.types import Unknown
 from tf.utils import Diagnostics
@@ -18,7 +19,7 @@ from tf.utils import Diagnostics
 from keyform.client import jsonpath
 from keyform.provider import call_spec, imports, jsondata, object_actions, object_api
 from keyform.provider.call_spec import SpecError
-from keyform.provider.common import HYPERMEDIA_KEYS, report, sanitized_json, string
+from keyform.provider.common import HYPERMEDIA_KEYS, attr, report, sanitized_json, string
 from keyform.provider.object_spec import ObjectSpec, stored_json
 from keyform.provider.write_only import WriteOnly
 
@@ -26,11 +27,15 @@ if TYPE_CHECKING:
     from keyform.client.session import RestClient
     from keyform.provider.provider import RestProvider
 
-COMPUTED = ("id", "response", "write_only_data_hash")
+DIGEST = "write_only_data_hash"  # kept in private state (keyform.provider.private_state), never shown
+VERSION = "write_only_data_version"
+COMPUTED = ("id", "response", VERSION)
 
 
 class ObjectResource:
     write_only_attributes = frozenset({"write_only_data"})
+    private_attributes = (DIGEST,)
+    identity_attributes = ("path", "id")  # an object's stored state, told apart from the others' (upgrade stash)
     json_keys = {"api": object_api.KEYS}  # the provider reference describes each key of these JSON attributes
 
     def __init__(self, provider: RestProvider) -> None:
@@ -44,7 +49,7 @@ class ObjectResource:
     @classmethod
     def get_schema(cls) -> Schema:
         return Schema(
-            version=1,
+            version=2,
             description="A JSON object on a REST API with a create/read/update/destroy lifecycle. Only the keys "
             "written in `data` are managed and compared; fields the server adds never show as drift.",
             attributes=[
@@ -53,15 +58,17 @@ class ObjectResource:
                 string("data", "The object, as JSON (`jsonencode({...})`). Only these keys are compared with the "
                        "server.", required=True),
                 string("write_only_data", "JSON merged into create and update bodies and never stored: passwords, "
-                       "passphrases, tokens. State keeps only a salted digest, so a change still plans an update.",
+                       "passphrases, tokens. Terraform's private state keeps only a salted digest (never shown), so "
+                       "a change still plans an update, counted by `write_only_data_version`.",
                        optional=True, sensitive=True),
                 string("api", object_api.DESCRIPTION, optional=True),
                 string("id", "The object's id.", computed=True),
                 string("response", "The object as the server last showed it (read back after create and update, "
                        "and at every refresh), as JSON, without write-only and sensitive keys and without "
                        "hypermedia links (`_links`).", computed=True),
-                string("write_only_data_hash", "Salted digest of write_only_data (never the value).", computed=True,
-                       sensitive=True),
+                attr(VERSION, t.Number(), "How many times write_only_data was sent, counting from 1 at the first "
+                     "(null without write_only_data): a plan that sends it again shows this go up by one.",
+                     computed=True),
             ],
         )
 
@@ -77,12 +84,15 @@ class ObjectResource:
     # ----------------------------------------------------------------- upgrade
     @staticmethod
     def upgrade_state(version: int, state: dict[str, Any]) -> dict[str, Any]:
-        """A stored state of an earlier schema version as version 1: version 0 had each key of ``api`` as an
-        attribute; those set are folded into ``api`` (null when none is)."""
+        """A stored state of an earlier schema version as version 2. Version 0 had each key of ``api`` as an
+        attribute; those set are folded into ``api`` (null when none is). Versions 0 and 1 kept the digest among
+        the attributes (sensitive): the servicer moves it to private state; the count starts at 1."""
         if version == 0:
             api = object_api.from_v0(state)
             state = {k: v for k, v in state.items() if k not in object_api.KEYS}
             state["api"] = api
+        if version < 2:
+            state = dict(state, **{VERSION: None if state.get(DIGEST) is None else 1})
         return state
 
     # -------------------------------------------------------------------- plan
@@ -91,18 +101,21 @@ class ObjectResource:
         planned = dict(proposed)
         planned["write_only_data"] = None  # write-only: never in plan or state
         try:
-            digest = WriteOnly.from_config(config).plan_digest((prior or {}).get("write_only_data_hash"))
+            secret = WriteOnly.from_config(config)
+            digest = secret.plan_digest((prior or {}).get(DIGEST))
         except jsondata.JsonAttributeError as exc:
             diags.add_error("Invalid write_only_data", str(exc), path=["write_only_data"])
             return planned, []
         api = _api(planned)
         if prior is not None and api.get("write_only_on_create"):
-            digest = prior.get("write_only_data_hash")  # sent with the create only: nothing to update
-        planned["write_only_data_hash"] = digest
+            digest = prior.get(DIGEST)  # sent with the create only: nothing to update
+        planned[DIGEST] = digest
         if prior is None:
             planned["id"] = Unknown
             planned["response"] = Unknown
+            planned[VERSION] = 1 if secret.given else None
             return planned, []
+        planned[VERSION] = _version(prior, digest)
 
         if planned.get("api") is Unknown:
             diags.add_error(
@@ -120,14 +133,14 @@ class ObjectResource:
         if planned.get("api") != prior.get("api") and _api(prior) == api:
             planned["api"] = prior.get("api")  # the same settings written otherwise (key order, spacing): no diff
         changed = [k for k in planned if k not in COMPUTED and k != "write_only_data" and planned[k] != prior.get(k)]
-        if not changed and digest == prior.get("write_only_data_hash"):
+        if not changed and digest == prior.get(DIGEST):
             return dict(prior, write_only_data=None), []
         replace: list[str] = []
         if "path" in changed:
             replace.append("path")
         if "data" in changed and self._force_new_changed(api, planned, prior):
             replace.append("data")
-        calls = "data" in changed or digest != prior.get("write_only_data_hash")
+        calls = "data" in changed or digest != prior.get(DIGEST)
         planned["response"] = Unknown if (calls or replace) else prior.get("response")
         if replace:
             planned["id"] = Unknown
@@ -172,7 +185,7 @@ class ObjectResource:
         if created.adopted:
             self._report_adoption(diags, spec, created.id, created.adopted, found)
         return dict(planned, id=created.id, response=self._response_json(spec, body, secret),
-                    write_only_data_hash=secret.applied_digest(planned.get("write_only_data_hash")))
+                    **{DIGEST: secret.applied_digest(planned.get(DIGEST))})
 
     @staticmethod
     def _report_adoption(diags: Diagnostics, spec: ObjectSpec, object_id: str, reason: str, found: Any) -> None:
@@ -244,8 +257,8 @@ class ObjectResource:
         except jsondata.JsonAttributeError as exc:
             diags.add_error("Invalid write_only_data", str(exc), path=["write_only_data"])
             return None
-        new_state = dict(planned, write_only_data_hash=secret.applied_digest(planned.get("write_only_data_hash")))
-        secret_changed = planned.get("write_only_data_hash") != prior.get("write_only_data_hash")
+        new_state = dict(planned, **{DIGEST: secret.applied_digest(planned.get(DIGEST))})
+        secret_changed = planned.get(DIGEST) != prior.get(DIGEST)
         if planned.get("data") == prior.get("data") and not secret_changed:
             new_state["response"] = prior.get("response")
             return new_state  # only provider-side settings changed
@@ -286,6 +299,16 @@ class ObjectResource:
         """Import by object path (``/security/key-managers/<uuid>``) or by a JSON object of attributes
         (``{"path": "/v1/kmip", "id": "...", "api": {"read_method": "POST", ...}}``): see :mod:`.imports`."""
         return imports.parse(diags, self.get_schema(), import_id)
+
+
+def _version(prior: dict[str, Any], digest: Any) -> Optional[int]:
+    """``write_only_data_version`` planned: null without write_only_data, the prior count while the digest is
+    the prior one, else one more (the value is sent: changed, or its digest lost or never known)."""
+    if digest is None:
+        return None
+    if digest is not Unknown and digest == prior.get(DIGEST):
+        return prior.get(VERSION)
+    return int(prior.get(VERSION) or 0) + 1
 
 
 def _api(state: dict[str, Any]) -> dict[str, Any]:

@@ -32,7 +32,7 @@ from tf.gen import tfplugin_pb2 as pb
 from tf.types import Unknown
 from tf.utils import Diagnostics, _to_attribute_path, to_dynamic_value
 
-from keyform.provider import timings
+from keyform.provider import private_state, timings
 
 if TYPE_CHECKING:
     from tf.schema import Schema  # loads with the provider, on the first call
@@ -203,6 +203,7 @@ class Servicer:
         self._resources: Optional[dict[str, type[Resource]]] = None
         self._data_sources: Optional[dict[str, type[DataSource]]] = None
         self._attribute_cache: dict[str, list[str]] = {}
+        self._upgraded = private_state.UpgradeStash()  # values an upgrade moved out of stored attributes
 
     @property
     def app(self) -> App:
@@ -298,7 +299,31 @@ class Servicer:
                 state = upgrade(request.version, state)
             for attribute in self._attribute_names(request.type_name):
                 state.setdefault(attribute, None)
+            self._stash_private(request.type_name, state)
         return pb.UpgradeResourceState.Response(upgraded_state=to_dynamic_value(state))
+
+    def _stash_private(self, type_name: str, state: dict[str, Any]) -> None:
+        """Take out of an upgraded state the attributes now kept in private state (a state stored before they
+        moved holds them), kept for this process's refresh or plan of the object."""
+        names = self._private_names(self._load_res_cls_map()[type_name])
+        values = {name: state.pop(name) for name in names if name in state}
+        if any(value is not None for value in values.values()):
+            self._upgraded.keep(self._stash_key(type_name, state), values)
+
+    def _stash_key(self, type_name: str, state: dict[str, Any]) -> private_state.StashKey:
+        identity = getattr(self._load_res_cls_map()[type_name], "identity_attributes", ())
+        return private_state.UpgradeStash.key(type_name, state, identity)
+
+    @staticmethod
+    def _private_names(resource: object) -> tuple[str, ...]:
+        return getattr(resource, "private_attributes", ())
+
+    def _prior_private(self, type_name: str, state: Optional[dict[str, Any]], private: bytes) -> bytes:
+        """The private state Terraform passed, or, for an object whose upgrade this process made, what the
+        upgrade took out of its attributes."""
+        if private or state is None or not self._private_names(self._load_res_cls_map()[type_name]):
+            return private
+        return self._upgraded.private(self._stash_key(type_name, state), private)
 
     def _attribute_names(self, type_name: str) -> list[str]:
         if type_name not in self._attribute_cache:
@@ -311,12 +336,16 @@ class Servicer:
     def ReadResource(self, request: Message, context: Context) -> Message:
         diags = Diagnostics()
         current = read_dynamic_value(request.current_state)
-        private = request.private
+        private = self._prior_private(request.type_name, current, request.private)
         resource = self._resource(request.type_name)
+        names = self._private_names(resource)
         if private == _JUST_IMPORTED and hasattr(resource, "read_imported"):
-            new_state, private = resource.read_imported(diags, current), b""  # the first read after an import
+            # the first read after an import; its private state was the marker only
+            new_state, private = resource.read_imported(diags, private_state.merged(current, b"", names)), b""
         else:
-            new_state = resource.read(diags, current)
+            new_state = resource.read(diags, private_state.merged(current, private, names))
+        if names:
+            new_state, private = private_state.split(new_state, names)
         return pb.ReadResource.Response(new_state=to_dynamic_value(new_state), diagnostics=diags.to_pb(),
                                         private=private)
 
@@ -331,11 +360,15 @@ class Servicer:
             if prior is not None and hasattr(resource, "plan_destroy"):
                 resource.plan_destroy(diags, prior)
             return pb.PlanResourceChange.Response(planned_state=request.proposed_new_state, diagnostics=diags.to_pb())
-        planned, replace = resource.plan_change(diags, prior, proposed, config or {})
+        names = self._private_names(resource)
+        prior_private = self._prior_private(request.type_name, prior, request.prior_private)
+        planned, replace = resource.plan_change(diags, private_state.merged(prior, prior_private, names), proposed,
+                                                config or {})
+        planned, planned_private = private_state.planned_split(prior_private, planned, names)
         return pb.PlanResourceChange.Response(
             planned_state=to_dynamic_value(planned),
             requires_replace=[_to_attribute_path([name]) for name in replace],
-            planned_private=request.prior_private,
+            planned_private=planned_private,
             diagnostics=diags.to_pb(),
         )
 
@@ -346,6 +379,8 @@ class Servicer:
         planned = read_dynamic_value(request.planned_state)
         config = read_dynamic_value(request.config) or {}
         resource = self._resource(request.type_name)
+        names = self._private_names(resource)
+        prior, planned = private_state.planned_merged(prior, planned, request.planned_private, names)
         self.app.forget_reads()  # a refresh after any write reads the appliance again
         if prior is None:
             new_state = resource.create(diags, planned, config)
@@ -357,7 +392,9 @@ class Servicer:
         self.app.forget_reads()  # and none fetched while the write was under way
         if diags.has_errors() and new_state is None and prior is not None and planned is not None:
             new_state = prior  # a failed update leaves the object as it was
-        return pb.ApplyResourceChange.Response(new_state=to_dynamic_value(new_state), diagnostics=diags.to_pb())
+        new_state, private = private_state.split(new_state, names)
+        return pb.ApplyResourceChange.Response(new_state=to_dynamic_value(new_state), diagnostics=diags.to_pb(),
+                                               private=private)
 
     @_guard(pb.ImportResourceState.Response)
     def ImportResourceState(self, request: Message, context: Context) -> Message:

@@ -1,7 +1,8 @@
 """A write-only JSON value (``write_only_data``), parsed once, and everything done with it.
 
 The value comes from the configuration only (Terraform never stores it): it is merged into the
-request bodies, kept in state as a salted digest (so a changed secret still plans a change),
+request bodies, kept as a salted digest (so a changed secret still plans a change; ``rest_object``
+keeps it in private state, ``rest_operation`` as a sensitive attribute),
 named in predicates (``{"supplied": "token"}``) and masked in every message, since an API may echo
 a value it was sent (``password 'x' is too weak``).
 """

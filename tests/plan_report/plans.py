@@ -7,7 +7,7 @@ import json
 from typing import Any, Optional
 
 REST = "keyform.local/keyform/rest"
-OBJECT_MARKS = {"write_only_data": True, "write_only_data_hash": True}
+OBJECT_MARKS = {"write_only_data": True}  # its digest is in private state, never in a plan
 OPERATION_MARKS = {"write_only_data": True, "write_only_data_hash": True, "sensitive_output_values": True}
 KIND_PROVIDERS = {
     "ontap": {"base_url": "https://ontap-east.example.com/api", "env_prefix": "KEYFORM_ONTAP_EAST_"},
@@ -95,21 +95,23 @@ KM_DATA = {"external": {"client_certificate": {"name": "kmip-client"}, "server_c
 
 def key_manager(actions: list[str], alias: str = "ontap-east", data: Optional[dict] = None, **kwargs) -> dict:
     values = {"path": "/security/key-managers", "data": canonical(data or KM_DATA), "id": KM_UUID,
-              "write_only_data": None, "write_only_data_hash": None, "response": "{}"}
+              "write_only_data": None, "write_only_data_version": None, "response": "{}"}
     before = None if actions == ["create"] else dict(values)
     after = None if actions == ["delete"] else dict(values)
     return change("rest_object.key_manager_ED643D7C", actions, before, after, alias=alias, **kwargs)
 
 
 def key_server(actions: list[str], server: str, before_secondaries=(), after_secondaries=(), *,
-               alias: str = "ontap-east", password_before: Optional[str] = None,
-               password_after: Optional[str] = None, extra_before=None, extra_after=None, **kwargs) -> dict:
+               alias: str = "ontap-east", password_before: Optional[int] = None,
+               password_after: Optional[int] = None, extra_before=None, extra_after=None, **kwargs) -> dict:
+    """``password_before``/``password_after``: how many times the KMIP password was sent (write_only_data_version),
+    None without one."""
     path = f"/security/key-managers/{KM_UUID}/key-servers"
 
-    def values(secondaries, digest, extra):
+    def values(secondaries, sends, extra):
         data = {"server": server, "secondary_key_servers": list(secondaries), **(extra or {})}
         return {"path": path, "data": canonical(data), "id": server, "write_only_data": None,
-                "write_only_data_hash": digest, "response": canonical({"server": server})}
+                "write_only_data_version": sends, "response": canonical({"server": server})}
 
     before = None if actions == ["create"] else values(before_secondaries, password_before, extra_before)
     after = None if actions == ["delete"] else values(after_secondaries, password_after, extra_after)
@@ -124,7 +126,7 @@ def kmip_server(actions: list[str], name: str, port: int = 5696, alias: str = "v
     def values(p):
         return {"path": "/v1/kmip", "data": canonical({"name": name, "host": "kms.example.com", "port": p,
                                                        "isTLS12Enabled": True, "kmipProtocol": "V2_0"}),
-                "id": f"uuid-{name}", "write_only_data": None, "write_only_data_hash": None}
+                "id": f"uuid-{name}", "write_only_data": None, "write_only_data_version": None}
 
     before = None if actions == ["create"] else values(port)
     after = None if actions == ["delete"] else values(after_port or port)

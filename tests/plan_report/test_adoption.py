@@ -156,10 +156,9 @@ def test_generic_object_adopted_and_imports_do_not_add_dangers():
 
 
 def test_masking_applies_to_adopted_objects():
-    password, digest, in_id = "S3cret-adopted-91ac", "pbkdf2-sha256$1000$aa$11", "id-secret-4e7f"
+    password, in_id = "S3cret-adopted-91ac", "id-secret-4e7f"
     server = adopted_server(["update"], "kms1.example.com:5696", extra_before={"password": password},
-                            extra_after={"password": password + "x"}, password_before=digest,
-                            password_after=digest + "x")
+                            extra_after={"password": password + "x"}, password_before=1, password_after=2)
     kept = kmip_server(["no-op"], "kms-a", alias="ontap-east",
                        importing=canonical({"path": "/v1/kmip", "id": "u", "api": {"read_body": {"token": in_id}},
                                             "write_only_data": {"password": password}}))
@@ -168,5 +167,5 @@ def test_masking_applies_to_adopted_objects():
     text, _ = report(document)
     assert "- key server `kms1.example.com:5696`: `password` changes (value hidden) (adopted)" in lines(text)
     assert "- key server `kms1.example.com:5696`: KMIP password changes (value hidden) (adopted)" in lines(text)
-    for secret in (password, digest, in_id, "pbkdf2"):
+    for secret in (password, in_id, "pbkdf2"):
         assert secret not in text

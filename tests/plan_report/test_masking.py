@@ -25,12 +25,11 @@ def leaky_plan() -> dict:
     document = plan(
         # a password written into data by mistake, changed
         key_server(["update"], "10.0.0.5:5696", extra_before={"password": "old-" + s["data_password"]},
-                   extra_after={"password": s["data_password"]}, password_before=s["digest"],
-                   password_after=s["digest"] + "x"),
+                   extra_after={"password": s["data_password"]}, password_before=1, password_after=2),
         # the activation token in state (sensitive_output_values), revoked on destroy
         dr_call(["delete"], "dr-west", "token_for_dr_east",
                 dict(dr_values("token", "dr-west", destroy_body=canonical({"id": "dr-east"}),
-                               sensitive_outputs={"token": s["activation"]}),
+                               sensitive_outputs={"token": s["activation"]}, digest=s["digest"]),
                      response=canonical({"wrap_info": {"token": s["response_token"]}})), None),
         # data marked sensitive as a whole
         kmip_server(["create"], "kms-x", after_sensitive={"data": True, "write_only_data": True}),

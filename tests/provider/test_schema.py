@@ -29,8 +29,8 @@ def test_schema_lists_everything_with_descriptions(api, terraform):
 
     obj = blocks["resource rest_object"]["attributes"]
     # the settings of the calls are keys of one JSON attribute: Terraform's CPU per object grows with the count
-    assert sorted(obj) == ["api", "data", "id", "path", "response", "write_only_data", "write_only_data_hash"]
-    assert rest["resource_schemas"]["rest_object"]["version"] == 1
+    assert sorted(obj) == ["api", "data", "id", "path", "response", "write_only_data", "write_only_data_version"]
+    assert rest["resource_schemas"]["rest_object"]["version"] == 2
     assert obj["api"].get("optional") and obj["api"]["type"] == "string"
     assert obj["write_only_data"].get("write_only") is True and obj["write_only_data"].get("sensitive") is True
     assert obj["id"].get("computed") and obj["response"].get("computed")

@@ -73,15 +73,15 @@ def test_write_only_and_provider_secrets_never_stored_shown_or_logged(api, terra
     assert api.collection("users")[uid]["password"] == PASSWORD_1  # the server keeps (and returns) it
     values = tf.resource("rest_object.user")
     assert values["write_only_data"] is None
-    assert values["write_only_data_hash"].startswith("pbkdf2-sha256$")
+    assert values["write_only_data_version"] == 1 and "write_only_data_hash" not in values  # private state holds it
     assert "password" not in json.loads(values["response"])
     assert log_path.stat().st_size > 100_000  # the trace log really is written
 
-    # unchanged: no change; changed: an update (only the digest tells), and the new value is sent
+    # unchanged: no change; changed: an update (the count of sends tells), and the new value is sent
     assert "No changes." in tf.plan(env={"TF_VAR_pw": PASSWORD_1}).stdout
     planned = tf.plan(env={"TF_VAR_pw": PASSWORD_2})
     assert "1 to change" in planned.stdout
-    assert "write_only_data_hash" in planned.stdout
+    assert "write_only_data_version = 1 -> 2" in planned.stdout
     api.clear()
     tf.apply(env={"TF_VAR_pw": PASSWORD_2})
     [patch] = api.calls("PATCH")
@@ -121,5 +121,5 @@ def test_a_write_only_value_from_a_variable_not_marked_sensitive_is_never_stored
     [post] = api.calls("POST", "/api/users")
     assert post.json == {"name": "svc", "password": PASSWORD_1}
     assert "No changes." in tf.plan(env={"TF_VAR_pw": PASSWORD_1}).stdout
-    assert "write_only_data_hash = (sensitive value)" in tf.plan(env={"TF_VAR_pw": PASSWORD_2}).stdout
+    assert "write_only_data_version = 1 -> 2" in tf.plan(env={"TF_VAR_pw": PASSWORD_2}).stdout
     _assert_nowhere(tf, log_path, PASSWORD_1, PASSWORD_2)

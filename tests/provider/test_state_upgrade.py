@@ -72,9 +72,10 @@ def test_a_v0_state_plans_no_change_and_is_folded_into_api(api, terraform):
 
     tf.apply("-refresh-only")
     rpc, plain = _instances(tf)["rpc"], _instances(tf)["plain"]
-    assert rpc["schema_version"] == plain["schema_version"] == 1
+    assert rpc["schema_version"] == plain["schema_version"] == 2
     assert sorted(rpc["attributes"]) == ["api", "data", "id", "path", "response", "write_only_data",
-                                         "write_only_data_hash"]
+                                         "write_only_data_version"]
+    assert rpc["attributes"]["write_only_data_version"] is None and "private" not in rpc  # v0 held no digest
     assert json.loads(rpc["attributes"]["api"]) == FOLDED
     assert rpc["attributes"]["api"] == json.dumps(FOLDED, sort_keys=True, separators=(",", ":"))
     assert plain["attributes"]["api"] is None and plain["attributes"]["id"] == UID

@@ -102,7 +102,7 @@ resource "rest_operation" "op" { path = "/ops/noop" }
     tf.apply()
     state = json.loads(tf.state_text())
     assert {r["type"]: r["instances"][0]["schema_version"] for r in state["resources"]} == {
-        "rest_object": 1, "rest_operation": 0}
+        "rest_object": 2, "rest_operation": 0}
     planned = tf.plan()  # upgrades the stored state of both resources
     assert "No changes." in planned.stdout
     assert "Using default upgrade" not in planned.output

@@ -70,7 +70,7 @@ class ObjectResource(
         :param data: The object, as JSON (``jsonencode({...})``). Only these keys are compared with the server. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#data ObjectResource#data}
         :param path: Collection path, relative to the provider's base_url (e.g. ``/security/key-managers``). Changing it replaces the object. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#path ObjectResource#path}
         :param api: How the object's API is called, as a JSON object (``jsonencode({...})``), for anything but the defaults (create ``POST {path}``, read ``GET {path}/{id}``, update ``PATCH`` of the changed keys, destroy ``DELETE``; id ``id``, else ``uuid``). Keys, each optional: ``id_attribute``, ``id_template``, ``create_method``, ``create_path``, ``read_method``, ``read_path``, ``read_body``, ``read_selector``, ``update_method``, ``update_path``, ``update_body``, ``update_sends``, ``destroy_method``, ``destroy_path``, ``destroy_body``, ``lookup_path``, ``lookup_method``, ``lookup_body``, ``lookup_selector``, ``force_new_keys``, ``set_keys``, ``response_omit_keys``, ``polling``, ``write_only_on_create``. Bodies (``*_body``) and ``polling`` are objects, ``force_new_keys``, ``set_keys`` and ``response_omit_keys`` lists of strings, ``write_only_on_create`` a boolean; an unknown key is refused at plan. Each key is described in the provider reference (docs/provider.md). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#api ObjectResource#api}
-        :param write_only_data: JSON merged into create and update bodies and never stored: passwords, passphrases, tokens. State keeps only a salted digest, so a change still plans an update. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#write_only_data ObjectResource#write_only_data}
+        :param write_only_data: JSON merged into create and update bodies and never stored: passwords, passphrases, tokens. Terraform's private state keeps only a salted digest (never shown), so a change still plans an update, counted by ``write_only_data_version``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#write_only_data ObjectResource#write_only_data}
         :param connection: 
         :param count: 
         :param depends_on: 
@@ -155,9 +155,9 @@ class ObjectResource(
         return typing.cast(builtins.str, jsii.get(self, "response"))
 
     @builtins.property
-    @jsii.member(jsii_name="writeOnlyDataHash")
-    def write_only_data_hash(self) -> builtins.str:
-        return typing.cast(builtins.str, jsii.get(self, "writeOnlyDataHash"))
+    @jsii.member(jsii_name="writeOnlyDataVersion")
+    def write_only_data_version(self) -> jsii.Number:
+        return typing.cast(jsii.Number, jsii.get(self, "writeOnlyDataVersion"))
 
     @builtins.property
     @jsii.member(jsii_name="apiInput")
@@ -277,7 +277,7 @@ class ObjectResourceConfig(_cdktn_78ede62e.TerraformMetaArguments):
         :param data: The object, as JSON (``jsonencode({...})``). Only these keys are compared with the server. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#data ObjectResource#data}
         :param path: Collection path, relative to the provider's base_url (e.g. ``/security/key-managers``). Changing it replaces the object. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#path ObjectResource#path}
         :param api: How the object's API is called, as a JSON object (``jsonencode({...})``), for anything but the defaults (create ``POST {path}``, read ``GET {path}/{id}``, update ``PATCH`` of the changed keys, destroy ``DELETE``; id ``id``, else ``uuid``). Keys, each optional: ``id_attribute``, ``id_template``, ``create_method``, ``create_path``, ``read_method``, ``read_path``, ``read_body``, ``read_selector``, ``update_method``, ``update_path``, ``update_body``, ``update_sends``, ``destroy_method``, ``destroy_path``, ``destroy_body``, ``lookup_path``, ``lookup_method``, ``lookup_body``, ``lookup_selector``, ``force_new_keys``, ``set_keys``, ``response_omit_keys``, ``polling``, ``write_only_on_create``. Bodies (``*_body``) and ``polling`` are objects, ``force_new_keys``, ``set_keys`` and ``response_omit_keys`` lists of strings, ``write_only_on_create`` a boolean; an unknown key is refused at plan. Each key is described in the provider reference (docs/provider.md). Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#api ObjectResource#api}
-        :param write_only_data: JSON merged into create and update bodies and never stored: passwords, passphrases, tokens. State keeps only a salted digest, so a change still plans an update. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#write_only_data ObjectResource#write_only_data}
+        :param write_only_data: JSON merged into create and update bodies and never stored: passwords, passphrases, tokens. Terraform's private state keeps only a salted digest (never shown), so a change still plans an update, counted by ``write_only_data_version``. Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#write_only_data ObjectResource#write_only_data}
         '''
         if isinstance(lifecycle, dict):
             lifecycle = _cdktn_78ede62e.TerraformResourceLifecycle(**lifecycle)
@@ -416,7 +416,7 @@ class ObjectResourceConfig(_cdktn_78ede62e.TerraformMetaArguments):
     def write_only_data(self) -> typing.Optional[builtins.str]:
         '''JSON merged into create and update bodies and never stored: passwords, passphrases, tokens.
 
-        State keeps only a salted digest, so a change still plans an update.
+        Terraform's private state keeps only a salted digest (never shown), so a change still plans an update, counted by ``write_only_data_version``.
 
         Docs at Terraform Registry: {@link https://keyform.local/providers/keyform/rest/0.1.0/docs/resources/object#write_only_data ObjectResource#write_only_data}
         '''
