@@ -41,7 +41,7 @@ def run(sizes: list[int], repeat: int, out: Path, log=print, latency_ms: int = 2
     kmip = [start_kmip_server(settings.ca) for _ in range(workloads.PER_MANAGER)]
     series = {name: Series(name, {}) for name in
               ("synth", "terraform_plan", "terraform_apply", "baseline_create", "baseline_read",
-               "floor_plan", "floor_apply", "floor_apply_marked", "baseline_create_latency", "terraform_apply_latency",
+               "floor_plan", "floor_apply", "baseline_create_latency", "terraform_apply_latency",
                "plan_provider_cpu", "terraform_plan_warm", "plan_provider_cpu_warm")}
     peak = 0
     profile: dict[str, dict] = {}  # where the last repetition's terraform runs went, by run
@@ -63,8 +63,6 @@ def run(sizes: list[int], repeat: int, out: Path, log=print, latency_ms: int = 2
                 made.callback(workdir.remove)
                 floor = workloads.TerraformFloor(n)
                 made.callback(floor.remove)
-                marked = workloads.TerraformFloor(n, marked=True)
-                made.callback(marked.remove)
                 for rep in range(repeat):
                     log(f"N={n} repetition {rep + 1}/{repeat}")
                     series["synth"].samples.setdefault(n, []).append(workloads.time_synth(n))
@@ -74,7 +72,6 @@ def run(sizes: list[int], repeat: int, out: Path, log=print, latency_ms: int = 2
                     for where, workload, key in (
                             (floor, floor.apply_from_empty, "floor_apply"),
                             (floor, floor.plan_no_changes, "floor_plan"),
-                            (marked, marked.apply_from_empty, "floor_apply_marked"),
                             (workdir, workdir.apply_from_empty, "terraform_apply"),
                             (workdir, workdir.plan_no_changes, "terraform_plan")):
                         series[key].samples.setdefault(n, []).append(workload())

@@ -100,7 +100,6 @@ def markdown(result: dict) -> str:
              "terraform_plan_warm": "terraform plan, no changes, warm provider",
              "floor_plan": "Terraform alone (terraform_data): plan",
              "floor_apply": "Terraform alone (terraform_data): apply",
-             "floor_apply_marked": "Terraform alone (terraform_data), two sensitive attributes: apply",
              "baseline_create_latency": f"baseline: requests, N creates, API {result['latency_ms']} ms away",
              "terraform_apply_latency": f"terraform apply from empty, API {result['latency_ms']} ms away"}
     for key, label in names.items():
@@ -118,7 +117,6 @@ def markdown(result: dict) -> str:
         warm_line(result["warm"]) if result.get("warm") else "",
         f"Apply per-object cost / baseline per-object cost: {ratio:.2f}× with the simulator on this machine, "
         f"{ratio_latency:.2f}× with the API {result['latency_ms']} ms away." if ratio and ratio_latency else "",
-        marked_line(result),
         "",
         "| target (issue 17, min of the repetitions) | value | limit | met |",
         "|---|---|---|---|",
@@ -141,29 +139,17 @@ def markdown(result: dict) -> str:
     return "\n".join(lines).rstrip() + "\n"
 
 
-WHERE_IT_WENT = ("terraform_apply", "terraform_apply_latency", "floor_apply", "floor_apply_marked",
-                 "terraform_plan", "terraform_plan_warm", "floor_plan")
+WHERE_IT_WENT = ("terraform_apply", "terraform_apply_latency", "floor_apply", "terraform_plan", "terraform_plan_warm",
+                 "floor_plan")
 """The series whose last terraform run at the largest N gets a "where it went" line, in the report's order."""
 
 
 def run_name(series_key: str, n: int, latency_ms: int) -> str:
     """The name a terraform run of a series has in the result's "runs" (and its "where it went" line)."""
     label = {"terraform_apply": "apply", "terraform_apply_latency": f"apply with {latency_ms} ms API latency",
-             "floor_apply": "Terraform alone: apply", "floor_apply_marked": "Terraform alone, two sensitive "
-             "attributes: apply", "terraform_plan": "plan", "terraform_plan_warm": "plan, warm provider",
-             "floor_plan": "Terraform alone: plan"}[series_key]
+             "floor_apply": "Terraform alone: apply", "terraform_plan": "plan",
+             "terraform_plan_warm": "plan, warm provider", "floor_plan": "Terraform alone: plan"}[series_key]
     return f"{label} N={n}"
-
-
-def marked_line(result: dict) -> str:
-    """The apply against Terraform alone with the same two sensitive marks per object: informational."""
-    series, n = result["series"], max(result["sizes"])
-    if "floor_apply_marked" not in series:
-        return ""
-    apply, plain, marked = (series[key]["min"][n] for key in ("terraform_apply", "floor_apply", "floor_apply_marked"))
-    return (f"Terraform alone's apply of {n} with two sensitive attributes per object (as rest_object's schema marks "
-            f"write_only_data and write_only_data_hash): {marked / plain:.2f}× its apply without them; the apply of "
-            f"{n} is {apply / marked:.2f}× that (informational, not a target).")
 
 
 def warm_line(warm: dict) -> str:

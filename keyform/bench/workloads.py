@@ -283,28 +283,18 @@ def process_cpu_s(pid: int) -> float:
 
 
 class TerraformFloor(TerraformWorkdir):
-    """The same N objects as built-in ``terraform_data`` resources: what Terraform costs with no provider.
+    """The same N objects as built-in ``terraform_data`` resources: what Terraform costs with no provider."""
 
-    ``marked``: each object's state also carries two sensitive paths, as every ``rest_object``'s does
-    (``write_only_data`` and ``write_only_data_hash``, sensitive in its schema): ``input`` and ``triggers_replace``
-    (null) marked sensitive. Terraform marshals those paths again at each of the apply's state writes; this floor
-    shows what they cost Terraform alone. Informational: issue 17's targets are against the unmarked floor."""
-
-    def __init__(self, n: int, marked: bool = False):
+    def __init__(self, n: int):
         self.n = n
-        self.path = Path(tempfile.mkdtemp(prefix=f"keyform-bench-floor{'-marked' if marked else ''}{n}-"))
+        self.path = Path(tempfile.mkdtemp(prefix=f"keyform-bench-floor{n}-"))
         self.env = toolchain.environment(TF_IN_AUTOMATION="1")
         del self.env["TF_CLI_CONFIG_FILE"]  # Terraform's defaults: no provider mirror, no provider
         config = {"resource": {"terraform_data": {
-            f"ks{i}": _marked_input(address) if marked else {"input": {"server": address}}
-            for i, (_, address) in enumerate(key_servers(n))}}}
+            f"ks{i}": {"input": {"server": address}} for i, (_, address) in enumerate(key_servers(n))}}}
         (self.path / "main.tf.json").write_text(json.dumps(config))
         self._initialize()
 
     def make_empty(self) -> None:
         self._forget_state()
 
-
-def _marked_input(address: str) -> dict:
-    """A ``terraform_data`` whose state has two sensitive paths: its input, and its (null) triggers_replace."""
-    return {"input": "${sensitive({server = %s})}" % json.dumps(address), "triggers_replace": "${sensitive(null)}"}

@@ -38,12 +38,6 @@ def test_benchmark_runs_and_writes_its_table(tmp_path):
     # With the API 20 ms away, five sequential creates take at least 5 × 20 ms.
     assert saved["series"]["baseline_create_latency"]["min"]["5"] >= 0.1
     assert "terraform apply from empty, API 20 ms away" in table
-    # Terraform alone again with two sensitive attributes per object (what rest_object's marks cost): reported, no
-    # target.
-    assert saved["series"]["floor_apply_marked"]["min"]["5"] > 0
-    assert "Terraform alone (terraform_data), two sensitive attributes: apply" in table
-    assert "Terraform alone's apply of 5 with two sensitive attributes per object" in table
-    assert "Where Terraform alone, two sensitive attributes: apply N=5 went" in table
     assert result["machine"]["cpus"] >= 1
     # Issue 17's targets: the ratios to Terraform alone in this run, and the plan's provider CPU, each judged.
     plan_ratio, apply_ratio, cpu, warm_ratio, warm_cpu = saved["targets"]
@@ -61,19 +55,6 @@ def test_benchmark_runs_and_writes_its_table(tmp_path):
     assert warm_ratio["value"] == round(series["terraform_plan_warm"]["min"]["5"] / series["floor_plan"]["min"]["5"], 3)
     assert saved["warm"]["start_cpu_s"] > 0 and saved["warm"]["launch_s"]["min"] > 0
     assert "Warm provider (keyform.provider.warm)" in table and "Where plan, warm provider N=5 went" in table
-
-
-def test_the_marked_floor_keeps_two_sensitive_paths_per_object_as_rest_object_does():
-    floor = TerraformFloor(3, marked=True)
-    try:
-        floor.apply_from_empty()
-        state = json.loads((floor.path / "terraform.tfstate").read_text())
-    finally:
-        floor.remove()
-    marks = [instance["sensitive_attributes"] for resource in state["resources"] for instance in resource["instances"]]
-    assert len(marks) == 3
-    for paths in marks:
-        assert sorted(path[0]["value"] for path in paths) == ["input", "triggers_replace"]
 
 
 def test_a_workdir_whose_init_fails_leaves_no_directory(tmp_path, monkeypatch):
