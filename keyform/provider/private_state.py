@@ -117,6 +117,10 @@ class UpgradeStash:
             values = self._kept.get(key)
         return None if values is self._CONFLICT else values
 
+    def __bool__(self) -> bool:
+        """Whether any upgrade kept anything (nearly never: the stash is asked of every refresh and plan)."""
+        return bool(self._kept)
+
     def private(self, key: StashKey, private: bytes) -> bytes:
         """``private`` when it holds anything, else what the stash kept for the object (encoded)."""
         if private:

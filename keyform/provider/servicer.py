@@ -321,7 +321,7 @@ class Servicer:
     def _prior_private(self, type_name: str, state: Optional[dict[str, Any]], private: bytes) -> bytes:
         """The private state Terraform passed, or, for an object whose upgrade this process made, what the
         upgrade took out of its attributes."""
-        if private or state is None or not self._private_names(self._load_res_cls_map()[type_name]):
+        if private or state is None or not self._upgraded:  # no key made where nothing was kept
             return private
         return self._upgraded.private(self._stash_key(type_name, state), private)
 

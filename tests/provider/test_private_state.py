@@ -56,8 +56,10 @@ def test_a_create_has_no_prior_and_a_destroy_no_planned_state():
 
 def test_the_stash_answers_for_an_object_every_time_asked_and_only_when_private_state_is_empty():
     stash = UpgradeStash()
+    assert not stash  # nothing kept: the servicer makes no key
     key = UpgradeStash.key("rest_object", {"path": "/users", "id": "u1", "data": "{}"}, ("path", "id"))
     stash.keep(key, {"write_only_data_hash": DIGEST})
+    assert stash
     same = UpgradeStash.key("rest_object", {"path": "/users", "id": "u1", "data": '{"x":1}'}, ("path", "id"))
     assert same == key  # told apart by path and id only: a refresh changes data
     expected = json.dumps({"write_only_data_hash": DIGEST}, separators=(",", ":")).encode()
