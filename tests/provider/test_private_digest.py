@@ -97,6 +97,23 @@ def test_the_digest_is_private_state_never_an_attribute_and_a_changed_secret_pla
     assert STORED_PASSWORD not in shown + tf.state_text() and NEW_PASSWORD not in shown + tf.state_text()
 
 
+def test_a_send_the_appliance_refuses_keeps_the_prior_digest_and_count_so_the_next_plan_sends_again(api, terraform):
+    tf = terraform()
+    tf.write(config(api.base_url, CONFIG))
+    tf.apply(env=_pw(STORED_PASSWORD))
+    digest = _private(_instances(tf)["user"])["write_only_data_hash"]
+    [uid] = api.collection("users")
+    api.fail_with[("PATCH", f"/api/users/{uid}")] = (400, lambda body: {"error": {"message": "password too weak"}})
+    refused = tf.apply(check=False, env=_pw(NEW_PASSWORD))
+    assert refused.returncode == 1 and "Could not update the object" in refused.stderr
+    user = _instances(tf)["user"]
+    assert user["attributes"]["write_only_data_version"] == 1 and _private(user) == {"write_only_data_hash": digest}
+    del api.fail_with[("PATCH", f"/api/users/{uid}")]
+    again = tf.plan("-detailed-exitcode", check=False, env=_pw(NEW_PASSWORD))
+    assert again.returncode == 2 and "write_only_data_version = 1 -> 2" in again.stdout
+    assert tf.plan("-detailed-exitcode", env=_pw(STORED_PASSWORD)).returncode == 0  # the refused value was not kept
+
+
 def test_removing_the_secret_plans_the_count_away_and_sends_the_data_without_it(api, terraform):
     tf = terraform()
     tf.write(config(api.base_url, CONFIG))
