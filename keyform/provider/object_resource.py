@@ -67,7 +67,8 @@ class ObjectResource:
                        "and at every refresh), as JSON, without write-only and sensitive keys and without "
                        "hypermedia links (`_links`).", computed=True),
                 attr(VERSION, t.Number(), "How many times write_only_data was sent, counting from 1 at the first "
-                     "(null without write_only_data): a plan that sends it again shows this go up by one.",
+                     "(null while none was: without write_only_data, or for an imported object whose "
+                     "write_only_on_create keeps it unsent): a plan that sends it again shows this go up by one.",
                      computed=True),
             ],
         )
@@ -302,7 +303,8 @@ class ObjectResource:
 
 
 def _version(prior: dict[str, Any], digest: Any) -> Optional[int]:
-    """``write_only_data_version`` planned: null without write_only_data, the prior count while the digest is
+    """``write_only_data_version`` planned: null without a digest (no write_only_data, or an imported object's
+    write_only_on_create secret, never sent), the prior count while the digest is
     the prior one, else one more (the value is sent: changed, or its digest lost or never known)."""
     if digest is None:
         return None

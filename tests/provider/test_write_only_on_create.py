@@ -39,6 +39,7 @@ def test_sent_with_the_create_only(api, terraform):
     tf.apply(env={"TF_VAR_key": KEY_1})
     [post] = api.calls("POST")
     assert post.json == {"name": "c1", "public_certificate": "cert-1", "private_key": KEY_1}
+    assert tf.resource("rest_object.cert")["write_only_data_version"] == 1  # sent once, with the create
 
     # another value alone: nothing to do, nothing sent
     assert "No changes." in tf.plan(env={"TF_VAR_key": KEY_2}).stdout
@@ -65,3 +66,5 @@ def test_an_imported_object_is_not_updated_to_send_it(api, terraform):
     api.clear()
     tf.apply(env={"TF_VAR_key": KEY_1})
     assert [c for c in api.calls() if c.method != "GET"] == []
+    # keyform never sent this object's secret: no count of sends
+    assert tf.resource("rest_object.cert")["write_only_data_version"] is None
