@@ -305,25 +305,28 @@ class Servicer:
     def _stash_private(self, type_name: str, state: dict[str, Any]) -> None:
         """Take out of an upgraded state the attributes now kept in private state (a state stored before they
         moved holds them), kept for this process's refresh or plan of the object."""
-        names = self._private_names(self._load_res_cls_map()[type_name])
-        values = {name: state.pop(name) for name in names if name in state}
+        kind = self._load_res_cls_map()[type_name]
+        values = {name: state.pop(name) for name in self._private_names(kind) if name in state}
         if any(value is not None for value in values.values()):
-            self._upgraded.keep(self._stash_key(type_name, state), values)
+            self._upgraded.keep(self._stash_key(type_name, kind, state), values)
 
-    def _stash_key(self, type_name: str, state: dict[str, Any]) -> private_state.StashKey:
-        identity = getattr(self._load_res_cls_map()[type_name], "identity_attributes", ())
+    @staticmethod
+    def _stash_key(type_name: str, resource: object, state: dict[str, Any]) -> private_state.StashKey:
+        """``resource``: its class or an instance (either declares ``identity_attributes``)."""
+        identity = getattr(resource, "identity_attributes", ())
         return private_state.UpgradeStash.key(type_name, state, identity)
 
     @staticmethod
     def _private_names(resource: object) -> tuple[str, ...]:
         return getattr(resource, "private_attributes", ())
 
-    def _prior_private(self, type_name: str, state: Optional[dict[str, Any]], private: bytes) -> bytes:
+    def _prior_private(self, type_name: str, resource: Resource, state: Optional[dict[str, Any]],
+                       private: bytes) -> bytes:
         """The private state Terraform passed, or, for an object whose upgrade this process made, what the
         upgrade took out of its attributes."""
-        if private or state is None or not self._upgraded:  # no key made where nothing was kept
-            return private
-        return self._upgraded.private(self._stash_key(type_name, state), private)
+        if private or state is None or not self._upgraded or not self._private_names(resource):
+            return private  # no key made where nothing can have been kept
+        return self._upgraded.private(self._stash_key(type_name, resource, state), private)
 
     def _attribute_names(self, type_name: str) -> list[str]:
         if type_name not in self._attribute_cache:
@@ -336,8 +339,8 @@ class Servicer:
     def ReadResource(self, request: Message, context: Context) -> Message:
         diags = Diagnostics()
         current = read_dynamic_value(request.current_state)
-        private = self._prior_private(request.type_name, current, request.private)
         resource = self._resource(request.type_name)
+        private = self._prior_private(request.type_name, resource, current, request.private)
         names = self._private_names(resource)
         if private == _JUST_IMPORTED and hasattr(resource, "read_imported"):
             # the first read after an import; its private state was the marker only
@@ -361,7 +364,7 @@ class Servicer:
                 resource.plan_destroy(diags, prior)
             return pb.PlanResourceChange.Response(planned_state=request.proposed_new_state, diagnostics=diags.to_pb())
         names = self._private_names(resource)
-        prior_private = self._prior_private(request.type_name, prior, request.prior_private)
+        prior_private = self._prior_private(request.type_name, resource, prior, request.prior_private)
         planned, replace = resource.plan_change(diags, private_state.merged(prior, prior_private, names), proposed,
                                                 config or {})
         planned, planned_private = private_state.planned_split(prior_private, planned, names)
